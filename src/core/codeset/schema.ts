@@ -1,0 +1,130 @@
+// The code-set index schema (SQLite, run by sql.js). One database holds several versions of
+// several systems side by side; every row belongs to a `codeset` (system + version). Codes are
+// stored without the dot, upper case (`E1122`); `display` keeps the official spelling (`E11.22`).
+//
+// NCCI PTP edits (2.5 M rows) live in a separate database file with the same `codeset` table
+// and a `ptp` table, opened on first use, so the common path stays small.
+
+export const SCHEMA_VERSION = 1;
+
+export const CORE_SCHEMA = `
+PRAGMA user_version = ${SCHEMA_VERSION};
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS codeset (
+  id INTEGER PRIMARY KEY,
+  system TEXT NOT NULL,          -- icd10cm | hcpcs | cpt | ncci-mue | ncci-addon | ncci-ptp | mce | pos | modifier
+  version TEXT NOT NULL,         -- FY2021, 2025-Oct, 2024-Q3, v41.1 ...
+  effective_from TEXT,           -- ISO date, inclusive
+  effective_to TEXT,             -- ISO date, inclusive; NULL = open
+  imported_at TEXT NOT NULL,
+  sources TEXT NOT NULL,         -- JSON [{name, sha256, kind, bytes}]
+  variant TEXT NOT NULL DEFAULT '', -- practitioner | outpatient_hospital | dme (NCCI), '' otherwise
+  UNIQUE (system, version, variant)
+);
+-- Codes of every system with titles (ICD-10-CM, HCPCS, CPT numbers, modifiers, POS).
+CREATE TABLE IF NOT EXISTS code (
+  set_id INTEGER NOT NULL,
+  code TEXT NOT NULL,            -- normalized: no dot, upper case
+  display TEXT NOT NULL,         -- official spelling, e.g. E11.22
+  kind TEXT NOT NULL,            -- chapter | section | category | subcategory | code | modifier | pos
+  billable INTEGER NOT NULL DEFAULT 0,
+  short_title TEXT,
+  long_title TEXT,
+  parent TEXT,                   -- normalized parent code (ICD-10-CM hierarchy), NULL at the top
+  extra TEXT,                    -- JSON: HCPCS dates/action code, chapter number, section range ...
+  PRIMARY KEY (set_id, code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS code_parent ON code (set_id, parent);
+-- Tabular notes: inclusion terms, excludes1/2, code first, use additional, code also, includes,
+-- sevenChrNote. refs: JSON [[from, to]] normalized code ranges parsed from the text ("E08.-" -> [E08, E08]).
+CREATE TABLE IF NOT EXISTS tabular_note (
+  set_id INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  type TEXT NOT NULL,
+  text TEXT NOT NULL,
+  refs TEXT
+);
+CREATE INDEX IF NOT EXISTS tabular_note_code ON tabular_note (set_id, code);
+-- 7th characters defined on a category or subcategory (inherited by its descendants).
+CREATE TABLE IF NOT EXISTS seventh_char (
+  set_id INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  chr TEXT NOT NULL,
+  title TEXT NOT NULL,
+  PRIMARY KEY (set_id, code, chr)
+) WITHOUT ROWID;
+-- Alphabetic Index, Table of Drugs, Neoplasm Table, External Cause Index.
+-- path: "Pneumonia > aspiration"; nemod: nonessential modifiers; codes: JSON object of column -> code
+-- for the drug and neoplasm tables ({"poisoningAccidental": "T36.0X1", ...}).
+CREATE TABLE IF NOT EXISTS index_entry (
+  id INTEGER PRIMARY KEY,
+  set_id INTEGER NOT NULL,
+  source TEXT NOT NULL,          -- index | drug | neoplasm | eindex
+  path TEXT NOT NULL,
+  term TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  nemod TEXT,
+  code TEXT,                     -- normalized code, may be partial (ends with '-' removed)
+  see TEXT,
+  see_also TEXT,
+  codes TEXT
+);
+CREATE INDEX IF NOT EXISTS index_entry_code ON index_entry (set_id, code);
+-- Synonyms we write (afib -> atrial fibrillation), used by search and the analyzer.
+CREATE TABLE IF NOT EXISTS mue (
+  set_id INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  units INTEGER NOT NULL,
+  mai INTEGER NOT NULL,
+  rationale TEXT,
+  PRIMARY KEY (set_id, code)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS addon (
+  set_id INTEGER NOT NULL,
+  addon TEXT NOT NULL,
+  primary_code TEXT NOT NULL,    -- CCCCC = payer-defined primary
+  edit_type INTEGER NOT NULL,
+  PRIMARY KEY (set_id, addon, primary_code)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS mce_edit (
+  set_id INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  edit TEXT NOT NULL,            -- age | sex | manifestation
+  rule TEXT NOT NULL,            -- newborn | pediatric | maternity | adult | female | male | manifestation-not-principal
+  min_age INTEGER,
+  max_age INTEGER,
+  sex TEXT,
+  text TEXT NOT NULL             -- the row as CMS wrote it
+);
+CREATE INDEX IF NOT EXISTS mce_edit_code ON mce_edit (set_id, code);
+-- Full-text search over titles, inclusion terms and index paths (FTS4: sql.js has no FTS5).
+-- kind: title | inclusion | index | synonym ; weight ranks kinds.
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts4(text, code, set_id, kind, tokenize=porter, notindexed=code, notindexed=set_id, notindexed=kind);
+`;
+
+export const PTP_SCHEMA = `
+PRAGMA user_version = ${SCHEMA_VERSION};
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS codeset (
+  id INTEGER PRIMARY KEY,
+  system TEXT NOT NULL,
+  version TEXT NOT NULL,
+  effective_from TEXT,
+  effective_to TEXT,
+  imported_at TEXT NOT NULL,
+  sources TEXT NOT NULL,
+  variant TEXT NOT NULL DEFAULT '',
+  UNIQUE (system, version, variant)
+);
+-- deletion_date NULL = active (the official files write 99991231 / 9999-12-31).
+CREATE TABLE IF NOT EXISTS ptp (
+  set_id INTEGER NOT NULL,
+  col1 TEXT NOT NULL,
+  col2 TEXT NOT NULL,
+  effective_date TEXT,
+  deletion_date TEXT,
+  modifier_indicator INTEGER NOT NULL,
+  rationale TEXT
+);
+CREATE INDEX IF NOT EXISTS ptp_pair ON ptp (col1, col2);
+`;
