@@ -1,0 +1,151 @@
+// Text helpers shared by the importers: decode bytes in chunks, walk lines without building
+// one giant string, split CSV records (RFC 4180 quoting), compute SHA-256.
+
+const CHUNK = 1 << 20;
+
+/** Decodes UTF-8 (or Latin-1 when the bytes are not valid UTF-8) chunk by chunk. */
+export function* decodeChunks(bytes: Uint8Array, encoding: 'utf-8' | 'latin1' = detectEncoding(bytes)): Generator<string> {
+  const decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8');
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (; start < bytes.length; start += CHUNK) {
+    yield decoder.decode(bytes.subarray(start, Math.min(bytes.length, start + CHUNK)), { stream: true });
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** UTF-8 unless a sample shows invalid sequences (CMS fixed-width files are often Windows-1252). */
+export function detectEncoding(bytes: Uint8Array): 'utf-8' | 'latin1' {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4 << 20));
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, lastCompleteUtf8(sample)));
+    return 'utf-8';
+  } catch {
+    return 'latin1';
+  }
+}
+
+function lastCompleteUtf8(b: Uint8Array): number {
+  // Back off a partial multi-byte sequence at the end of the sample.
+  let end = b.length;
+  for (let i = 1; i <= 3 && end - i >= 0; i++) {
+    const c = b[end - i]!;
+    if ((c & 0xc0) === 0x80) continue;
+    if (c >= 0xc0) end -= i;
+    break;
+  }
+  return end;
+}
+
+/** Yields each line (without the line break) with its 1-based number. Handles \n, \r\n and \r. */
+export function* lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Generator<[line: string, lineNo: number]> {
+  let carry = '';
+  let lineNo = 0;
+  let pendingCR = false;
+  for (const chunk of decodeChunks(bytes, encoding)) {
+    let text = carry + chunk;
+    carry = '';
+    let pos = 0;
+    if (pendingCR && text.startsWith('\n')) pos = 1;
+    pendingCR = false;
+    for (;;) {
+      const nl = indexOfBreak(text, pos);
+      if (nl < 0) break;
+      lineNo++;
+      yield [text.slice(pos, nl), lineNo];
+      if (text[nl] === '\r') {
+        if (nl + 1 < text.length) pos = text[nl + 1] === '\n' ? nl + 2 : nl + 1;
+        else { pos = nl + 1; pendingCR = true; }
+      } else pos = nl + 1;
+    }
+    carry = text.slice(pos);
+    text = '';
+  }
+  if (carry.length > 0) {
+    lineNo++;
+    yield [carry, lineNo];
+  }
+}
+
+function indexOfBreak(s: string, from: number): number {
+  const n = s.indexOf('\n', from);
+  const r = s.indexOf('\r', from);
+  if (r < 0) return n;
+  if (n < 0) return r;
+  return Math.min(n, r);
+}
+
+/**
+ * Yields CSV records (fields already unquoted) with the line number where each record starts.
+ * Quoted fields may contain separators, doubled quotes and line breaks.
+ */
+export function* csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-8' | 'latin1'): Generator<[fields: string[], lineNo: number]> {
+  let pending: string[] | undefined;
+  let field = '';
+  let inQuotes = false;
+  let startLine = 0;
+  for (const [line, lineNo] of lines(bytes, encoding)) {
+    if (!pending) {
+      if (line.length === 0) continue;
+      pending = [];
+      field = '';
+      startLine = lineNo;
+    } else {
+      field += '\n';
+    }
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (inQuotes) {
+        if (c === '"') {
+          if (line[i + 1] === '"') { field += '"'; i++; } else inQuotes = false;
+        } else field += c;
+      } else if (c === '"' && field.length === 0) {
+        inQuotes = true;
+      } else if (c === separator) {
+        pending.push(field);
+        field = '';
+      } else field += c;
+    }
+    if (!inQuotes) {
+      pending.push(field);
+      yield [pending, startLine];
+      pending = undefined;
+    }
+  }
+  if (pending) {
+    pending.push(field);
+    yield [pending, startLine];
+  }
+}
+
+/** Lower-cased header names mapped to their column index. */
+export function headerIndex(header: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  header.forEach((h, i) => m.set(h.trim().toLowerCase().replace(/^\ufeff/, ''), i));
+  return m;
+}
+
+/** First bytes of a file as text, for kind detection. */
+export function headText(bytes: Uint8Array, max = 64 * 1024): string {
+  return new TextDecoder('utf-8').decode(bytes.subarray(0, Math.min(bytes.length, max)));
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Normalizes a code as the index stores it: no dot, no spaces, upper case. */
+export function normalizeCode(code: string): string {
+  return code.replace(/[.\s]/g, '').toUpperCase();
+}
+
+/** Official ICD-10-CM spelling: dot after the third character. */
+export function icdDisplay(normalized: string): string {
+  return normalized.length > 3 ? `${normalized.slice(0, 3)}.${normalized.slice(3)}` : normalized;
+}
+
+/** ICD-10-CM fiscal year N runs from Oct 1 of N-1 to Sep 30 of N. */
+export function fiscalYearDates(fy: number): { effectiveFrom: string; effectiveTo: string } {
+  return { effectiveFrom: `${fy - 1}-10-01`, effectiveTo: `${fy}-09-30` };
+}
