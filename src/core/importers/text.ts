@@ -48,8 +48,9 @@ export function* lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Genera
     let pos = 0;
     if (pendingCR && text.startsWith('\n')) pos = 1;
     pendingCR = false;
+    const breaks = new BreakFinder(text);
     for (;;) {
-      const nl = indexOfBreak(text, pos);
+      const nl = breaks.next(pos);
       if (nl < 0) break;
       lineNo++;
       yield [text.slice(pos, nl), lineNo];
@@ -67,12 +68,22 @@ export function* lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Genera
   }
 }
 
-function indexOfBreak(s: string, from: number): number {
-  const n = s.indexOf('\n', from);
-  const r = s.indexOf('\r', from);
-  if (r < 0) return n;
-  if (n < 0) return r;
-  return Math.min(n, r);
+/**
+ * Next \n or \r at or after a position. Remembers where each was last found: searching afresh
+ * for a character the chunk lacks (\r in an LF-only file) rescans the whole chunk per line.
+ */
+class BreakFinder {
+  private n = -2;
+  private r = -2;
+  constructor(private readonly s: string) {}
+
+  next(from: number): number {
+    if (this.n !== -1 && this.n < from) this.n = this.s.indexOf('\n', from);
+    if (this.r !== -1 && this.r < from) this.r = this.s.indexOf('\r', from);
+    if (this.r < 0) return this.n;
+    if (this.n < 0) return this.r;
+    return Math.min(this.n, this.r);
+  }
 }
 
 /**
