@@ -1,0 +1,71 @@
+// ICD-10-CM "with" conventions (guideline I.A.15, I.C.4.a, I.C.9.a): linked conditions take a
+// combination code and the parts it absorbs are not coded again. Also drops signs and symptoms
+// routinely associated with a confirmed diagnosis of the same body system (I.B.5).
+import type { CodeAggregate, EngineState, Mention } from './engine';
+import { toSuggestion } from './engine';
+import type { Suggestion } from './types';
+
+interface Combined { aggregate: CodeAggregate; reason: string }
+
+const DIABETES_UNCOMPLICATED = /^E(0[89]|1[013])9$/;
+const isCkd = (c: string) => c.startsWith('N18');
+const isEndStageCkd = (c: string) => c === 'N185' || c === 'N186';
+const isHeartFailure = (c: string) => c.startsWith('I50');
+
+function find(byCode: Map<string, CodeAggregate>, test: (c: string) => boolean): CodeAggregate[] {
+  return [...byCode.values()].filter((a) => !a.absorbedBy && test(a.record.normalized));
+}
+
+function combine(state: EngineState, code: string, parts: CodeAggregate[], reason: string): Combined | undefined {
+  const record = state.index.lookup(code, { system: 'icd10cm' });
+  if (!record?.billable) return undefined;
+  const mentions: Mention[] = parts.flatMap((p) => p.mentions);
+  return { aggregate: { record, mentions, missing: [] }, reason };
+}
+
+/** Signs and symptoms (R codes) -> the chapters whose confirmed diagnoses make them integral. */
+const INTEGRAL_SYMPTOMS: [RegExp, RegExp][] = [
+  [/^R0[0-3]/, /^I/], [/^R0[4-6]/, /^J/], [/^R1[0-9]/, /^K/], [/^R3[0-9]/, /^N/], [/^R2[0-3]/, /^L/],
+];
+
+export interface CombinationOptions { dropIntegralSymptoms?: boolean }
+
+export function applyCombinations(state: EngineState, text: string, byCode: Map<string, CodeAggregate>, options: CombinationOptions = {}): Suggestion[] {
+  const added: Combined[] = [];
+  const ckd = find(byCode, isCkd);
+  if (ckd.length > 0) {
+    for (const dm of find(byCode, (c) => DIABETES_UNCOMPLICATED.test(c))) {
+      const c = combine(state, `${dm.record.normalized.slice(0, 3)}22`, [dm, ...ckd], `combination: diabetes with chronic kidney disease (${dm.record.code} + ${ckd[0]!.record.code})`);
+      if (c) {
+        dm.absorbedBy = c.aggregate.record.code;
+        added.push(c);
+      }
+    }
+  }
+  const htn = find(byCode, (c) => c === 'I10');
+  const hf = find(byCode, isHeartFailure);
+  if (htn.length > 0 && (ckd.length > 0 || hf.length > 0)) {
+    const endStage = ckd.some((a) => isEndStageCkd(a.record.normalized));
+    let code: string;
+    let label: string;
+    if (ckd.length > 0 && hf.length > 0) [code, label] = [endStage ? 'I132' : 'I130', 'hypertension with heart failure and chronic kidney disease'];
+    else if (ckd.length > 0) [code, label] = [endStage ? 'I120' : 'I129', 'hypertension with chronic kidney disease'];
+    else [code, label] = ['I110', 'hypertension with heart failure'];
+    const c = combine(state, code, [...htn, ...ckd, ...hf], `combination: ${label}`);
+    if (c) {
+      for (const h of htn) h.absorbedBy = c.aggregate.record.code;
+      added.push(c);
+    }
+  }
+  if (options.dropIntegralSymptoms) {
+    const confirmed = [...byCode.values()].filter((a) => !a.absorbedBy && !a.record.normalized.startsWith('R') && !a.record.normalized.startsWith('Z'));
+    for (const a of byCode.values()) {
+      const rule = INTEGRAL_SYMPTOMS.find(([symptom]) => symptom.test(a.record.normalized));
+      if (rule && confirmed.some((d) => rule[1].test(d.record.normalized))) a.absorbedBy = 'integral';
+    }
+  }
+  const out: Suggestion[] = [];
+  for (const a of byCode.values()) if (!a.absorbedBy) out.push(toSuggestion(text, a));
+  for (const c of added) if (!byCode.has(c.aggregate.record.normalized)) out.push(toSuggestion(text, c.aggregate, c.reason));
+  return out;
+}

@@ -1,0 +1,167 @@
+// Note text + code-set index -> ranked ICD-10-CM suggestions with evidence. One pass over the
+// sentences: match terms, read each mention's context, walk to the billable code the text
+// supports, then apply the combination conventions and score.
+import type { CodeRecord, CodesetIndex } from '../codeset/api';
+import type { ContextFlags, NoteModel, Sentence, Span, SpecificityAttributes } from '../note/model';
+import { parseNote, contextOf, attributes } from '../note';
+import { dictionaryFor, type Dictionary, type TermSource } from './dictionary';
+import { matchSentence, sentenceKeys, type TermMatch } from './matcher';
+import { SpecificityResolver, attributeKeys } from './specificity';
+import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
+import { applyCombinations } from './combination';
+import { SECTION_WEIGHT, SOURCE_WEIGHT, combineMentions, termStrength } from './weights';
+import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Evidence, type Suggestion } from './types';
+
+/** The note-model functions the engine uses; injectable so tests can pin context behaviour. */
+export interface NoteReader {
+  parseNote(text: string): NoteModel;
+  contextOf(note: NoteModel, sentence: Sentence, span: Span): ContextFlags;
+  attributes(note: NoteModel, sentence: Sentence, span: Span): SpecificityAttributes;
+}
+
+export const defaultNoteReader: NoteReader = { parseNote, contextOf, attributes };
+
+/** One occurrence of a code's support in the note. */
+export interface Mention {
+  score: number;
+  evidence: Span[];
+  section: string;
+  reason: string;
+  flags: { uncertain?: boolean; historical?: boolean; family?: boolean };
+}
+
+/** Everything the note says for one code, before scoring. */
+export interface CodeAggregate {
+  record: CodeRecord;
+  mentions: Mention[];
+  missing: string[];
+  /** Set by combination rules: the code was replaced by a combination code. */
+  absorbedBy?: string;
+}
+
+export interface EngineState {
+  index: CodesetIndex;
+  dictionary: Dictionary;
+  resolver: SpecificityResolver;
+}
+
+const SOURCE_RANK: Record<TermSource, number> = { lexicon: 0, index: 1, title: 2, inclusion: 3 };
+const states = new WeakMap<CodesetIndex, EngineState>();
+
+export function engineFor(index: CodesetIndex): EngineState {
+  let s = states.get(index);
+  if (!s) {
+    s = { index, dictionary: dictionaryFor(index), resolver: new SpecificityResolver(index) };
+    states.set(index, s);
+  }
+  return s;
+}
+
+/** Among matches with identical words, keep the one from the most authoritative source. */
+function preferAuthoritative(matches: TermMatch[]): TermMatch[] {
+  const best = new Map<string, TermMatch>();
+  for (const m of matches) {
+    const sig = m.term.keys.slice().sort().join(' ');
+    const cur = best.get(sig);
+    if (!cur || SOURCE_RANK[m.term.source] < SOURCE_RANK[cur.term.source] || (m.term.source === cur.term.source && m.termIndex < cur.termIndex)) best.set(sig, m);
+  }
+  return [...best.values()];
+}
+
+function union(spans: Span[]): Span {
+  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+}
+
+export function collectMentions(state: EngineState, note: NoteModel, reader: NoteReader, options: AnalyzeOptions): Map<string, CodeAggregate> {
+  const setting = options.setting ?? 'outpatient';
+  const byCode = new Map<string, CodeAggregate>();
+  const add = (record: CodeRecord, missing: string[], mention: Mention): void => {
+    let agg = byCode.get(record.normalized);
+    if (!agg) {
+      agg = { record, mentions: [], missing };
+      byCode.set(record.normalized, agg);
+    }
+    agg.mentions.push(mention);
+  };
+  for (const sentence of note.sentences) {
+    if (sentence.tokens.length === 0) continue;
+    const keys = sentenceKeys(note.text, sentence);
+    const matches = preferAuthoritative(matchSentence(state.dictionary, keys));
+    if (matches.length === 0) continue;
+    const contextKeys = new Set(keys.positions.keys());
+    for (const match of matches) {
+      const span = union(match.evidence);
+      const flags = reader.contextOf(note, sentence, span);
+      if (flags.negated || flags.hypothetical || flags.subject === 'other') continue;
+      if (flags.uncertain && setting === 'outpatient') continue;
+      const attrs = reader.attributes(note, sentence, span);
+      const ctx = new Set(contextKeys);
+      for (const k of attributeKeys(attrs)) ctx.add(k);
+      const resolved = state.resolver.resolve(match.term.code, ctx, attrs);
+      if (!resolved) continue;
+      let record = resolved.record;
+      let reason = match.term.reason;
+      const mentionFlags: Mention['flags'] = {};
+      if (flags.uncertain) mentionFlags.uncertain = true;
+      let weight = 1;
+      if (flags.family || flags.subject === 'family') {
+        const z = familyHistoryCode(record.normalized);
+        const zr = z ? state.resolver.resolve(z, ctx) : undefined;
+        if (!zr) continue;
+        reason = `family history of ${record.code} (${reason})`;
+        record = zr.record;
+        mentionFlags.family = true;
+      } else if (flags.historical && !isChronicCondition(record.normalized)) {
+        const z = personalHistoryCode(record.normalized);
+        const zr = z ? state.resolver.resolve(z, ctx) : undefined;
+        if (zr) {
+          reason = `personal history of ${record.code} (${reason})`;
+          record = zr.record;
+          mentionFlags.historical = true;
+        } else weight = 0.6;
+      }
+      const score = SECTION_WEIGHT[sentence.section] * SOURCE_WEIGHT[match.term.source] * termStrength(match.term.keys.length) * weight;
+      add(record, record === resolved.record ? resolved.missing : [], { score, evidence: match.evidence, section: sentence.section, reason, flags: mentionFlags });
+    }
+  }
+  return byCode;
+}
+
+function evidenceOf(text: string, mentions: Mention[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const m of mentions) for (const s of m.evidence) {
+    const k = `${s.start}:${s.end}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: string): Suggestion {
+  const best = agg.mentions.reduce((a, b) => (b.score > a.score ? b : a));
+  const context: Suggestion['context'] = { sections: [...new Set(agg.mentions.map((m) => m.section))] };
+  if (agg.mentions.every((m) => m.flags.uncertain)) context.uncertain = true;
+  if (agg.mentions.some((m) => m.flags.historical)) context.historical = true;
+  if (agg.mentions.some((m) => m.flags.family)) context.family = true;
+  return {
+    code: agg.record.code,
+    system: 'icd10cm',
+    title: agg.record.title,
+    score: Math.round(combineMentions(agg.mentions.map((m) => m.score)) * 1000) / 1000,
+    evidence: evidenceOf(text, agg.mentions),
+    reason: reasonOverride ?? best.reason,
+    context,
+    missing: agg.missing,
+  };
+}
+
+/** ICD-10-CM suggestions for a parsed note, sorted by score, above the threshold. */
+export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: AnalyzeOptions = {}, reader: NoteReader = defaultNoteReader): Suggestion[] {
+  const state = engineFor(index);
+  const byCode = collectMentions(state, note, reader, options);
+  const suggestions = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? true });
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  return suggestions.filter((s) => s.score >= threshold).sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}

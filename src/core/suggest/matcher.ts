@@ -1,0 +1,119 @@
+// Finds dictionary terms in one sentence. Words may be discontinuous and in any order within a
+// bounded window ("pain in the right renal fossa"), so each term is checked only when its rarest
+// key occurs; the cost is proportional to the sentence, not to the dictionary.
+import type { Sentence, Span } from '../note/model';
+import type { Dictionary, DictionaryTerm } from './dictionary';
+import { LEXICON_BY_WORD } from './lexicon';
+import { STOP_WORDS, phraseKeys, stem } from './terms';
+
+export interface SentenceKeys {
+  /** key -> token positions in the sentence where it occurs. */
+  positions: Map<string, number[]>;
+  /** Span of each token position. */
+  spans: Span[];
+}
+
+export interface TermMatch {
+  term: DictionaryTerm;
+  termIndex: number;
+  /** Token positions used as evidence, one per key. */
+  positions: number[];
+  evidence: Span[];
+}
+
+// How many extra tokens a discontinuous match may straddle beyond its own words.
+const MAX_GAP = 5;
+const EXPANSIONS = new Map<string, string[]>();
+
+function expansionKeys(word: string): string[] {
+  let keys = EXPANSIONS.get(word);
+  if (!keys) {
+    keys = phraseKeys(LEXICON_BY_WORD.get(word)?.expands ?? '');
+    EXPANSIONS.set(word, keys);
+  }
+  return keys;
+}
+
+/** Word keys of a sentence, lexicon expansions included (at the same positions as the abbreviation). */
+export function sentenceKeys(text: string, sentence: Sentence): SentenceKeys {
+  const positions = new Map<string, number[]>();
+  const spans: Span[] = [];
+  const put = (key: string, pos: number): void => {
+    const list = positions.get(key);
+    if (!list) positions.set(key, [pos]);
+    else if (list[list.length - 1] !== pos) list.push(pos);
+  };
+  sentence.tokens.forEach((token, pos) => {
+    spans.push({ start: token.start, end: token.end });
+    const word = token.norm;
+    if (!STOP_WORDS.has(word)) put(stem(word), pos);
+    const lex = LEXICON_BY_WORD.get(word);
+    if (lex?.expands) {
+      const original = text.slice(token.start, token.end);
+      if (!lex.upperOnly || original === original.toUpperCase()) for (const k of expansionKeys(word)) put(k, pos);
+    }
+  });
+  return { positions, spans };
+}
+
+function nearest(list: number[], target: number): number {
+  let best = list[0]!;
+  for (const p of list) if (Math.abs(p - target) < Math.abs(best - target)) best = p;
+  return best;
+}
+
+function placeTerm(term: DictionaryTerm, anchor: string, keys: SentenceKeys): number[] | undefined {
+  let best: number[] | undefined;
+  let bestWidth = Infinity;
+  for (const at of keys.positions.get(anchor)!) {
+    const chosen = term.keys.map((k) => (k === anchor ? at : nearest(keys.positions.get(k)!, at)));
+    const width = Math.max(...chosen) - Math.min(...chosen);
+    if (width < bestWidth) {
+      bestWidth = width;
+      best = chosen;
+    }
+  }
+  if (!best || bestWidth > term.keys.length - 1 + MAX_GAP) return undefined;
+  return numbersAttached(term, best) ? best : undefined;
+}
+
+// A number ("stage 2", "type 1") only counts next to the words it qualifies, so the 2 of an
+// expanded "T2DM" does not become the stage of a kidney disease five words later.
+function numbersAttached(term: DictionaryTerm, chosen: number[]): boolean {
+  for (let i = 0; i < term.keys.length; i++) {
+    if (!/^\d/.test(term.keys[i]!)) continue;
+    const at = chosen[i]!;
+    if (!chosen.some((p, j) => j !== i && Math.abs(p - at) <= 2)) return false;
+  }
+  return true;
+}
+
+/** Every term whose keys all occur in the sentence within the window. */
+export function matchSentence(dictionary: Dictionary, keys: SentenceKeys): TermMatch[] {
+  const out: TermMatch[] = [];
+  for (const key of keys.positions.keys()) {
+    const candidates = dictionary.byAnchor.get(key);
+    if (!candidates) continue;
+    for (const termIndex of candidates) {
+      const term = dictionary.terms[termIndex]!;
+      if (!term.keys.every((k) => keys.positions.has(k))) continue;
+      const positions = placeTerm(term, key, keys);
+      if (!positions) continue;
+      const evidence = [...new Set(positions)].sort((a, b) => a - b).map((p) => keys.spans[p]!);
+      out.push({ term, termIndex, positions, evidence });
+    }
+  }
+  return dropSubsumed(out);
+}
+
+/** A term whose keys are a strict subset of another match's keys (sharing its words) adds nothing. */
+function dropSubsumed(matches: TermMatch[]): TermMatch[] {
+  const keySets = matches.map((m) => new Set(m.term.keys));
+  return matches.filter((m, i) =>
+    !matches.some((other, j) => {
+      if (j === i || other.term.keys.length <= m.term.keys.length) return false;
+      const set = keySets[j]!;
+      return m.term.keys.every((k) => set.has(k));
+    }),
+  );
+}

@@ -1,0 +1,114 @@
+// Walks from the code a term names (often a category or subcategory) to the most specific
+// billable code the sentence supports, completing the 7th character (with placeholder X) from
+// the documented episode of care. When the text is silent on an axis it keeps the unspecified
+// code and names the missing axis, so a coder knows what to ask for.
+import type { CodeRecord, CodesetIndex } from '../codeset/api';
+import type { SpecificityAttributes } from '../note/model';
+import { phraseKeys } from './terms';
+
+export interface ResolvedCode {
+  record: CodeRecord;
+  missing: string[];
+}
+
+interface Candidate { record: CodeRecord; keys: Set<string>; unspecified: boolean }
+
+const MAX_DESCENDANTS = 2000;
+const EPISODE_CHARACTER: Record<string, string> = { initial: 'A', subsequent: 'D', sequela: 'S' };
+const AXIS_WORDS: [string, string[]][] = [
+  ['laterality', ['right', 'left', 'bilateral']],
+  ['acuity', ['acute', 'chronic']],
+  ['stage', ['stage']],
+  ['trimester', ['trimester']],
+];
+
+/** Keys the attributes contribute (so "CKD 3b" supports "stage 3b" titles). */
+export function attributeKeys(attrs: SpecificityAttributes | undefined): string[] {
+  if (!attrs) return [];
+  const out: string[] = [];
+  if (attrs.laterality) out.push(attrs.laterality);
+  if (attrs.acuity === 'acute-on-chronic') out.push('acute', 'chronic');
+  else if (attrs.acuity) out.push(attrs.acuity);
+  if (attrs.stage) out.push('stage', attrs.stage, attrs.stage.replace(/[ab]$/, ''));
+  if (attrs.trimester) out.push('trimester', ['first', 'second', 'third'][attrs.trimester - 1]!);
+  return out;
+}
+
+export class SpecificityResolver {
+  private readonly descendants = new Map<string, Candidate[]>();
+  private readonly records = new Map<string, CodeRecord | null>();
+
+  constructor(private readonly index: CodesetIndex) {}
+
+  private lookup(code: string): CodeRecord | undefined {
+    let r = this.records.get(code);
+    if (r === undefined) {
+      r = this.index.lookup(code, { system: 'icd10cm' }) ?? null;
+      this.records.set(code, r);
+    }
+    return r ?? undefined;
+  }
+
+  private candidatesUnder(record: CodeRecord): Candidate[] {
+    let list = this.descendants.get(record.normalized);
+    if (!list) {
+      list = this.index.billableDescendants(record.code, { system: 'icd10cm', limit: MAX_DESCENDANTS }).map((d) => ({
+        record: d,
+        keys: new Set(phraseKeys(d.title)),
+        unspecified: /unspecified|\bNOS\b/i.test(d.title),
+      }));
+      this.descendants.set(record.normalized, list);
+    }
+    return list;
+  }
+
+  /** The closest existing record: the code itself, else its longest existing prefix. */
+  private existing(code: string): CodeRecord | undefined {
+    for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
+      const r = this.lookup(c);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  resolve(code: string, context: Set<string>, attrs?: SpecificityAttributes): ResolvedCode | undefined {
+    const record = this.existing(code);
+    if (!record) return undefined;
+    if (record.billable) return { record, missing: [] };
+    let candidates = this.candidatesUnder(record);
+    if (candidates.length === 0) return undefined;
+    const missing: string[] = [];
+    const seventh = this.index.seventhChars(record.code, { system: 'icd10cm' });
+    if (seventh.length > 0) {
+      const wanted = attrs?.episode ? EPISODE_CHARACTER[attrs.episode] : undefined;
+      if (!wanted) missing.push('episode');
+      const chr = wanted ?? 'A';
+      const withChr = candidates.filter((c) => c.record.normalized.length === 7 && c.record.normalized.endsWith(chr));
+      if (withChr.length > 0) candidates = withChr;
+    }
+    const base = new Set(phraseKeys(record.title));
+    let best: Candidate | undefined;
+    let bestScore = -Infinity;
+    for (const c of candidates) {
+      let supported = 0;
+      let unsupported = 0;
+      for (const k of c.keys) {
+        if (base.has(k)) continue;
+        if (context.has(k)) supported++;
+        else unsupported++;
+      }
+      const score = supported * 2 - unsupported * 0.5 + (c.unspecified ? 0.75 : 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    if (!best) return undefined;
+    for (const [axis, words] of AXIS_WORDS) {
+      const varies = candidates.some((c) => words.some((w) => c.keys.has(w)));
+      const chosenHas = words.some((w) => best!.keys.has(w));
+      if (varies && !chosenHas) missing.push(axis);
+    }
+    return { record: best.record, missing };
+  }
+}

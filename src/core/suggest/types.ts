@@ -1,0 +1,44 @@
+// What the analyzer returns: a ranked list of codes, each anchored to the words that support it.
+import type { Span } from '../note/model';
+
+export type Setting = 'outpatient' | 'inpatient';
+
+export interface Evidence extends Span { text: string }
+
+export interface SuggestionContext {
+  /** The mention was uncertain and coded as confirmed (inpatient rule). */
+  uncertain?: boolean;
+  /** The mention was historical and mapped to a personal-history code. */
+  historical?: boolean;
+  /** The mention was about a relative and mapped to a family-history code. */
+  family?: boolean;
+  /** Section kinds the evidence came from. */
+  sections: string[];
+}
+
+export interface Suggestion {
+  code: string;
+  system: 'icd10cm' | 'hcpcs' | 'cpt';
+  title: string;
+  score: number;
+  evidence: Evidence[];
+  /** How the code was reached, e.g. index "Pneumonia > aspiration", or the combination rule. */
+  reason: string;
+  context: SuggestionContext;
+  /** Specificity axes the note does not document (laterality, acuity, stage, episode, trimester). */
+  missing: string[];
+  units?: number;
+}
+
+export interface AnalyzeOptions {
+  setting?: Setting;
+  /** Minimum score returned; default DEFAULT_THRESHOLD, or ALL_THRESHOLD with --all. */
+  threshold?: number;
+  /** ISO date of service (picks the code-set version). */
+  date?: string;
+  /** Drop R-code symptoms when a confirmed diagnosis of the same body system is suggested (guideline I.B.5). Default true. */
+  dropIntegralSymptoms?: boolean;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+export const ALL_THRESHOLD = 0.2;

@@ -1,0 +1,26 @@
+// How much a mention counts, by where it sits and how it was matched. Assessment and plan are
+// the coder's primary source; ROS and history lists are the weakest (guideline IV: code what
+// the encounter addresses). Numbers tuned on CodiEsp train only.
+import type { SectionKind } from '../note/model';
+import type { TermSource } from './dictionary';
+
+export const SECTION_WEIGHT: Record<SectionKind, number> = {
+  assessment: 1, assessmentPlan: 1, diagnoses: 1, plan: 0.95, chiefComplaint: 0.9, hpi: 0.85,
+  procedures: 0.8, other: 0.85, exam: 0.75, results: 0.75, pmh: 0.75, psh: 0.7, familyHistory: 0.8,
+  socialHistory: 0.7, ros: 0.6, medications: 0.35, allergies: 0.2,
+};
+
+export const SOURCE_WEIGHT: Record<TermSource, number> = { lexicon: 0.9, index: 0.85, title: 0.8, inclusion: 0.75 };
+
+/** A term of one generic word ("pain", "mass") is weaker evidence than a multi-word term. */
+export function termStrength(keyCount: number): number {
+  return keyCount >= 2 ? 1 : 0.85;
+}
+
+/** Combines mention scores: the best mention sets the level, repeats raise it with diminishing returns. */
+export function combineMentions(scores: number[]): number {
+  const sorted = scores.slice().sort((a, b) => b - a);
+  let s = sorted[0] ?? 0;
+  for (const m of sorted.slice(1)) s += (1 - s) * 0.25 * m;
+  return Math.min(1, s);
+}
