@@ -1,0 +1,39 @@
+// The shape of a `medcode` subcommand. Each command lives in src/cli/commands/<name>.ts.
+export interface ParsedArgs {
+  positionals: string[];
+  /** --name value, --name=value, or --flag (true). Repeated flags keep the last value. */
+  flags: Record<string, string | boolean>;
+}
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Absolute working directory. */
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: ParsedArgs, io: CliIO): Promise<number>;
+}
+
+/** A problem the user can fix (bad flag, missing file): printed without a stack trace, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function flagString(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function flagBool(args: ParsedArgs, name: string): boolean {
+  const v = args.flags[name];
+  return v === true || v === 'true';
+}

@@ -1,0 +1,60 @@
+// `medcode`: the command line over the same core as the extension.
+import { parseArgs } from './args';
+import { UsageError, type CliIO } from './command';
+import { commands } from './commands/index';
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'medcode: clinical notes to ICD-10-CM, CPT and HCPCS codes, compliance checks and claims (runs locally).',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Common flags: --db PATH (default $MEDCODE_DB, else the per-user data folder), --json.',
+    'Run `medcode <command> --help` for a command\'s usage.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`medcode: unknown command "${name}".\n\n${help()}\n`);
+    return 2;
+  }
+  const args = parseArgs(rest);
+  if (args.flags.help) {
+    io.stdout(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`medcode ${name}: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr(`medcode ${name}: ${err.message}\n`);
+    if (io.env.MEDCODE_DEBUG) io.stderr(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`medcode: ${(e as Error).message}\n`); process.exitCode = 1; },
+  );
+}

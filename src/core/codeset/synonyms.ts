@@ -1,0 +1,133 @@
+// Clinical abbreviations and lay terms coders type, mapped to the words the official titles use.
+// Written by us for search; the analyzer keeps its own richer lexicon.
+export const SEARCH_SYNONYMS: Record<string, string> = {
+  afib: 'atrial fibrillation',
+  'a fib': 'atrial fibrillation',
+  af: 'atrial fibrillation',
+  aflutter: 'atrial flutter',
+  htn: 'essential hypertension',
+  'high blood pressure': 'essential hypertension',
+  chf: 'heart failure',
+  hf: 'heart failure',
+  hfref: 'chronic systolic heart failure',
+  hfpef: 'chronic diastolic heart failure',
+  copd: 'chronic obstructive pulmonary disease',
+  'copd exacerbation': 'chronic obstructive pulmonary disease with acute exacerbation',
+  uti: 'urinary tract infection',
+  uri: 'acute upper respiratory infection',
+  'strep throat': 'streptococcal pharyngitis',
+  'hay fever': 'allergic rhinitis due to pollen',
+  'pink eye': 'conjunctivitis',
+  'heart attack': 'acute myocardial infarction',
+  mi: 'myocardial infarction',
+  stemi: 'st elevation myocardial infarction',
+  nstemi: 'non-st elevation myocardial infarction',
+  cad: 'atherosclerotic heart disease of native coronary artery',
+  'coronary artery disease': 'atherosclerotic heart disease of native coronary artery',
+  cva: 'cerebral infarction',
+  stroke: 'cerebral infarction',
+  tia: 'transient cerebral ischemic attack',
+  dvt: 'deep vein thrombosis',
+  pe: 'pulmonary embolism',
+  gerd: 'gastro-esophageal reflux disease',
+  'acid reflux': 'gastro-esophageal reflux disease',
+  'heartburn': 'heartburn',
+  t2dm: 'type 2 diabetes mellitus',
+  dm2: 'type 2 diabetes mellitus',
+  't2 dm': 'type 2 diabetes mellitus',
+  niddm: 'type 2 diabetes mellitus',
+  t1dm: 'type 1 diabetes mellitus',
+  dm1: 'type 1 diabetes mellitus',
+  iddm: 'type 1 diabetes mellitus',
+  dm: 'diabetes mellitus',
+  diabetes: 'diabetes mellitus',
+  ckd: 'chronic kidney disease',
+  esrd: 'end stage renal disease',
+  aki: 'acute kidney failure',
+  'acute kidney injury': 'acute kidney failure',
+  bph: 'benign prostatic hyperplasia',
+  oa: 'osteoarthritis',
+  ra: 'rheumatoid arthritis',
+  osa: 'obstructive sleep apnea',
+  hld: 'hyperlipidemia',
+  'high cholesterol': 'pure hypercholesterolemia',
+  ibs: 'irritable bowel syndrome',
+  uc: 'ulcerative colitis',
+  mdd: 'major depressive disorder',
+  depression: 'depression',
+  gad: 'generalized anxiety disorder',
+  adhd: 'attention-deficit hyperactivity disorder',
+  ptsd: 'post-traumatic stress disorder',
+  'flu': 'influenza',
+  'cold': 'acute nasopharyngitis',
+  'common cold': 'acute nasopharyngitis',
+  'sore throat': 'acute pharyngitis',
+  'ear infection': 'otitis media',
+  'pinworm': 'enterobiasis',
+  'shingles': 'zoster',
+  'chicken pox': 'varicella',
+  'chickenpox': 'varicella',
+  'lazy eye': 'amblyopia',
+  'bed sore': 'pressure ulcer',
+  'bedsore': 'pressure ulcer',
+  'low back pain': 'low back pain',
+  lbp: 'low back pain',
+  'knee pain': 'pain in knee',
+  'hip pain': 'pain in hip',
+  'shoulder pain': 'pain in shoulder',
+  sob: 'shortness of breath',
+  cp: 'chest pain',
+  ha: 'headache',
+  'n/v': 'nausea with vomiting',
+  'nausea and vomiting': 'nausea with vomiting',
+  hypothyroid: 'hypothyroidism',
+  hyperthyroid: 'hyperthyroidism',
+  'obesity': 'obesity',
+  'morbid obesity': 'morbid (severe) obesity due to excess calories',
+  'vit d deficiency': 'vitamin d deficiency',
+  'iron deficiency anemia': 'iron deficiency anemia',
+  ida: 'iron deficiency anemia',
+  'kidney stone': 'calculus of kidney',
+  'kidney stones': 'calculus of kidney',
+  'gallstones': 'calculus of gallbladder',
+  'pneumonia': 'pneumonia',
+  cap: 'pneumonia, unspecified organism',
+  'broken wrist': 'fracture of wrist',
+  'broken arm': 'fracture of forearm',
+  'sprained ankle': 'sprain of ankle',
+  'ankle sprain': 'sprain of ankle',
+  'tennis elbow': 'lateral epicondylitis',
+  'carpal tunnel': 'carpal tunnel syndrome',
+  'migraine': 'migraine',
+  'pcos': 'polycystic ovarian syndrome',
+  'ed': 'erectile dysfunction',
+  'bmi': 'body mass index',
+};
+
+const MAX_PHRASE_WORDS = 3;
+
+/** Rewrites known abbreviations and lay phrases; returns the rewritten query and what changed. */
+export function expandSynonyms(query: string): { text: string; applied: string[] } {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  const applied: string[] = [];
+  for (let i = 0; i < words.length;) {
+    let matched = false;
+    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
+      const phrase = words.slice(i, i + n).join(' ');
+      const hit = SEARCH_SYNONYMS[phrase];
+      if (hit !== undefined && hit !== phrase) {
+        out.push(hit);
+        applied.push(`${phrase} = ${hit}`);
+        i += n;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) {
+      out.push(words[i]!);
+      i++;
+    }
+  }
+  return { text: out.join(' '), applied };
+}

@@ -1,0 +1,212 @@
+// Writes importer rows into the sql.js index. The main database is the catalog of every set
+// (PTP sets included); PTP rows go to a second database created on first use.
+import type { Database, SqlJsStatic, Statement } from 'sql.js';
+import type {
+  AddonRow, CodeRow, CodesetMeta, ImportResult, ImportSink, IndexEntryRow, MceRow, MueRow, PtpRow, SeventhCharRow, SourceRecord, TabularNoteRow,
+} from '../importers/types';
+import { CORE_SCHEMA, PTP_SCHEMA } from './schema';
+
+type Stmts = Record<'code' | 'note' | 'seventh' | 'index' | 'mue' | 'addon' | 'mce', Statement>;
+
+export class CodesetWriter implements ImportSink {
+  readonly db: Database;
+  private ptpDb: Database | undefined;
+  private ptpStmt: Statement | undefined;
+  private stmts: Stmts | undefined;
+  private readonly touched = new Set<number>();
+  private readonly ptpSets = new Set<number>();
+  private inTransaction = false;
+
+  constructor(private readonly SQL: SqlJsStatic, existing?: Uint8Array, existingPtp?: Uint8Array) {
+    this.db = existing && existing.length > 0 ? new SQL.Database(existing) : new SQL.Database();
+    this.db.exec(CORE_SCHEMA);
+    if (existingPtp && existingPtp.length > 0) {
+      this.ptpDb = new SQL.Database(existingPtp);
+      this.ptpDb.exec(PTP_SCHEMA);
+    }
+  }
+
+  /** True when a source with this SHA-256 was already imported (re-importing it is a no-op). */
+  hasSource(sha256: string): boolean {
+    const rows = this.db.exec(`SELECT 1 FROM codeset WHERE sources LIKE ? LIMIT 1`, [`%"sha256":"${sha256}"%`]);
+    return rows.length > 0;
+  }
+
+  begin(): void {
+    if (this.inTransaction) return;
+    this.db.exec('BEGIN');
+    this.ptpDb?.exec('BEGIN');
+    this.inTransaction = true;
+  }
+
+  commit(): void {
+    if (!this.inTransaction) return;
+    this.freeStatements();
+    this.db.exec('COMMIT');
+    this.ptpDb?.exec('COMMIT');
+    this.inTransaction = false;
+  }
+
+  rollback(): void {
+    if (!this.inTransaction) return;
+    this.freeStatements();
+    this.db.exec('ROLLBACK');
+    try { this.ptpDb?.exec('ROLLBACK'); } catch { /* no transaction open on the PTP database yet */ }
+    this.inTransaction = false;
+  }
+
+  beginSet(meta: CodesetMeta): number {
+    const variant = meta.variant ?? '';
+    const found = this.db.exec('SELECT id, sources, effective_from, effective_to FROM codeset WHERE system = ? AND version = ? AND variant = ?', [meta.system, meta.version, variant]);
+    const source: SourceRecord = meta.source;
+    let id: number;
+    if (found.length > 0) {
+      const row = found[0]!.values[0]!;
+      id = Number(row[0]);
+      const sources = (JSON.parse(String(row[1])) as SourceRecord[]).filter((s) => s.name !== source.name);
+      sources.push(source);
+      this.db.run('UPDATE codeset SET sources = ?, effective_from = COALESCE(effective_from, ?), effective_to = COALESCE(effective_to, ?) WHERE id = ?', [
+        JSON.stringify(sources), meta.effectiveFrom ?? null, meta.effectiveTo ?? null, id,
+      ]);
+    } else {
+      this.db.run('INSERT INTO codeset (system, version, effective_from, effective_to, imported_at, sources, variant) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        meta.system, meta.version, meta.effectiveFrom ?? null, meta.effectiveTo ?? null, new Date().toISOString(), JSON.stringify([source]), variant,
+      ]);
+      id = Number(this.db.exec('SELECT last_insert_rowid()')[0]!.values[0]![0]);
+    }
+    this.touched.add(id);
+    if (meta.system === 'ncci-ptp') this.ptpSets.add(id);
+    return id;
+  }
+
+  /** Records an importer's own counts on its source entry, so `info` can show per-file counts. */
+  recordResult(setId: number, sourceName: string, result: ImportResult): void {
+    const row = this.db.exec('SELECT sources FROM codeset WHERE id = ?', [setId])[0]?.values[0];
+    if (!row) return;
+    const sources = JSON.parse(String(row[0])) as (SourceRecord & { counts?: unknown })[];
+    for (const s of sources) if (s.name === sourceName) s.counts = result.counts;
+    this.db.run('UPDATE codeset SET sources = ? WHERE id = ?', [JSON.stringify(sources), setId]);
+  }
+
+  private statements(): Stmts {
+    if (!this.stmts) {
+      this.stmts = {
+        code: this.db.prepare(`INSERT INTO code (set_id, code, display, kind, billable, short_title, long_title, parent, extra)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (set_id, code) DO UPDATE SET
+            billable = MAX(billable, excluded.billable),
+            kind = CASE WHEN code.kind IN ('chapter', 'section') THEN code.kind ELSE excluded.kind END,
+            short_title = COALESCE(excluded.short_title, code.short_title),
+            long_title = COALESCE(excluded.long_title, code.long_title),
+            parent = COALESCE(code.parent, excluded.parent),
+            extra = COALESCE(excluded.extra, code.extra)`),
+        note: this.db.prepare('INSERT INTO tabular_note (set_id, code, type, text, refs) VALUES (?, ?, ?, ?, ?)'),
+        seventh: this.db.prepare('INSERT OR REPLACE INTO seventh_char (set_id, code, chr, title) VALUES (?, ?, ?, ?)'),
+        index: this.db.prepare('INSERT INTO index_entry (set_id, source, path, term, level, nemod, code, see, see_also, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+        mue: this.db.prepare('INSERT OR REPLACE INTO mue (set_id, code, units, mai, rationale) VALUES (?, ?, ?, ?, ?)'),
+        addon: this.db.prepare('INSERT OR REPLACE INTO addon (set_id, addon, primary_code, edit_type) VALUES (?, ?, ?, ?)'),
+        mce: this.db.prepare('INSERT INTO mce_edit (set_id, code, edit, rule, min_age, max_age, sex, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      };
+    }
+    return this.stmts;
+  }
+
+  private freeStatements(): void {
+    if (this.stmts) for (const s of Object.values(this.stmts)) s.free();
+    this.stmts = undefined;
+    this.ptpStmt?.free();
+    this.ptpStmt = undefined;
+  }
+
+  code(setId: number, r: CodeRow): void {
+    this.statements().code.run([
+      setId, r.code, r.display, r.kind, r.billable ? 1 : 0, r.shortTitle ?? null, r.longTitle ?? null, r.parent ?? null,
+      r.extra ? JSON.stringify(r.extra) : null,
+    ]);
+  }
+
+  note(setId: number, r: TabularNoteRow): void {
+    this.statements().note.run([setId, r.code, r.type, r.text, r.refs && r.refs.length > 0 ? JSON.stringify(r.refs) : null]);
+  }
+
+  seventhChar(setId: number, r: SeventhCharRow): void {
+    this.statements().seventh.run([setId, r.code, r.chr, r.title]);
+  }
+
+  indexEntry(setId: number, r: IndexEntryRow): void {
+    this.statements().index.run([
+      setId, r.source, r.path, r.term, r.level, r.nemod ?? null, r.code ?? null, r.see ?? null, r.seeAlso ?? null,
+      r.codes ? JSON.stringify(r.codes) : null,
+    ]);
+  }
+
+  mue(setId: number, r: MueRow): void {
+    this.statements().mue.run([setId, r.code, r.units, r.mai, r.rationale ?? null]);
+  }
+
+  addon(setId: number, r: AddonRow): void {
+    this.statements().addon.run([setId, r.addon, r.primary, r.editType]);
+  }
+
+  mce(setId: number, r: MceRow): void {
+    this.statements().mce.run([setId, r.code, r.edit, r.rule, r.minAge ?? null, r.maxAge ?? null, r.sex ?? null, r.text]);
+  }
+
+  ptp(setId: number, r: PtpRow): void {
+    if (!this.ptpStmt) {
+      if (!this.ptpDb) {
+        this.ptpDb = new this.SQL.Database();
+        this.ptpDb.exec(PTP_SCHEMA);
+        if (this.inTransaction) this.ptpDb.exec('BEGIN');
+      }
+      this.ptpStmt = this.ptpDb.prepare('INSERT INTO ptp (set_id, col1, col2, effective_date, deletion_date, modifier_indicator, rationale) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    }
+    this.ptpStmt.run([setId, r.col1, r.col2, r.effectiveDate ?? null, r.deletionDate ?? null, r.modifierIndicator, r.rationale ?? null]);
+  }
+
+  /** Rebuilds the full-text rows of every set touched in this session. */
+  finalize(): void {
+    if (this.ptpDb && this.ptpSets.size > 0) {
+      for (const id of this.ptpSets) {
+        const row = this.ptpDb.exec('SELECT COUNT(*), SUM(deletion_date IS NULL) FROM ptp WHERE set_id = ?', [id])[0]?.values[0];
+        this.db.run('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', [`ptp-count:${id}`, JSON.stringify({ edits: Number(row?.[0] ?? 0), active: Number(row?.[1] ?? 0) })]);
+      }
+    }
+    const ids = [...this.touched];
+    if (ids.length === 0) return;
+    const list = ids.join(',');
+    this.db.exec(`DELETE FROM search_fts WHERE set_id IN (${list})`);
+    this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
+      SELECT COALESCE(long_title, short_title), code, set_id, 'title' FROM code
+      WHERE set_id IN (${list}) AND kind NOT IN ('chapter', 'section') AND COALESCE(long_title, short_title) IS NOT NULL`);
+    this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
+      SELECT short_title, code, set_id, 'short' FROM code
+      WHERE set_id IN (${list}) AND kind NOT IN ('chapter', 'section') AND short_title IS NOT NULL AND short_title <> COALESCE(long_title, '')`);
+    this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
+      SELECT text, code, set_id, 'inclusion' FROM tabular_note WHERE set_id IN (${list}) AND type = 'inclusionTerm'`);
+    this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
+      SELECT REPLACE(path, ' > ', ' ') || COALESCE(' ' || nemod, ''), code, set_id, 'index' FROM index_entry
+      WHERE set_id IN (${list}) AND code IS NOT NULL AND source IN ('index', 'eindex')`);
+    this.db.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
+    this.touched.clear();
+  }
+
+  exportMain(): Uint8Array {
+    return this.db.export();
+  }
+
+  /** The PTP database bytes, or undefined when no PTP set exists. */
+  exportPtp(): Uint8Array | undefined {
+    return this.ptpDb?.export();
+  }
+
+  hasPtpChanges(): boolean {
+    return this.ptpSets.size > 0;
+  }
+
+  close(): void {
+    this.freeStatements();
+    this.db.close();
+    this.ptpDb?.close();
+  }
+}
