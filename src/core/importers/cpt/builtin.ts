@@ -1,0 +1,44 @@
+// The CPT numbers MedCode's own logic needs, with labels we wrote in plain words. This is
+// not CPT descriptor text (that is AMA-licensed): users who hold a licence import their CPT
+// file (see docs/cpt-import.md) and its descriptors replace these labels.
+import type { CodeRow } from '../types';
+
+const CODES: [code: string, label: string][] = [
+  ['99202', 'Office visit, new patient, level 2'],
+  ['99203', 'Office visit, new patient, level 3'],
+  ['99204', 'Office visit, new patient, level 4'],
+  ['99205', 'Office visit, new patient, level 5'],
+  ['99211', 'Office visit, established patient, level 1'],
+  ['99212', 'Office visit, established patient, level 2'],
+  ['99213', 'Office visit, established patient, level 3'],
+  ['99214', 'Office visit, established patient, level 4'],
+  ['99215', 'Office visit, established patient, level 5'],
+  ['99417', 'Prolonged office visit, each extra 15 minutes'],
+];
+
+// CPT (Level I) modifiers. TC (technical component) is a HCPCS Level II modifier and comes
+// from the HCPCS file, not from here.
+const MODIFIERS: [code: string, label: string][] = [
+  ['22', 'Much more work than usual for this procedure'],
+  ['24', 'Unrelated visit during a post-operative period'],
+  ['25', 'Separate visit on the same day as a procedure'],
+  ['26', 'Professional part only'],
+  ['50', 'Done on both sides'],
+  ['51', 'One of several procedures in the same session'],
+  ['57', 'Visit where surgery was decided'],
+  ['58', 'Planned follow-on procedure in a post-operative period'],
+  ['59', 'Distinct procedure (other site or session)'],
+  ['76', 'Repeated by the same clinician'],
+  ['77', 'Repeated by another clinician'],
+  ['78', 'Unplanned return to the operating room'],
+  ['79', 'Unrelated procedure in a post-operative period'],
+  ['91', 'Lab test repeated on the same day'],
+];
+
+export const builtinCptCodes: readonly CodeRow[] = CODES.map(([code, label]) => ({
+  code, display: code, kind: 'code', billable: true, shortTitle: label, longTitle: label, extra: { builtin: true },
+}));
+
+export const builtinCptModifiers: readonly CodeRow[] = MODIFIERS.map(([code, label]) => ({
+  code, display: code, kind: 'modifier', billable: true, shortTitle: label, longTitle: label, extra: { builtin: true },
+}));
