@@ -33,12 +33,12 @@ export function looksLikeCptFile(head: string): boolean {
 }
 
 export function* cptRows(file: ImportFile): Generator<CodeRow> {
-  let first = true;
+  let atFirstLine = true;
   let rows = 0;
   for (const [line, lineNo] of lines(file.bytes)) {
     if (line.trim() === '') continue;
-    const isFirst = first;
-    first = false;
+    const isFirst = atFirstLine;
+    atFirstLine = false;
     const s = shape(line);
     if (!s) {
       if (isFirst) continue; // the optional header line
