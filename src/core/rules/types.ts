@@ -69,6 +69,7 @@ export type ClaimEdit =
   | { op: 'setLineCode'; line: number; code: string }
   | { op: 'addModifier'; line: number; modifier: string }
   | { op: 'removeModifier'; line: number; modifier: string }
+  | { op: 'replaceModifier'; line: number; from: string; to: string }
   | { op: 'setUnits'; line: number; units: number }
   | { op: 'removeLine'; line: number }
   | { op: 'setPointers'; line: number; pointers: number[] }
@@ -86,6 +87,11 @@ export interface RuleWarning {
   target: WarningTarget;
   source?: WarningSource;
   fixes: RuleFix[];
+  /**
+   * Stable identity of the finding, independent of list positions (e.g. `icd10cm.excludes1:E10.9|E11.9`);
+   * a suppression recorded in the claim matches on it.
+   */
+  key?: string;
   /** Set when the claim records a suppression for this warning, with the user's justification. */
   suppressed?: { justification: string; by?: string; at?: string };
 }
