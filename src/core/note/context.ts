@@ -1,7 +1,129 @@
-import type { ContextFlags, NoteModel, Sentence, Span } from './model';
+// ConText-style assertion of one mention: which cues reach it, before or after, within their
+// window and before a terminator. The nearest assertion cue before a mention closes the scope of
+// farther cues of other kinds ("denies fever, history of MI": MI is historical, not negated);
+// family and other-person cues are closed only by terminators and by the patient as subject.
+import { FAMILY_MEMBERS, OTHER_PEOPLE, RELATIVE_LINKS, type CueDef, type CueRole } from './cues';
+import { matchCues, type CueMatch } from './cueMatcher';
+import type { Assertion, ContextFlags, NoteModel, Sentence, Span, Token } from './model';
+import { mentionTokens, wordsBetween } from './mention';
 
-/** ConText-style assertion of the mention at `span` inside `sentence`. */
-export function contextOf(_note: NoteModel, sentence: Sentence, _span: Span): ContextFlags {
-  const family = sentence.section === 'familyHistory';
-  return { negated: false, uncertain: false, hypothetical: false, historical: false, family, subject: family ? 'family' : 'patient' };
+const LOOK_BEHIND = 60;
+const LOOK_AHEAD = 15;
+const ASSERTIONS: Assertion[] = ['negated', 'uncertain', 'hypothetical', 'historical'];
+const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'uncertain', 'historical'];
+const DETERMINERS = new Set(['his', 'her', 'the', 'their', 'a', 'patient', "patient's", 'maternal', 'paternal', 'both']);
+
+interface Applied { kind: Assertion; match: CueMatch }
+
+function relativeCues(tokens: Token[], from: number, to: number, taken: Uint8Array): CueMatch[] {
+  const out: CueMatch[] = [];
+  for (let k = from; k < to; k++) {
+    const norm = tokens[k]!.norm;
+    const family = FAMILY_MEMBERS.has(norm);
+    if ((!family && !OTHER_PEOPLE.has(norm)) || taken[k - from]) continue;
+    const role: CueRole = family ? 'family' : 'otherSubject';
+    // "mother with", "father had", "sister's", "brother:": the relative is the subject of what follows.
+    for (let j = k + 1; j <= k + 3 && j < to; j++) {
+      if (RELATIVE_LINKS.has(tokens[j]!.norm)) {
+        out.push({ first: k, last: k, defs: [{ phrase: norm, roles: [role], direction: 'pre', window: 20 }] });
+        break;
+      }
+    }
+    // "... in her mother": the relative is who has what precedes.
+    let b = k - 1;
+    while (b >= from && b > k - 4 && DETERMINERS.has(tokens[b]!.norm)) b--;
+    if (b >= from && (tokens[b]!.norm === 'in' || tokens[b]!.norm === 'by')) {
+      out.push({ first: b, last: k, defs: [{ phrase: norm, roles: [role], direction: 'post', window: 8 }] });
+    }
+  }
+  return out;
+}
+
+function rolesOf(defs: CueDef[], directions: string[], distance: number): { roles: Set<CueRole>; inWindow: Set<CueRole> } {
+  const roles = new Set<CueRole>();
+  const inWindow = new Set<CueRole>();
+  for (const d of defs) {
+    if (!directions.includes(d.direction)) continue;
+    for (const r of d.roles) { roles.add(r); if (distance <= d.window) inWindow.add(r); }
+  }
+  return { roles, inWindow };
+}
+
+export function contextOf(note: NoteModel, sentence: Sentence, span: Span): ContextFlags {
+  const flags: ContextFlags = { negated: false, uncertain: false, hypothetical: false, historical: false, family: false, subject: 'patient' };
+  const tokens = sentence.tokens;
+  const at = mentionTokens(sentence, span);
+  let other = false;
+  const applied: Applied[] = [];
+  if (at) {
+    const from = Math.max(0, at.first - LOOK_BEHIND);
+    const to = Math.min(tokens.length, at.last + 1 + LOOK_AHEAD);
+    const cues = matchCues(tokens, from, to);
+    const taken = new Uint8Array(to - from);
+    for (const c of cues) for (let i = c.first; i <= c.last; i++) taken[i - from] = 1;
+    const all = [...cues, ...relativeCues(tokens, from, to, taken)].sort((a, b) => a.first - b.first || a.last - b.last);
+    const apply = (kind: Assertion | 'otherSubject', match: CueMatch): void => {
+      if (kind === 'otherSubject') { other = true; return; }
+      flags[kind] = true;
+      applied.push({ kind, match });
+    };
+
+    // Cues overlapping the mention: only "self" cues speak about it.
+    for (const c of all) {
+      if (c.last < at.first || c.first > at.last) continue;
+      for (const r of rolesOf(c.defs, ['self'], 0).inWindow) if (r !== 'pseudo') apply(r as Assertion, c);
+    }
+
+    // Before the mention, nearest first.
+    let decided: Set<CueRole> | undefined;
+    let familyClosed = false;
+    for (let k = all.length - 1; k >= 0; k--) {
+      const c = all[k]!;
+      if (c.last >= at.first) continue;
+      const { roles, inWindow } = rolesOf(c.defs, ['pre', 'both'], wordsBetween(tokens, c.last, at.first));
+      if (roles.has('terminate')) break;
+      if (roles.has('pseudo')) continue;
+      if (roles.has('patientSubject')) { familyClosed = true; continue; }
+      for (const r of ['family', 'otherSubject'] as const) if (inWindow.has(r) && !familyClosed) apply(r, c);
+      const kinds = ASSERTIONS.filter((a) => roles.has(a));
+      if (kinds.length === 0) continue;
+      if (decided && !kinds.every((a) => decided!.has(a))) continue;
+      decided ??= new Set(kinds);
+      for (const a of kinds) if (inWindow.has(a) && !flags[a]) apply(a, c);
+    }
+
+    // After the mention, nearest first.
+    for (const c of all) {
+      if (c.first <= at.last) continue;
+      const { roles, inWindow } = rolesOf(c.defs, ['post', 'both'], wordsBetween(tokens, at.last, c.first));
+      if (rolesOf(c.defs, ['pre'], 0).roles.has('terminate')) break;
+      if (roles.has('pseudo')) continue;
+      let hit = false;
+      for (const r of inWindow) {
+        if (r === 'family' || r === 'otherSubject' || (ASSERTIONS as CueRole[]).includes(r)) { apply(r as Assertion | 'otherSubject', c); hit = true; }
+      }
+      if (hit) break;
+    }
+  }
+
+  if (sentence.section === 'familyHistory' && !other) {
+    if (!flags.family) {
+      const section = note.sections.find((s) => s.start <= sentence.start && sentence.start < s.end && s.kind === 'familyHistory');
+      flags.family = true;
+      if (section?.headingSpan) {
+        flags.cue = { text: note.text.slice(section.headingSpan.start, section.headingSpan.end), span: { ...section.headingSpan }, kind: 'family' };
+      }
+    }
+  }
+  flags.subject = flags.family ? 'family' : other ? 'other' : 'patient';
+
+  for (const kind of PRIORITY) {
+    const hit = applied.find((a) => a.kind === kind);
+    if (hit) {
+      const span = { start: tokens[hit.match.first]!.start, end: tokens[hit.match.last]!.end };
+      flags.cue = { text: note.text.slice(span.start, span.end), span, kind };
+      break;
+    }
+  }
+  return flags;
 }
