@@ -151,8 +151,10 @@ export const AuditEntrySchema = z.object({
 /** A warning the user decided not to act on, with the written reason (e.g. unrelated conditions for Excludes1). */
 export const SuppressionSchema = z.object({
   rule: z.string(),
-  /** Absent: every warning of `rule` on this claim. */
+  /** Absent (and no `key`): every warning of `rule` on this claim. */
   target: ClaimTargetSchema.optional(),
+  /** The warning's stable `key` (RuleWarning.key), when the rule gives one; matched before `target`. */
+  key: z.string().optional(),
   justification: z.string(),
   at: IsoDateTime.optional(),
   who: z.string().optional(),

@@ -1,0 +1,217 @@
+// FHIR R4 Claim (professional) with the parties it references carried as contained resources,
+// so the resource stands alone and every reference resolves (dom-3). Element choices follow
+// the R4 Claim resource and the "CMS 1500" example (Claim-MED-00050) in the R4 examples.
+import { administrativeSex, fhirRelationshipCode, patientIsSubscriber } from '../parties';
+import type { Address, Claim, PersonName, Provider } from '../schema';
+import { ClaimExportError } from './format';
+import { exportProblems } from './requirements';
+import { centsToDecimal, icdWithDot, lineTotalCents, toCents } from './values';
+
+export const FHIR_SYSTEMS = {
+  claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
+  priority: 'http://terminology.hl7.org/CodeSystem/processpriority',
+  diagnosisType: 'http://terminology.hl7.org/CodeSystem/ex-diagnosistype',
+  careTeamRole: 'http://terminology.hl7.org/CodeSystem/claimcareteamrole',
+  subscriberRelationship: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship',
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  cpt: 'http://www.ama-assn.org/go/cpt',
+  hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+  placeOfService: 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set',
+  npi: 'http://hl7.org/fhir/sid/us-npi',
+  ein: 'urn:oid:2.16.840.1.113883.4.4',
+} as const;
+
+export interface FhirExportOptions {
+  /** Claim.created (dateTime); default now. Injected by golden tests. */
+  created?: string;
+  /** Identifier system for the claim id and patient id (the practice's own namespace). */
+  identifierSystem?: string;
+}
+
+type Json = Record<string, unknown>;
+
+/** FHIR strings may not hold control characters or be blank; absent beats invalid. */
+function text(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const clean = value.replace(/[\p{Cc}\p{Cs}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return clean === '' ? undefined : clean;
+}
+
+/** FHIR code: no leading/trailing or repeated white space. */
+function code(value: string): string {
+  return value.trim().toUpperCase();
+}
+
+/** Copies only the members that have a value, so no empty strings or arrays reach the resource. */
+function compact(obj: Json): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+function humanName(n: PersonName | undefined): Json[] {
+  if (n === undefined) return [];
+  const given = [text(n.given), text(n.middle)].filter((g): g is string => g !== undefined);
+  const suffix = text(n.suffix);
+  const name = compact({ family: text(n.family), given, suffix: suffix ? [suffix] : undefined });
+  return Object.keys(name).length > 0 ? [name] : [];
+}
+
+function address(a: Address | undefined): Json[] {
+  if (a === undefined) return [];
+  const line = [text(a.line1), text(a.line2)].filter((l): l is string => l !== undefined);
+  const out = compact({ line, city: text(a.city), state: text(a.state), postalCode: text(a.postalCode), country: text(a.country) });
+  return Object.keys(out).length > 0 ? [out] : [];
+}
+
+function identifier(system: string | undefined, value: string | undefined): Json[] {
+  const v = text(value);
+  return v === undefined ? [] : [compact({ system, value: v })];
+}
+
+function money(cents: number): Json {
+  return { value: centsToDecimal(cents), currency: 'USD' };
+}
+
+function organization(id: string, p: { name?: string; npi?: string; taxId?: string; address?: Address } | undefined): Json {
+  return compact({
+    resourceType: 'Organization',
+    id,
+    identifier: [...identifier(FHIR_SYSTEMS.npi, p?.npi), ...identifier(FHIR_SYSTEMS.ein, p?.taxId)],
+    name: text(p?.name),
+    address: address(p?.address),
+  });
+}
+
+function practitioner(id: string, p: Provider): Json {
+  return compact({
+    resourceType: 'Practitioner',
+    id,
+    identifier: identifier(FHIR_SYSTEMS.npi, p.npi),
+    name: humanName(p.personName ?? (p.name !== undefined ? { family: p.name } : undefined)),
+    address: address(p.address),
+  });
+}
+
+export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
+  const problems = exportProblems(claim, 'fhir');
+  if (problems.length > 0) throw new ClaimExportError('fhir', problems);
+
+  const patient = claim.patient ?? {};
+  const self = patientIsSubscriber(claim);
+  const dos = claim.encounter.dateOfService;
+  const pos = text(claim.encounter.placeOfService);
+  const contained: Json[] = [
+    compact({
+      resourceType: 'Patient',
+      id: 'patient',
+      identifier: identifier(options.identifierSystem, patient.id),
+      name: humanName(patient.name),
+      gender: patient.sex !== undefined ? administrativeSex(patient.sex) : undefined,
+      birthDate: patient.birthDate,
+      address: address(patient.address),
+    }),
+    organization('billing-provider', claim.billingProvider),
+    organization('payer', { name: claim.payer?.name, address: claim.payer?.address }),
+  ];
+  const payerId = text(claim.payer?.id);
+  if (payerId !== undefined) (contained[2] as Json).identifier = [{ value: payerId }];
+  if (!self) {
+    const s = claim.subscriber!;
+    contained.push(
+      compact({
+        resourceType: 'RelatedPerson',
+        id: 'subscriber',
+        patient: { reference: '#patient' },
+        relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: relatedPersonRole(s.relationship) }] }],
+        name: humanName(s.name),
+        gender: s.sex !== undefined ? administrativeSex(s.sex) : undefined,
+        birthDate: s.birthDate,
+        address: address(s.address),
+      }),
+    );
+  }
+  const memberId = text(self ? patient.memberId : claim.subscriber?.memberId);
+  contained.push(
+    compact({
+      resourceType: 'Coverage',
+      id: 'coverage',
+      status: 'active',
+      subscriber: { reference: self ? '#patient' : '#subscriber' },
+      subscriberId: memberId,
+      beneficiary: { reference: '#patient' },
+      relationship: { coding: [{ system: FHIR_SYSTEMS.subscriberRelationship, code: self ? 'self' : fhirRelationshipCode(claim.subscriber?.relationship) }] },
+      payor: [{ reference: '#payer' }],
+    }),
+  );
+  const rendering = claim.renderingProvider;
+  const hasRendering = rendering !== undefined && (text(rendering.npi) !== undefined || text(rendering.name) !== undefined || rendering.personName !== undefined);
+  if (hasRendering) contained.push(practitioner('rendering-provider', rendering));
+
+  const items = claim.lines.map((l, i) =>
+    compact({
+      sequence: i + 1,
+      careTeamSequence: hasRendering ? [1] : undefined,
+      diagnosisSequence: l.diagnosisPointers,
+      productOrService: { coding: [{ system: l.system === 'cpt' ? FHIR_SYSTEMS.cpt : FHIR_SYSTEMS.hcpcs, code: code(l.code) }] },
+      modifier: l.modifiers.map((m) => ({
+        // Two digits are CPT modifiers (25, 59); letters are HCPCS Level II modifiers (LT, XS).
+        coding: [{ system: /^\d{2}$/.test(m.trim()) ? FHIR_SYSTEMS.cpt : FHIR_SYSTEMS.hcpcs, code: code(m) }],
+      })),
+      servicedDate: l.serviceDate ?? dos,
+      locationCodeableConcept: lineLocation(text(l.placeOfService) ?? pos),
+      quantity: { value: l.units },
+      unitPrice: money(Math.round(toCents(l.charge) / l.units)),
+      net: money(toCents(l.charge)),
+    }),
+  );
+
+  return compact({
+    resourceType: 'Claim',
+    id: fhirId(claim.id),
+    contained,
+    identifier: identifier(options.identifierSystem, claim.id),
+    status: 'active',
+    type: { coding: [{ system: FHIR_SYSTEMS.claimType, code: 'professional' }] },
+    use: 'claim',
+    patient: { reference: '#patient' },
+    billablePeriod: dos !== undefined ? { start: dos, end: dos } : undefined,
+    created: options.created ?? new Date().toISOString(),
+    insurer: { reference: '#payer' },
+    provider: { reference: '#billing-provider' },
+    priority: { coding: [{ system: FHIR_SYSTEMS.priority, code: 'normal' }] },
+    careTeam: hasRendering
+      ? [{ sequence: 1, provider: { reference: '#rendering-provider' }, role: { coding: [{ system: FHIR_SYSTEMS.careTeamRole, code: 'primary' }] } }]
+      : undefined,
+    diagnosis: claim.diagnoses.map((d, i) =>
+      compact({
+        sequence: i + 1,
+        diagnosisCodeableConcept: { coding: [{ system: FHIR_SYSTEMS.icd10cm, code: icdWithDot(d.code) }] },
+        type: i === 0 ? [{ coding: [{ system: FHIR_SYSTEMS.diagnosisType, code: 'principal' }] }] : undefined,
+      }),
+    ),
+    insurance: [{ sequence: 1, focal: true, coverage: { reference: '#coverage' } }],
+    item: items,
+    total: money(lineTotalCents(claim.lines)),
+  });
+}
+
+function lineLocation(pos: string | undefined): Json | undefined {
+  return pos === undefined ? undefined : { coding: [{ system: FHIR_SYSTEMS.placeOfService, code: pos.replace(/\s+/g, '') }] };
+}
+
+/** v3-RoleCode for RelatedPerson.relationship. */
+function relatedPersonRole(relationship: string | undefined): string {
+  const rel = fhirRelationshipCode(relationship);
+  return rel === 'spouse' ? 'SPS' : rel === 'child' ? 'CHILD' : 'FAMMEMB';
+}
+
+/** A FHIR id is [A-Za-z0-9-.]{1,64}; other claim ids go only into Claim.identifier. */
+function fhirId(id: string | undefined): string | undefined {
+  return id !== undefined && /^[A-Za-z0-9\-.]{1,64}$/.test(id) ? id : undefined;
+}
