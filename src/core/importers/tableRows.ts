@@ -8,18 +8,19 @@ import { isZip } from './zip';
 
 export type TableRow = [cells: string[], lineNo: number];
 
-/** Rows of the table; text files are split on tabs when the first lines hold tabs, else on commas (with CSV quoting). */
+/** Rows of the table; text lines are split on tabs once a line holds a tab, else on commas (with CSV quoting). */
 export function* tableRows(file: ImportFile): Generator<TableRow> {
   if (isZip(file.bytes)) {
     yield* xlsxRows(file);
     return;
   }
   const chunks = isGzip(file.bytes) ? gunzipTextChunks(file.bytes, file.name) : decodeChunks(file.bytes);
-  let separator: string | undefined;
+  // Title lines above a tab-separated header have no tabs: decide per line until a tab is seen.
+  let tabs = false;
   for (const [line, lineNo] of linesOfChunks(chunks)) {
     if (line.trim() === '') continue;
-    separator ??= line.includes('\t') ? '\t' : ',';
-    yield [splitRecord(line, separator), lineNo];
+    tabs ||= line.includes('\t');
+    yield [splitRecord(line, tabs ? '\t' : ','), lineNo];
   }
 }
 
