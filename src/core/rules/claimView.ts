@@ -42,7 +42,7 @@ export interface ClaimView {
   totalTimeMinutes?: number;
   patient: { id?: string; family?: string; given?: string; birthDate?: string; sex?: string; memberId?: string };
   payer: { name?: string; id?: string };
-  billingProvider: { npi?: string; name?: string; taxId?: string };
+  billingProvider: { npi?: string; name?: string; taxId?: string; address?: Record<string, unknown> };
   renderingProvider: { npi?: string };
   /** Every NPI on the claim with the field it sits in. */
   npis: { field: string; value: unknown }[];
@@ -107,7 +107,7 @@ export function viewClaim(claim: unknown): ClaimView {
     const r = obj(s);
     const rule = str(r.rule);
     if (!rule) return [];
-    return [{ rule, key: str(r.key), target: isRecord(r.target) ? r.target : undefined, justification: str(r.justification) ?? '', by: str(r.by), at: str(r.at) }];
+    return [{ rule, key: str(r.key), target: isRecord(r.target) ? r.target : undefined, justification: str(r.justification) ?? '', by: str(r.who) ?? str(r.by), at: str(r.at) }];
   });
   return {
     raw,
@@ -126,7 +126,7 @@ export function viewClaim(claim: unknown): ClaimView {
       memberId: str(patient.memberId),
     },
     payer: { name: str(payer.name), id: str(payer.id) },
-    billingProvider: { npi: str(billing.npi), name: str(billing.name), taxId: str(billing.taxId) },
+    billingProvider: { npi: str(billing.npi), name: str(billing.name), taxId: str(billing.taxId), address: isRecord(billing.address) ? billing.address : undefined },
     renderingProvider: { npi: str(rendering.npi) },
     npis,
     diagnoses,

@@ -70,6 +70,13 @@ function required(run: RuleRun): RuleWarning[] {
   const out = missing
     .filter(([, v]) => v === undefined || (typeof v === 'string' && v.trim() === ''))
     .map(([f]) => warning('claim.required-field', `${f} is empty; the claim cannot be sent without it.`, field(f), { key: `claim.required-field:${f}` }));
+  const addr = c.billingProvider.address;
+  const addrMissing = ['line1', 'city', 'state', 'postalCode'].filter((k) => typeof addr?.[k] !== 'string' || (addr[k] as string).trim() === '');
+  if (addrMissing.length > 0) {
+    out.push(warning('claim.required-field', `billingProvider.address (${addrMissing.join(', ')}) is empty; the 837P needs the billing provider's street address (loop 2010AA N3/N4).`, field('billingProvider.address'), {
+      severity: 'warning', key: 'claim.required-field:billingProvider.address',
+    }));
+  }
   if (c.diagnoses.length === 0) out.push(warning('claim.required-field', 'The claim has no diagnosis; at least one is required.', field('diagnoses'), { key: 'claim.required-field:diagnoses' }));
   if (c.lines.length === 0) out.push(warning('claim.required-field', 'The claim has no service line; at least one is required.', field('lines'), { key: 'claim.required-field:lines' }));
   c.lines.forEach((l, i) => {
