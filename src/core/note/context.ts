@@ -9,11 +9,12 @@ import { mentionTokens, wordsBetween } from './mention';
 
 const LOOK_BEHIND = 60;
 const LOOK_AHEAD = 15;
-const ASSERTIONS: Assertion[] = ['negated', 'uncertain', 'hypothetical', 'historical'];
-const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'uncertain', 'historical'];
+type FlagKind = Exclude<Assertion, 'present'>;
+const ASSERTIONS: FlagKind[] = ['negated', 'uncertain', 'hypothetical', 'historical'];
+const PRIORITY: FlagKind[] = ['negated', 'family', 'hypothetical', 'uncertain', 'historical'];
 const DETERMINERS = new Set(['his', 'her', 'the', 'their', 'a', 'patient', "patient's", 'maternal', 'paternal', 'both']);
 
-interface Applied { kind: Assertion; match: CueMatch }
+interface Applied { kind: FlagKind; match: CueMatch }
 
 function relativeCues(tokens: Token[], from: number, to: number, taken: Uint8Array): CueMatch[] {
   const out: CueMatch[] = [];
@@ -62,7 +63,7 @@ export function contextOf(note: NoteModel, sentence: Sentence, span: Span): Cont
     const taken = new Uint8Array(to - from);
     for (const c of cues) for (let i = c.first; i <= c.last; i++) taken[i - from] = 1;
     const all = [...cues, ...relativeCues(tokens, from, to, taken)].sort((a, b) => a.first - b.first || a.last - b.last);
-    const apply = (kind: Assertion | 'otherSubject', match: CueMatch): void => {
+    const apply = (kind: FlagKind | 'otherSubject', match: CueMatch): void => {
       if (kind === 'otherSubject') { other = true; return; }
       flags[kind] = true;
       applied.push({ kind, match });
@@ -71,7 +72,7 @@ export function contextOf(note: NoteModel, sentence: Sentence, span: Span): Cont
     // Cues overlapping the mention: only "self" cues speak about it.
     for (const c of all) {
       if (c.last < at.first || c.first > at.last) continue;
-      for (const r of rolesOf(c.defs, ['self'], 0).inWindow) if (r !== 'pseudo') apply(r as Assertion, c);
+      for (const r of rolesOf(c.defs, ['self'], 0).inWindow) if (r !== 'pseudo') apply(r as FlagKind, c);
     }
 
     // Before the mention, nearest first.
@@ -100,7 +101,7 @@ export function contextOf(note: NoteModel, sentence: Sentence, span: Span): Cont
       if (roles.has('pseudo')) continue;
       let hit = false;
       for (const r of inWindow) {
-        if (r === 'family' || r === 'otherSubject' || (ASSERTIONS as CueRole[]).includes(r)) { apply(r as Assertion | 'otherSubject', c); hit = true; }
+        if (r === 'family' || r === 'otherSubject' || (ASSERTIONS as CueRole[]).includes(r)) { apply(r as FlagKind | 'otherSubject', c); hit = true; }
       }
       if (hit) break;
     }
