@@ -48,13 +48,39 @@ export function mainTermReadings(term: string): string[] {
   return alternatives.map((a) => [a, ...modifiers].join(' '));
 }
 
+const CONNECTORS = new Set(['with', 'without', 'due', 'to', 'in', 'of', 'and', 'or', 'by', 'from', 'on', 'the', 'a', 'an', 'for', 'at', 'as', 'nec', 'nos', 'specified', 'unspecified', 'type', 'other', 'site', 'any']);
+
+function isConnector(subterm: string): boolean {
+  const words = foldWord(withoutParentheses(subterm)).match(/[a-z0-9]+/g) ?? [];
+  return words.every((w) => CONNECTORS.has(w));
+}
+
+// Words that are index main terms but, alone in a note, almost never mean the condition
+// ("old", "examination", "test"): a one-word match on them is not evidence.
+const GENERIC_WORDS = new Set([
+  'old', 'examination', 'exam', 'follow', 'test', 'symptom', 'nerve', 'plus', 'may', 'gas', 'scale', 'cold',
+  'exposure', 'use', 'defect', 'anesthesia', 'status', 'problem', 'finding', 'complaint', 'observation', 'care',
+  'state', 'carrier', 'donor', 'contact', 'admission', 'dependence', 'history', 'pregnancy', 'delivery', 'birth',
+  'screening', 'counseling', 'encounter', 'visit', 'procedure', 'surgery', 'operation', 'treatment', 'therapy',
+  'condition', 'change', 'effect', 'reaction', 'complication', 'abnormal', 'abnormality', 'disorder', 'hypertrophy',
+  'failure', 'insufficiency', 'elevated', 'high', 'low', 'decreased', 'increased', 'loss', 'absence', 'presence',
+  'positive', 'negative', 'level', 'result', 'growth', 'stricture', 'obstruction', 'injury', 'wound', 'accident',
+  'fall', 'late', 'long', 'short', 'multiple', 'single', 'primary', 'secondary', 'atypical', 'acute', 'chronic',
+  'problem', 'difficulty', 'dysfunction', 'deficiency', 'excess', 'irregular', 'disturbance', 'tension', 'stress',
+  'tumor', 'neoplasm', 'syndrome', 'worker', 'hanging', 'drowning', 'arrest', 'block', 'mole', 'sequelae',
+]);
+
+function singleWordCodable(key: string, code: string): boolean {
+  return !GENERIC_WORDS.has(key) && !/^[VWXYZ]/.test(code) && key.length > 2;
+}
+
 function indexPathKey(path: string): string {
-  return foldWord(path).replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').replace(/ >/g, '>').replace(/> /g, '>').trim();
+  return foldWord(path).replace(/\([^)]*\)/g, '').replace(/\bnec\b/g, '').replace(/\s+/g, ' ').replace(/ *> */g, '>').trim();
 }
 
 /** "Pain, abdominal" -> "pain>abdominal": how a `see` reference names an index path. */
 function seeToPathKey(see: string): string {
-  return foldWord(withoutParentheses(see)).split(/,\s*/).join('>').trim();
+  return foldWord(withoutParentheses(see)).replace(/\bnec\b/g, '').split(/\s*,\s*/).join('>').replace(/\s+/g, ' ').trim();
 }
 
 export class DictionaryBuilder {
@@ -91,16 +117,25 @@ function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): voi
   for (const e of entries) {
     let code = e.code;
     let reason = `index "${e.path}"`;
-    if (!code && e.see) {
-      const target = byPath.get(seeToPathKey(e.see));
+    // A term without its own code borrows the code of the entry it refers to ("see", then "see also").
+    for (const [label, ref] of [['see', e.see], ['see also', e.seeAlso]] as const) {
+      if (code || !ref) continue;
+      const target = byPath.get(seeToPathKey(ref));
       if (!target?.code) continue;
       code = target.code;
-      reason = `index "${e.path}" see "${e.see}"`;
+      reason = `index "${e.path}" ${label} "${ref}"`;
     }
-    if (!code || CATCH_ALL.test(e.term)) continue;
+    if (!code || CATCH_ALL.test(e.term) || /unspecified site/i.test(e.path)) continue;
     const parts = e.path.split(' > ');
-    const tail = parts.slice(1).flatMap((p) => phraseKeys(withoutParentheses(p)));
-    for (const reading of mainTermReadings(parts[0]!)) builder.add([...phraseKeys(reading), ...tail], code, 'index', reason);
+    const tailParts = parts.slice(1).map((p) => phraseKeys(withoutParentheses(p)));
+    // A subterm made only of words we cannot match ("His", "A") would leave a shorter term that means something else.
+    if (tailParts.some((keys, i) => keys.length === 0 && !isConnector(parts[i + 1]!))) continue;
+    const tail = tailParts.flat();
+    for (const reading of mainTermReadings(parts[0]!)) {
+      const keys = [...phraseKeys(reading), ...tail];
+      if (keys.length === 1 && !singleWordCodable(keys[0]!, code)) continue;
+      builder.add(keys, code, 'index', reason);
+    }
   }
 }
 
@@ -111,11 +146,15 @@ export function buildDictionary(index: CodesetIndex): Dictionary {
   addIndexEntries(builder, index.allIndexEntries({ sources: ['index'] }));
   for (const c of index.allCodes('icd10cm')) {
     if (c.kind === 'chapter' || c.kind === 'section' || /^other\b/i.test(c.title)) continue;
-    builder.add(phraseKeys(withoutParentheses(c.title)), c.normalized, 'title', `title "${c.title}"`);
+    const keys = phraseKeys(withoutParentheses(c.title));
+    if (keys.length === 1 && !singleWordCodable(keys[0]!, c.normalized)) continue;
+    builder.add(keys, c.normalized, 'title', `title "${c.title}"`);
   }
   for (const n of index.allNotes(['inclusionTerm'])) {
     const code = (n.code ?? n.from ?? '').replace('.', '').toUpperCase();
-    builder.add(phraseKeys(withoutParentheses(n.text)), code, 'inclusion', `inclusion term "${n.text}" of ${code}`);
+    const keys = phraseKeys(withoutParentheses(n.text));
+    if (keys.length === 1 && !singleWordCodable(keys[0]!, code)) continue;
+    builder.add(keys, code, 'inclusion', `inclusion term "${n.text}" of ${code}`);
   }
   return builder.build();
 }

@@ -9,6 +9,7 @@ import { matchSentence, sentenceKeys, type TermMatch } from './matcher';
 import { SpecificityResolver, attributeKeys } from './specificity';
 import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
 import { applyCombinations } from './combination';
+import { matchNeoplasms, neoplasmTableFor, type NeoplasmTable } from './neoplasm';
 import { SECTION_WEIGHT, SOURCE_WEIGHT, combineMentions, termStrength } from './weights';
 import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Evidence, type Suggestion } from './types';
 
@@ -43,6 +44,7 @@ export interface EngineState {
   index: CodesetIndex;
   dictionary: Dictionary;
   resolver: SpecificityResolver;
+  neoplasms: NeoplasmTable;
 }
 
 const SOURCE_RANK: Record<TermSource, number> = { lexicon: 0, index: 1, title: 2, inclusion: 3 };
@@ -51,7 +53,7 @@ const states = new WeakMap<CodesetIndex, EngineState>();
 export function engineFor(index: CodesetIndex): EngineState {
   let s = states.get(index);
   if (!s) {
-    s = { index, dictionary: dictionaryFor(index), resolver: new SpecificityResolver(index) };
+    s = { index, dictionary: dictionaryFor(index), resolver: new SpecificityResolver(index), neoplasms: neoplasmTableFor(index) };
     states.set(index, s);
   }
   return s;
@@ -86,7 +88,7 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
   for (const sentence of note.sentences) {
     if (sentence.tokens.length === 0) continue;
     const keys = sentenceKeys(note.text, sentence);
-    const matches = preferAuthoritative(matchSentence(state.dictionary, keys));
+    const matches = preferAuthoritative([...matchSentence(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]);
     if (matches.length === 0) continue;
     const contextKeys = new Set(keys.positions.keys());
     for (const match of matches) {

@@ -11,7 +11,8 @@ export interface ResolvedCode {
   missing: string[];
 }
 
-interface Candidate { record: CodeRecord; keys: Set<string>; unspecified: boolean }
+// `unspecified`: preference when the text says nothing more (uncomplicated > unspecified > specific).
+interface Candidate { record: CodeRecord; keys: Set<string>; unspecified: number }
 
 const MAX_DESCENDANTS = 2000;
 const EPISODE_CHARACTER: Record<string, string> = { initial: 'A', subsequent: 'D', sequela: 'S' };
@@ -55,7 +56,7 @@ export class SpecificityResolver {
       list = this.index.billableDescendants(record.code, { system: 'icd10cm', limit: MAX_DESCENDANTS }).map((d) => ({
         record: d,
         keys: new Set(phraseKeys(d.title)),
-        unspecified: /unspecified|\bNOS\b/i.test(d.title),
+        unspecified: /unspecified|\bNOS\b/i.test(d.title) ? 0.75 : /uncomplicated|without complication/i.test(d.title) ? 1 : 0,
       }));
       this.descendants.set(record.normalized, list);
     }
@@ -97,7 +98,7 @@ export class SpecificityResolver {
         if (context.has(k)) supported++;
         else unsupported++;
       }
-      const score = supported * 2 - unsupported * 0.5 + (c.unspecified ? 0.75 : 0);
+      const score = supported * 2 - unsupported * 0.5 + c.unspecified;
       if (score > bestScore) {
         bestScore = score;
         best = c;
