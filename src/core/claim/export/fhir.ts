@@ -78,11 +78,11 @@ function money(cents: number): Json {
   return { value: centsToDecimal(cents), currency: 'USD' };
 }
 
-function organization(id: string, p: { name?: string; npi?: string; taxId?: string; address?: Address } | undefined): Json {
+function organization(id: string, p: { name?: string; npi?: string; taxId?: string; payerId?: string; address?: Address } | undefined): Json {
   return compact({
     resourceType: 'Organization',
     id,
-    identifier: [...identifier(FHIR_SYSTEMS.npi, p?.npi), ...identifier(FHIR_SYSTEMS.ein, p?.taxId)],
+    identifier: [...identifier(FHIR_SYSTEMS.npi, p?.npi), ...identifier(FHIR_SYSTEMS.ein, p?.taxId), ...identifier(undefined, p?.payerId)],
     name: text(p?.name),
     address: address(p?.address),
   });
@@ -117,10 +117,8 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
       address: address(patient.address),
     }),
     organization('billing-provider', claim.billingProvider),
-    organization('payer', { name: claim.payer?.name, address: claim.payer?.address }),
+    organization('payer', { name: claim.payer?.name, payerId: claim.payer?.id, address: claim.payer?.address }),
   ];
-  const payerId = text(claim.payer?.id);
-  if (payerId !== undefined) (contained[2] as Json).identifier = [{ value: payerId }];
   if (!self) {
     const s = claim.subscriber!;
     contained.push(
@@ -128,7 +126,7 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
         resourceType: 'RelatedPerson',
         id: 'subscriber',
         patient: { reference: '#patient' },
-        relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: relatedPersonRole(s.relationship) }] }],
+        relationship: relatedPersonRole(s.relationship),
         name: humanName(s.name),
         gender: s.sex !== undefined ? administrativeSex(s.sex) : undefined,
         birthDate: s.birthDate,
@@ -180,7 +178,7 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
     type: { coding: [{ system: FHIR_SYSTEMS.claimType, code: 'professional' }] },
     use: 'claim',
     patient: { reference: '#patient' },
-    billablePeriod: dos !== undefined ? { start: dos, end: dos } : undefined,
+    billablePeriod: billablePeriod(claim),
     created: options.created ?? new Date().toISOString(),
     insurer: { reference: '#payer' },
     provider: { reference: '#billing-provider' },
@@ -201,14 +199,24 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
   });
 }
 
+/** From the first to the last date of service on the claim (lines may carry their own dates). */
+function billablePeriod(claim: Claim): Json | undefined {
+  const dates = [claim.encounter.dateOfService, ...claim.lines.map((l) => l.serviceDate)].filter((d): d is string => d !== undefined).sort();
+  return dates.length === 0 ? undefined : { start: dates[0], end: dates[dates.length - 1] };
+}
+
 function lineLocation(pos: string | undefined): Json | undefined {
   return pos === undefined ? undefined : { coding: [{ system: FHIR_SYSTEMS.placeOfService, code: pos.replace(/\s+/g, '') }] };
 }
 
-/** v3-RoleCode for RelatedPerson.relationship. */
-function relatedPersonRole(relationship: string | undefined): string {
+/**
+ * RelatedPerson.relationship says what the subscriber is to the patient (v3-RoleCode): the
+ * parent of a child patient, the spouse of a spouse; "other" has no precise code, so none.
+ */
+function relatedPersonRole(relationship: string | undefined): Json[] | undefined {
   const rel = fhirRelationshipCode(relationship);
-  return rel === 'spouse' ? 'SPS' : rel === 'child' ? 'CHILD' : 'FAMMEMB';
+  const role = rel === 'spouse' ? 'SPS' : rel === 'child' ? 'PRN' : undefined;
+  return role === undefined ? undefined : [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: role }] }];
 }
 
 /** A FHIR id is [A-Za-z0-9-.]{1,64}; other claim ids go only into Claim.identifier. */

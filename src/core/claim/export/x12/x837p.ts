@@ -107,7 +107,8 @@ function subscriberLoops(claim: Claim, o: X12ExportOptions): Segment[] {
     ['SBR', 'P', self ? '18' : '', x12Id(sub.groupNumber, 50), '', '', '', '', '', x12Id(o.claimFilingIndicator, 2) || 'CI'],
     ['NM1', 'IL', '1', ...personName(sub.name), 'MI', x12Id(sub.memberId)],
     ...addressSegments(sub.address),
-    ...demographics(sub.birthDate, sub.sex),
+    // 2010BA DMG is sent only when the subscriber is the patient (TR3: "if not required, do not send").
+    ...(self ? demographics(sub.birthDate, sub.sex) : []),
     ['NM1', 'PR', '2', x12Text(payer.name), '', '', '', '', 'PI', x12Id(payer.id)],
   ];
   if (!self) {
