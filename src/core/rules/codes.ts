@@ -37,11 +37,13 @@ export function isEm(code: string): boolean {
 /**
  * Procedures that make a same-day E/M need modifier 25: the CPT surgery section and the
  * injection/infusion, wound care and similar minor procedures of the medicine section.
- * Lab, radiology, drugs and supplies do not.
+ * Lab (and venipuncture), radiology, drugs and supplies do not.
  */
 export function isProcedure(code: string): boolean {
   if (!/^\d{5}$/.test(code)) return false;
   const n = Number(code);
+  // Venipuncture and specimen collection from access devices carry no global period.
+  if ((n >= 36400 && n <= 36416) || n === 36591 || n === 36592) return false;
   return (n >= 10004 && n <= 69990) || (n >= 96360 && n <= 96549) || (n >= 97597 && n <= 97610) || (n >= 92950 && n <= 92998);
 }
 
