@@ -14,6 +14,8 @@ const ASSERTIONS: FlagKind[] = ['negated', 'uncertain', 'hypothetical', 'histori
 const PRIORITY: FlagKind[] = ['negated', 'family', 'hypothetical', 'uncertain', 'historical'];
 const DETERMINERS = new Set(['his', 'her', 'the', 'their', 'a', 'patient', "patient's", 'maternal', 'paternal', 'both']);
 
+const OBJECT_OF = new Set(['with', 'to', 'for', 'from', 'of', 'at', 'by', 'in', 'visit', 'visiting', 'called', 'told', 'asked']);
+
 interface Applied { kind: FlagKind; match: CueMatch }
 
 function relativeCues(tokens: Token[], from: number, to: number, taken: Uint8Array): CueMatch[] {
@@ -23,8 +25,13 @@ function relativeCues(tokens: Token[], from: number, to: number, taken: Uint8Arr
     const family = FAMILY_MEMBERS.has(norm);
     if ((!family && !OTHER_PEOPLE.has(norm)) || taken[k - from]) continue;
     const role: CueRole = family ? 'family' : 'otherSubject';
-    // "mother with", "father had", "sister's", "brother:": the relative is the subject of what follows.
-    for (let j = k + 1; j <= k + 3 && j < to; j++) {
+    // "mother with", "father had", "sister's", "brother:": the relative is the subject of what follows
+    // (not the object of a preposition: "lives with her mother and has asthma").
+    let p = k - 1;
+    while (p >= from && p > k - 4 && DETERMINERS.has(tokens[p]!.norm)) p--;
+    const isObject = p >= from && OBJECT_OF.has(tokens[p]!.norm);
+    for (let j = k + 1; j <= k + 3 && j < to && !isObject; j++) {
+      if (tokens[j]!.norm === 'and' || tokens[j]!.norm === ',') break;
       if (RELATIVE_LINKS.has(tokens[j]!.norm)) {
         out.push({ first: k, last: k, defs: [{ phrase: norm, roles: [role], direction: 'pre', window: 20 }] });
         break;

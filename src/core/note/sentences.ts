@@ -5,7 +5,7 @@ import type { Sentence, SectionKind } from './model';
 import { isWhitespace, tokenize } from './tokens';
 
 const BULLETS = new Set(['-', '*', '•', '·', '▪', '◦', '‣', '●', '○', '■', '□', '➢', '►', '–', '—', '>', '+']);
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'vs', 'approx', 'pt', 'fig', 'jr', 'sr', 'st', 'no']);
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'vs', 'approx', 'pt', 'fig', 'jr', 'sr', 'st']);
 
 function isLineBreak(c: number): boolean { return c === 10 || c === 13 || c === 0x2028 || c === 0x2029; }
 function isSpaceOrTab(c: number): boolean { return !isLineBreak(c) && isWhitespace(c); }
@@ -41,8 +41,7 @@ function abbreviationBefore(text: string, dot: number, floor: number): boolean {
   while (s > floor && s > dot - 8 && /[A-Za-z]/.test(text[s - 1]!)) s--;
   if (s === dot) return false;
   const word = text.slice(s, dot);
-  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
-  return word.length === 1 && /[A-Z]/.test(word) && (s === floor || !/[A-Za-z0-9]/.test(text[s - 1]!)) && /\s[A-Z]/.test(text.slice(dot + 1, dot + 3));
+  return ABBREVIATIONS.has(word.toLowerCase()) && (s === floor || !/[A-Za-z]/.test(text[s - 1]!));
 }
 
 export function segmentSentences(text: string, start: number, end: number, section: SectionKind, out: Sentence[]): void {
