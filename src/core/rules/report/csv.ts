@@ -1,0 +1,19 @@
+// One CSV row per finding (RFC 4180 quoting), for spreadsheets.
+import type { AuditResult } from '../audit';
+import { targetText } from './common';
+
+const cell = (v: unknown): string => {
+  const s = v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function auditCsv(result: AuditResult): string {
+  const rows = [['item', 'kind', 'rule', 'severity', 'target', 'message', 'dataset', 'version', 'suppressed', 'justification']];
+  for (const item of result.items) {
+    for (const w of item.warnings) {
+      rows.push([item.name, item.kind, w.rule, w.severity, targetText(w), w.message, w.source?.dataset ?? '', w.source?.version ?? '', w.suppressed ? 'yes' : 'no', w.suppressed?.justification ?? '']);
+    }
+    if (item.problem) rows.push([item.name, item.kind, '', 'error', '', item.problem, '', '', 'no', '']);
+  }
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}

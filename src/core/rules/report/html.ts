@@ -1,0 +1,77 @@
+// The audit as one self-contained HTML page: inline CSS and inline SVG bar charts (warnings by
+// rule, by item), no scripts, no external assets. It shows findings, never note text.
+import type { AuditResult } from '../audit';
+import { itemCounts, ruleRows, targetText } from './common';
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const COLORS = { error: '#c62828', warning: '#ef8f00', info: '#1e6fb8' } as const;
+
+/** Horizontal stacked bars (error, warning, info) with labels; height grows with the rows. */
+export function barChart(title: string, rows: { label: string; error: number; warning: number; info: number }[], maxRows = 40): string {
+  const shown = rows.slice(0, maxRows);
+  const labelW = 260;
+  const barW = 420;
+  const rowH = 20;
+  const max = Math.max(1, ...shown.map((r) => r.error + r.warning + r.info));
+  const h = shown.length * rowH + 40;
+  const bars = shown
+    .map((r, i) => {
+      const y = 30 + i * rowH;
+      let x = labelW;
+      const parts = (['error', 'warning', 'info'] as const)
+        .filter((k) => r[k] > 0)
+        .map((k) => {
+          const w = (r[k] / max) * barW;
+          const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${Math.max(1, w).toFixed(1)}" height="${rowH - 6}" fill="${COLORS[k]}"><title>${esc(r.label)}: ${r[k]} ${k}</title></rect>`;
+          x += w;
+          return rect;
+        })
+        .join('');
+      const total = r.error + r.warning + r.info;
+      return `<text x="${labelW - 6}" y="${y + 11}" text-anchor="end">${esc(r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label)}</text>${parts}<text x="${(x + 4).toFixed(1)}" y="${y + 11}">${total}</text>`;
+    })
+    .join('');
+  const more = rows.length > maxRows ? `<p class="muted">${rows.length - maxRows} more not shown.</p>` : '';
+  return `<figure><svg role="img" aria-label="${esc(title)}" width="${labelW + barW + 60}" height="${h}" viewBox="0 0 ${labelW + barW + 60} ${h}" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12"><text x="0" y="16" font-weight="bold">${esc(title)}</text>${bars}</svg><figcaption>${esc(title)}</figcaption></figure>${more}`;
+}
+
+export function auditHtml(result: AuditResult, options: { title?: string; generatedAt?: string; rulesDoc?: string } = {}): string {
+  const title = options.title ?? 'MedCode audit';
+  const doc = options.rulesDoc ?? 'docs/rules.md';
+  const rules = ruleRows(result);
+  const items = itemCounts(result).filter((i) => i.total > 0).sort((a, b) => b.total - a.total);
+  const ruleTable = rules.map((r) => `<tr><td><a href="${esc(doc)}#${esc(r.rule)}">${esc(r.rule)}</a></td><td>${r.error}</td><td>${r.warning}</td><td>${r.info}</td><td>${r.total}</td></tr>`).join('');
+  const details = result.items
+    .map((item) => {
+      const rows = item.warnings
+        .map((w) => `<tr class="${w.suppressed ? 'suppressed' : w.severity}"><td>${w.severity}${w.suppressed ? ' (suppressed)' : ''}</td><td><a href="${esc(doc)}#${esc(w.rule)}">${esc(w.rule)}</a></td><td>${esc(targetText(w))}</td><td>${esc(w.message)}${w.suppressed ? `<br><em>Justification: ${esc(w.suppressed.justification)}</em>` : ''}</td><td>${esc([w.source?.dataset, w.source?.version].filter(Boolean).join(' '))}</td></tr>`)
+        .join('');
+      const problem = item.problem ? `<p class="error">${esc(item.problem)}</p>` : '';
+      return `<section><h3>${esc(item.name)} <span class="muted">${item.kind}${item.noteName ? `, note ${esc(item.noteName)}` : ''}</span></h3>${problem}${rows ? `<table><thead><tr><th>severity</th><th>rule</th><th>target</th><th>message</th><th>data</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="muted">No findings.</p>'}</section>`;
+    })
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;max-width:1100px}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;font-size:14px}
+th{background:#f3f3f3}.muted{color:#666;font-weight:normal;font-size:.9em}.error td:first-child{color:${COLORS.error}}.warning td:first-child{color:${COLORS.warning}}
+.info td:first-child{color:${COLORS.info}}.suppressed{color:#777}p.error{color:${COLORS.error}}figure{margin:1rem 0}figcaption{display:none}
+.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
+</style></head><body>
+<h1>${esc(title)}</h1>
+<p>${result.items.length} items checked${options.generatedAt ? ` on ${esc(options.generatedAt)}` : ''}: <strong>${result.bySeverity.error}</strong> errors, <strong>${result.bySeverity.warning}</strong> warnings, <strong>${result.bySeverity.info}</strong> info, ${result.suppressed} suppressed.</p>
+<p class="legend"><span style="background:${COLORS.error}"></span>error<span style="background:${COLORS.warning}"></span>warning<span style="background:${COLORS.info}"></span>info</p>
+<h2>Warnings by rule</h2>
+${rules.length ? barChart('Warnings by rule', rules.map((r) => ({ label: r.rule, ...r }))) : '<p class="muted">No warnings.</p>'}
+<table><thead><tr><th>rule</th><th>error</th><th>warning</th><th>info</th><th>total</th></tr></thead><tbody>${ruleTable}</tbody></table>
+<h2>Warnings by note or claim</h2>
+${items.length ? barChart('Warnings by note or claim', items.map((i) => ({ label: i.name, ...i }))) : '<p class="muted">No warnings.</p>'}
+<h2>Findings</h2>
+${details}
+</body></html>
+`;
+}
