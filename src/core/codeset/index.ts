@@ -374,7 +374,9 @@ export class SqlCodesetIndex implements CodesetIndex {
     if (!db) return undefined;
     const a = normalizeCode(codeA);
     const b = normalizeCode(codeB);
-    const stmt = db.prepare('SELECT col1, col2, effective_date, deletion_date, modifier_indicator, rationale FROM ptp WHERE set_id = ? AND ((col1 = ? AND col2 = ?) OR (col1 = ? AND col2 = ?))');
+    const stmt = db.prepare(`SELECT col1, col2, effective_date, deletion_date, modifier_indicator, r.text AS rationale
+      FROM ptp LEFT JOIN ptp_rationale r ON r.id = ptp.rationale_id
+      WHERE set_id = ? AND ((col1 = ? AND col2 = ?) OR (col1 = ? AND col2 = ?))`);
     const out: PtpEdit[] = [];
     try {
       stmt.bind([set.id, a, b, b, a]);

@@ -124,7 +124,9 @@ CREATE TABLE IF NOT EXISTS ptp (
   effective_date TEXT,
   deletion_date TEXT,
   modifier_indicator INTEGER NOT NULL,
-  rationale TEXT
+  rationale_id INTEGER
 );
+-- A few dozen rationale texts repeat over millions of rows: stored once.
+CREATE TABLE IF NOT EXISTS ptp_rationale (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
 CREATE INDEX IF NOT EXISTS ptp_pair ON ptp (col1, col2);
 `;

@@ -15,6 +15,7 @@ export class CodesetWriter implements ImportSink {
   private stmts: Stmts | undefined;
   private readonly touched = new Set<number>();
   private readonly ptpSets = new Set<number>();
+  private readonly rationaleIds = new Map<string, number>();
   private inTransaction = false;
 
   constructor(private readonly SQL: SqlJsStatic, existing?: Uint8Array, existingPtp?: Uint8Array) {
@@ -159,9 +160,19 @@ export class CodesetWriter implements ImportSink {
         this.ptpDb.exec(PTP_SCHEMA);
         if (this.inTransaction) this.ptpDb.exec('BEGIN');
       }
-      this.ptpStmt = this.ptpDb.prepare('INSERT INTO ptp (set_id, col1, col2, effective_date, deletion_date, modifier_indicator, rationale) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      this.ptpStmt = this.ptpDb.prepare('INSERT INTO ptp (set_id, col1, col2, effective_date, deletion_date, modifier_indicator, rationale_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const row of this.ptpDb.exec('SELECT id, text FROM ptp_rationale')[0]?.values ?? []) this.rationaleIds.set(String(row[1]), Number(row[0]));
     }
-    this.ptpStmt.run([setId, r.col1, r.col2, r.effectiveDate ?? null, r.deletionDate ?? null, r.modifierIndicator, r.rationale ?? null]);
+    let rationaleId: number | null = null;
+    if (r.rationale) {
+      rationaleId = this.rationaleIds.get(r.rationale) ?? null;
+      if (rationaleId === null) {
+        rationaleId = this.rationaleIds.size + 1;
+        this.ptpDb!.run('INSERT INTO ptp_rationale (id, text) VALUES (?, ?)', [rationaleId, r.rationale]);
+        this.rationaleIds.set(r.rationale, rationaleId);
+      }
+    }
+    this.ptpStmt.run([setId, r.col1, r.col2, r.effectiveDate ?? null, r.deletionDate ?? null, r.modifierIndicator, rationaleId]);
   }
 
   /** Rebuilds the full-text rows of every set touched in this session. */
@@ -172,21 +183,32 @@ export class CodesetWriter implements ImportSink {
         this.db.run('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', [`ptp-count:${id}`, JSON.stringify({ edits: Number(row?.[0] ?? 0), active: Number(row?.[1] ?? 0) })]);
       }
     }
-    const ids = [...this.touched];
+    const ids = [...this.touched].sort((a, b) => a - b);
     if (ids.length === 0) return;
-    const list = ids.join(',');
-    this.db.exec(`DELETE FROM search_fts WHERE set_id IN (${list})`);
-    this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
-      SELECT COALESCE(long_title, short_title), code, set_id, 'title' FROM code
-      WHERE set_id IN (${list}) AND kind NOT IN ('chapter', 'section') AND COALESCE(long_title, short_title) IS NOT NULL`);
-    this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
-      SELECT short_title, code, set_id, 'short' FROM code
-      WHERE set_id IN (${list}) AND kind NOT IN ('chapter', 'section') AND short_title IS NOT NULL AND short_title <> COALESCE(long_title, '')`);
-    this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
-      SELECT text, code, set_id, 'inclusion' FROM tabular_note WHERE set_id IN (${list}) AND type = 'inclusionTerm'`);
-    this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
-      SELECT REPLACE(path, ' > ', ' ') || COALESCE(' ' || nemod, ''), code, set_id, 'index' FROM index_entry
-      WHERE set_id IN (${list}) AND code IS NOT NULL AND source IN ('index', 'eindex')`);
+    this.db.exec(`DELETE FROM search_fts WHERE set_id IN (${ids.join(',')})`);
+    for (const id of ids) {
+      // Text already indexed for an earlier version of the same system is not indexed twice:
+      // search resolves every hit in the version in force anyway.
+      const system = String(this.db.exec('SELECT system FROM codeset WHERE id = ?', [id])[0]?.values[0]?.[0] ?? '');
+      const prior = (this.db.exec('SELECT id FROM codeset WHERE system = ? AND id < ?', [system, id])[0]?.values ?? []).map((r) => Number(r[0]));
+      const priorList = prior.length > 0 ? prior.join(',') : '-1';
+      this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
+        SELECT COALESCE(c.long_title, c.short_title), c.code, c.set_id, 'title' FROM code c
+        WHERE c.set_id = ${id} AND c.kind NOT IN ('chapter', 'section') AND COALESCE(c.long_title, c.short_title) IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM code o WHERE o.set_id IN (${priorList}) AND o.code = c.code
+                          AND COALESCE(o.long_title, o.short_title) = COALESCE(c.long_title, c.short_title))`);
+      this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
+        SELECT c.short_title, c.code, c.set_id, 'short' FROM code c
+        WHERE c.set_id = ${id} AND c.kind NOT IN ('chapter', 'section') AND c.short_title IS NOT NULL AND c.short_title <> COALESCE(c.long_title, '')
+          AND NOT EXISTS (SELECT 1 FROM code o WHERE o.set_id IN (${priorList}) AND o.code = c.code AND o.short_title = c.short_title)`);
+      this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
+        SELECT n.text, n.code, n.set_id, 'inclusion' FROM tabular_note n
+        WHERE n.set_id = ${id} AND n.type = 'inclusionTerm'`);
+      this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
+        SELECT REPLACE(e.path, ' > ', ' ') || COALESCE(' ' || e.nemod, ''), e.code, e.set_id, 'index' FROM index_entry e
+        WHERE e.set_id = ${id} AND e.code IS NOT NULL AND e.source IN ('index', 'eindex')
+          AND NOT EXISTS (SELECT 1 FROM index_entry o WHERE o.set_id IN (${priorList}) AND o.code = e.code AND o.path = e.path)`);
+    }
     this.db.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
     this.touched.clear();
   }
