@@ -61,8 +61,13 @@ export function toCodeRow(r: HcpcsRecord, effectiveFrom: string | undefined): Co
     display: code,
     kind: r.recid === RECID_MODIFIER ? 'modifier' : 'code',
     billable: inForce(extra, effectiveFrom),
-    longTitle: r.longTitle || undefined,
-    shortTitle: r.shortTitle || undefined,
+    longTitle: tidy(r.longTitle),
+    shortTitle: tidy(r.shortTitle),
     extra,
   };
+}
+
+/** One space between words: the spreadsheet keeps the double spaces where the text file broke lines. */
+function tidy(title: string): string | undefined {
+  return title.replace(/\s+/g, ' ').trim() || undefined;
 }
