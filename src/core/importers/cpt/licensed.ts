@@ -24,12 +24,14 @@ function shape(line: string): { separator: string; fields: string[] } | undefine
   return { separator, fields };
 }
 
-/** First lines: an optional header, then rows of the accepted layouts only. */
+/** First lines: an optional header, then (mostly) rows of the accepted layouts. */
 export function looksLikeCptFile(head: string): boolean {
   const sample = head.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 12);
   if (sample.length > 0 && !CPT_CODE.test(splitRecord(sample[0]!, sample[0]!.includes('\t') ? '\t' : ',')[0]!.trim())) sample.shift();
   const complete = head.length < 60_000 ? sample : sample.slice(0, -1); // the last line of a cut head may be partial
-  return complete.length > 0 && complete.every((l) => shape(l) !== undefined);
+  // Most lines, not all: a file with one bad line should reach the importer, whose error names the line.
+  const matching = complete.filter((l) => shape(l) !== undefined).length;
+  return matching >= Math.min(2, complete.length) && matching >= 0.8 * complete.length && complete.length > 0;
 }
 
 export function* cptRows(file: ImportFile): Generator<CodeRow> {

@@ -50,8 +50,10 @@ describe('CPT from a licensed file', () => {
   });
 
   test('a malformed line is an error naming the line and the accepted layouts', async () => {
-    await assert.rejects(cptLicensedImporter.run(fixture('cpt', 'cpt_2030_malformed.txt'), new CountingSink(), 'x', {}),
-      (e: unknown) => e instanceof ImportError && e.line === 3 && /cpt_2030_malformed\.txt, line 3: .*code<TAB>descriptor/.test(e.message));
+    const f = fixture('cpt', 'cpt_2030_malformed.txt');
+    assert.equal(cptLicensedImporter.detect(f.name, headText(f.bytes)), true, 'still recognised, so the user hears which line is wrong');
+    await assert.rejects(cptLicensedImporter.run(f, new CountingSink(), 'x', {}),
+      (e: unknown) => e instanceof ImportError && e.line === 6 && /cpt_2030_malformed\.txt, line 6: .*code<TAB>descriptor/.test(e.message));
   });
 
   test('an empty file is an error naming the file', async () => {
