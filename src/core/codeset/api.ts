@@ -108,7 +108,10 @@ export interface CodesetIndex {
   sets(): CodesetInfo[];
   /** The set of `system` in force on `date` (ISO). Without a date: the latest. */
   setFor(system: CodeSystem, date?: string, variant?: string): CodesetInfo | undefined;
-  /** Looks a code up in any spelling (e1122, E11.22). Without `system`: ICD-10-CM, then HCPCS, CPT, modifiers. */
+  /**
+   * Looks a code up in any spelling (e1122, E11.22). Without `system`: ICD-10-CM, then HCPCS, CPT, modifiers.
+   * Without a licensed CPT file, CPT E/M numbers and CPT modifiers come from a built-in table (version 'builtin').
+   */
   lookup(code: string, options?: LookupOptions): CodeRecord | undefined;
   children(code: string, options?: LookupOptions): CodeRecord[];
   /** Billable codes under `code` (itself if billable), in code order. */
@@ -136,5 +139,7 @@ export interface CodesetIndex {
   /** NCCI PTP edits for a pair in either order; opens the PTP database on first use. Undefined when PTP is not installed. */
   ptp(codeA: string, codeB: string, options?: { date?: string; variant?: string }): Promise<PtpEdit[] | undefined>;
   hasPtp(): boolean;
+  /** False when only the built-in CPT numbers (E/M, prolonged, CPT modifiers, our labels) are known. */
+  hasLicensedCpt(): boolean;
   close(): void;
 }

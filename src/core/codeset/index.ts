@@ -9,6 +9,7 @@ import { normalizeCode } from '../importers/text';
 import { SCHEMA_VERSION } from './schema';
 import { pickSet, notesOrder, type Content } from './versions';
 import { CodeSearch } from './search';
+import { builtinCptCodes, builtinCptModifiers } from '../importers/cpt/builtin';
 
 export type { CodesetIndex } from './api';
 
@@ -160,11 +161,33 @@ export class SqlCodesetIndex implements CodesetIndex {
     if (!n) return undefined;
     for (const system of this.systemsFor(options)) {
       const set = this.codeSetFor(system, options.date);
-      if (!set) continue;
-      const row = this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND code = ?', [set.id, n])[0];
-      if (row) return this.toRecord(row, set);
+      if (set) {
+        const row = this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND code = ?', [set.id, n])[0];
+        if (row) return this.toRecord(row, set);
+      }
+      const builtin = this.builtin(system, n, set !== undefined);
+      if (builtin) return builtin;
     }
     return undefined;
+  }
+
+  /** True when a licensed CPT file is installed (otherwise only the built-in CPT numbers are known). */
+  hasLicensedCpt(): boolean {
+    return this.sets().some((s) => s.system === 'cpt');
+  }
+
+  /**
+   * The CPT numbers MedCode's own logic needs, with our plain labels: answered when no licensed
+   * CPT file is installed; CPT modifiers (25, 59 ...) always, since the HCPCS file has none.
+   */
+  private builtin(system: CodeSystem, n: string, haveSet: boolean): CodeRecord | undefined {
+    const table = system === 'cpt' && !haveSet ? builtinCptCodes : system === 'modifier' ? builtinCptModifiers : undefined;
+    const row = table?.find((r) => r.code === n);
+    if (!row) return undefined;
+    return {
+      code: row.display, normalized: row.code, system, version: 'builtin', setId: -1, kind: row.kind, billable: row.billable,
+      title: row.longTitle ?? '', ...(row.shortTitle ? { shortTitle: row.shortTitle } : {}), extra: { builtin: true },
+    };
   }
 
   children(code: string, options: LookupOptions = {}): CodeRecord[] {

@@ -1,0 +1,114 @@
+// Word analysis for code search: one normalization for what the coder types and for what the
+// code sets say (titles, inclusion terms, index paths), plus how much each word of a code's text
+// makes that code more specific than the query. A generic query ("pneumonia") should land on the
+// code whose text adds nothing the coder did not say; words that add nothing (nonessential
+// modifiers in parentheses, "unspecified ...", alternatives after "or") cost nothing.
+
+/** Connectors: never indexed, never required. */
+export const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'and', 'with', 'in', 'to', 'for', 'on', 'or', 'at', 'by', 'as', 'is', 'from', 'into', 'nos', 's', 'pt', 'patient', 'dx',
+]);
+
+/** Words saying the code is "not the default": lose to the unspecified code on a generic query. */
+const OTHER_WORDS = new Set(['other', 'specified', 'nec', 'elsewhere', 'classified', 'oth']);
+/** Words naming the default state or a neutral qualifier of the title. */
+const DEFAULT_STATE_WORDS: Record<string, number> = {
+  unspecified: 0, unsp: 0, uncomplicated: 0.1, initial: 0.1, encounter: 0.1, without: 0.2, type: 0.3, per: 0.2, each: 0.2,
+  mg: 0.2, ml: 0.2, mcg: 0.2, gm: 0.2, unit: 0.2, units: 0.2, up: 0.2, single: 0.3, dose: 0.3,
+};
+const OTHER_WEIGHT = 0.4;
+const ALTERNATIVE_WEIGHT = 0.2;
+const NUMBER_WEIGHT = 0.3;
+
+const KEEP_S = /(?:ss|us|is|ys|as|os|ous|pes)$/;
+// Derivational endings folded only to decide that two words are forms of one another
+// (asthma/asthmatic, diabetes/diabetic, hypertension/hypertensive); never used to require a match.
+const DERIVATIONS = ['ations', 'ation', 'ically', 'ical', 'atic', 'ious', 'ive', 'ion', 'ous', 'ial', 'ics', 'ic', 'ia', 'al', 'ed', 'ing', 'es', 'y', 'a', 'e'];
+
+/** Lower case, accents folded. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** Plural forms folded: "fractures" -> "fracture", "ovaries" -> "ovary"; Latin endings kept. */
+export function stem(word: string): string {
+  const w = word;
+  if (w.length <= 3 || /^\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.length > 6 && /(?:tases|oses|yses)$/.test(w)) return `${w.slice(0, -2)}is`;
+  if (/(?:ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !KEEP_S.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** The root two forms of one word share (at least 4 letters), or the stem itself. */
+export function root(stemmed: string): string {
+  if (stemmed.length < 6 || /^\d/.test(stemmed)) return stemmed;
+  for (const end of DERIVATIONS) {
+    if (stemmed.endsWith(end) && stemmed.length - end.length >= 4) return stemmed.slice(0, -end.length);
+  }
+  return stemmed;
+}
+
+export interface DocWord {
+  stem: string;
+  /** What the word costs when the query does not say it (1 = a specific word). */
+  weight: number;
+}
+
+/** Words of a code-set text with their specificity weights. */
+export function docWords(text: string): DocWord[] {
+  const out: DocWord[] = [];
+  const s = fold(text);
+  let depth = 0;
+  let afterOr = false;
+  let afterUnspecified = false;
+  const re = /[a-z0-9]+|[()[\],>;:]/g;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    const t = m[0];
+    if (t === '(' || t === '[') { depth++; continue; }
+    if (t === ')' || t === ']') { depth = Math.max(0, depth - 1); continue; }
+    if (t === ',' || t === '>' || t === ';' || t === ':') { afterOr = false; afterUnspecified = false; continue; }
+    if (t === 'or') { afterOr = true; continue; }
+    if (STOP_WORDS.has(t)) continue;
+    let weight = 1;
+    if (depth > 0) weight = 0; // nonessential modifier
+    else if (afterUnspecified) weight = 0; // "unspecified organism": the organism is not said
+    else if (t in DEFAULT_STATE_WORDS) weight = DEFAULT_STATE_WORDS[t]!;
+    else if (OTHER_WORDS.has(t)) weight = OTHER_WEIGHT;
+    else if (/^\d/.test(t)) weight = NUMBER_WEIGHT;
+    else if (afterOr) weight = ALTERNATIVE_WEIGHT;
+    afterUnspecified = t === 'unspecified' || t === 'unsp';
+    out.push({ stem: stem(t), weight });
+  }
+  return out;
+}
+
+/** Words of a query, normalized like the code-set texts, connectors dropped. */
+export function queryWords(text: string): string[] {
+  const s = fold(text).replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ');
+  return (s.match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w)).map(stem);
+}
+
+/** Optimal string alignment distance, or `max + 1` as soon as it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
