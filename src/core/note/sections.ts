@@ -21,8 +21,8 @@ function colonHeading(text: string, colon: number): Heading | undefined {
   let i = colon;
   while (i > limit && LABEL_CHAR.test(text[i - 1]!)) i--;
   let labelStart = i;
-  while (labelStart < colon && !/[\p{L}]/u.test(text[labelStart]!)) labelStart++;
-  if (labelStart >= colon) return undefined;
+  while (labelStart < colon && isSpaceOrTab(text.charCodeAt(labelStart))) labelStart++;
+  if (labelStart >= colon || !/\p{L}/u.test(text[labelStart]!)) return undefined; // "- Exam:" is a list item
   // What stands before the label decides how strict we are.
   let b = i - 1;
   while (b >= 0 && (isSpaceOrTab(text.charCodeAt(b)) || isDecoration(text.charCodeAt(b)))) b--;
