@@ -1,0 +1,138 @@
+// Keeps an up-to-date analysis for every visible note: debounced (at most one run per 300 ms per
+// note while typing; the keystroke never waits), cached per document version and claim text,
+// re-run when the sidecar claim, the settings or the database change.
+import * as vscode from 'vscode';
+import { KeyedDebouncer } from './debounce';
+import { analyzeNoteText, type NoteResult } from './noteAnalysis';
+import { claimUriFor, readClaimText } from './claimEdits';
+import { isClaimPath, notePathForClaim, readSidecar, type ClaimJson } from './sidecar';
+import type { CodesetDatabase } from './database';
+import type { NoteDocuments } from './notes';
+import type { SettingsStore } from './settings';
+
+export const TYPING_DELAY_MS = 300;
+
+export interface AnalyzedNote {
+  version: number;
+  claimText: string | undefined;
+  claim: ClaimJson | undefined;
+  result: NoteResult;
+  generation: number;
+}
+
+export class NoteAnalyses implements vscode.Disposable {
+  private readonly results = new Map<string, AnalyzedNote>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly debouncer: KeyedDebouncer<string>;
+  private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a note's analysis changed. */
+  readonly onDidAnalyze = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Bumped when settings or the database change, so cached results are recomputed. */
+  private generation = 0;
+  /** Number of analyses run (the e2e tests read it to check debouncing). */
+  runs = 0;
+
+  constructor(private readonly notes: NoteDocuments, private readonly database: CodesetDatabase, private readonly settings: SettingsStore, private readonly log: vscode.LogOutputChannel) {
+    this.debouncer = new KeyedDebouncer(TYPING_DELAY_MS, (key) => this.runFor(key));
+    this.subscriptions.push(
+      vscode.window.onDidChangeVisibleTextEditors(() => this.scheduleVisible(0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => { this.results.delete(d.uri.toString()); this.debouncer.cancel(d.uri.toString()); }),
+      settings.onDidChange(() => this.invalidate()),
+      notes.onDidChange(() => this.invalidate()),
+      database.onDidChange((s) => { if (s.kind === 'ready' || s.kind === 'missing' || s.kind === 'failed') this.invalidate(); }),
+    );
+  }
+
+  /** Analyzes the notes already visible when the extension activates. */
+  start(): void {
+    this.scheduleVisible(0);
+  }
+
+  /** The latest analysis of a document, if it is current for its version. */
+  get(doc: vscode.TextDocument): AnalyzedNote | undefined {
+    const r = this.results.get(doc.uri.toString());
+    return r && r.version === doc.version ? r : undefined;
+  }
+
+  /** The latest analysis even if the text moved on since (hovers while typing). */
+  latest(doc: vscode.TextDocument): AnalyzedNote | undefined {
+    return this.results.get(doc.uri.toString());
+  }
+
+  /** Resolves when the document has an analysis of its current version and claim (used by commands and tests). */
+  async analyzeNow(doc: vscode.TextDocument): Promise<AnalyzedNote | undefined> {
+    const key = doc.uri.toString();
+    this.debouncer.cancel(key);
+    await this.runFor(key, doc);
+    return this.get(doc);
+  }
+
+  visibleNotes(): vscode.TextDocument[] {
+    const seen = new Set<string>();
+    const out: vscode.TextDocument[] = [];
+    for (const e of vscode.window.visibleTextEditors) {
+      const k = e.document.uri.toString();
+      if (!seen.has(k) && this.notes.isNote(e.document)) { seen.add(k); out.push(e.document); }
+    }
+    return out;
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.scheduleVisible(0);
+  }
+
+  private scheduleVisible(delay: number): void {
+    for (const d of this.visibleNotes()) this.debouncer.schedule(d.uri.toString(), delay);
+  }
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const path = e.document.uri.path;
+    if (isClaimPath(path)) {
+      const noteKey = e.document.uri.with({ path: notePathForClaim(path) }).toString();
+      if (this.visibleNotes().some((d) => d.uri.toString() === noteKey)) this.debouncer.schedule(noteKey, 50);
+      return;
+    }
+    if (this.notes.isNote(e.document) && this.visibleNotes().includes(e.document)) this.debouncer.schedule(e.document.uri.toString());
+  }
+
+  private runFor(key: string, given?: vscode.TextDocument): Promise<void> {
+    const prev = this.running.get(key);
+    // One run at a time per note; a run asked for meanwhile follows the current one.
+    const next = (prev ?? Promise.resolve()).then(() => this.analyze(key, given)).catch((e: unknown) => {
+      this.log.error(`analysis failed: ${(e as Error).message}`);
+    });
+    this.running.set(key, next);
+    void next.finally(() => { if (this.running.get(key) === next) this.running.delete(key); });
+    return next;
+  }
+
+  private async analyze(key: string, given?: vscode.TextDocument): Promise<void> {
+    const doc = given ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (!doc || doc.isClosed) return;
+    const index = await this.database.ensureLoaded();
+    if (!index) return;
+    const claimText = await readClaimText(doc.uri);
+    const cached = this.results.get(key);
+    if (cached && cached.version === doc.version && cached.claimText === claimText && cached.generation === this.generation) return;
+    const read = readSidecar(claimText, this.settings.current.setting);
+    const claimErrors = read.ok ? [] : read.errors.map((m) => `${vscode.workspace.asRelativePath(claimUriFor(doc.uri))}: ${m}`);
+    const claim = read.ok && claimText !== undefined ? read.claim : undefined;
+    const version = doc.version;
+    const generation = this.generation;
+    const result = await analyzeNoteText(index, doc.getText(), claim, claimErrors, this.settings.current);
+    this.runs++;
+    this.results.set(key, { version, claimText, claim: read.ok ? read.claim : undefined, result, generation });
+    this.log.info(`analyzed a note: ${doc.getText().length} chars, ${result.marked.length} codes, ${result.warnings.length} warnings, ${result.millis} ms`);
+    this.emitter.fire(doc);
+  }
+
+  dispose(): void {
+    this.debouncer.dispose();
+    this.emitter.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,116 @@
+// One analysis of one note: suggestions (with their status in the sidecar claim), negated mentions
+// (for dimming) and the rules' warnings on the claim. Pure (no `vscode`): analysis.ts schedules it.
+import type { CodesetIndex } from '../core/codeset/api';
+import { defaultNoteReader, suggestDiagnoses, type NoteReader } from '../core/suggest/engine';
+import type { Suggestion } from '../core/suggest/types';
+import { checkClaim } from '../core/rules/index';
+import type { NoteAnalysis, RuleWarning } from '../core/rules/types';
+import type { Span } from '../core/note/model';
+import type { DecisionStatus } from '../core/claim/schema';
+import type { MedcodeSettings } from './settingsSchema';
+import { billedView, fixOnFile, statusInClaim, type ClaimJson } from './sidecar';
+
+export interface MarkedCode {
+  code: string;
+  system: 'icd10cm' | 'hcpcs' | 'cpt';
+  title: string;
+  status: DecisionStatus;
+  evidence: { start: number; end: number }[];
+  /** Present when the analyzer suggested it (a code only in the claim has none). */
+  suggestion?: Suggestion;
+}
+
+export interface NoteResult {
+  marked: MarkedCode[];
+  negated: Span[];
+  /** Warnings with targets in the indexes of the claim file (rejected codes are not judged). */
+  warnings: RuleWarning[];
+  /** Sentences about an unreadable sidecar claim, naming the file. */
+  claimErrors: string[];
+  millis: number;
+}
+
+/** Wraps the note reader so negated mentions the engine skips are remembered for dimming. */
+function recordingReader(negated: Span[]): NoteReader {
+  return {
+    ...defaultNoteReader,
+    contextOf(note, sentence, span) {
+      const flags = defaultNoteReader.contextOf(note, sentence, span);
+      if (flags.negated) negated.push({ start: span.start, end: span.end });
+      return flags;
+    },
+  };
+}
+
+function remapTarget(w: RuleWarning, view: { dxIndex: number[]; lineIndex: number[] }): RuleWarning {
+  const t = w.target;
+  const fixes = w.fixes.map((f) => ({ ...f, edit: fixOnFile(f.edit, view) }));
+  if (t.kind === 'diagnosis') return { ...w, fixes, target: { kind: 'diagnosis', index: view.dxIndex[t.index] ?? t.index } };
+  if (t.kind === 'line') return { ...w, fixes, target: { kind: 'line', index: view.lineIndex[t.index] ?? t.index } };
+  return { ...w, fixes };
+}
+
+export async function analyzeNoteText(
+  index: CodesetIndex,
+  text: string,
+  claim: ClaimJson | undefined,
+  claimErrors: string[],
+  settings: MedcodeSettings,
+  now: () => number = Date.now,
+): Promise<NoteResult> {
+  const started = now();
+  const negated: Span[] = [];
+  const reader = recordingReader(negated);
+  const note = reader.parseNote(text);
+  const date = settings.dateOfService || undefined;
+  const suggestions = suggestDiagnoses(index, note, { setting: settings.setting, threshold: settings.suggestionThreshold, ...(date ? { date } : {}) }, reader);
+  const marked: MarkedCode[] = suggestions.map((s) => ({
+    code: s.code, system: s.system, title: s.title, status: (claim && statusInClaim(claim, s.code)) ?? 'suggested',
+    evidence: s.evidence.map((e) => ({ start: e.start, end: e.end })), suggestion: s,
+  }));
+  const seen = new Set(suggestions.map((s) => s.code.replace(/\./g, '')));
+  for (const d of [...(claim?.diagnoses ?? []), ...(claim?.lines ?? [])]) {
+    const n = d.code.replace(/\./g, '').toUpperCase();
+    if (seen.has(n) || !d.evidence?.length) continue;
+    seen.add(n);
+    const rec = index.lookup(d.code);
+    marked.push({ code: rec?.code ?? d.code, system: d.system, title: rec?.title ?? '', status: d.status ?? 'accepted', evidence: d.evidence.map((e) => ({ start: e.start, end: e.end })) });
+  }
+  hideReplacedRejections(marked);
+  let warnings: RuleWarning[] = [];
+  if (claim) {
+    const view = billedView(claim);
+    const analysis: NoteAnalysis = {
+      setting: settings.setting,
+      suggestions: suggestions.map((s) => ({
+        code: s.code, system: s.system, evidence: s.evidence, missing: s.missing,
+        context: { uncertain: s.context.uncertain, historical: s.context.historical, family: s.context.family },
+      })),
+    };
+    const found = await checkClaim(view.claim, {
+      index, date: date ?? new Date().toISOString().slice(0, 10), settings: { severity: settings.ruleSeverity }, analysis, noteText: text,
+    });
+    warnings = found.map((w) => remapTarget(w, view));
+  }
+  return { marked, negated: mergeSpans(negated), warnings, claimErrors, millis: now() - started };
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** A rejected code whose words now carry an accepted code (a more specific child was chosen) is not drawn. */
+function hideReplacedRejections(marked: MarkedCode[]): void {
+  const accepted = marked.filter((m) => m.status === 'accepted').flatMap((m) => m.evidence);
+  for (let i = marked.length - 1; i >= 0; i--) {
+    const m = marked[i]!;
+    if (m.status === 'rejected' && m.evidence.every((e) => accepted.some((a) => a.start <= e.start && e.end <= a.end))) marked.splice(i, 1);
+  }
+}
