@@ -67,12 +67,20 @@ const GENERIC_WORDS = new Set([
   'positive', 'negative', 'level', 'result', 'growth', 'stricture', 'obstruction', 'injury', 'wound', 'accident',
   'fall', 'late', 'long', 'short', 'multiple', 'single', 'primary', 'secondary', 'atypical', 'acute', 'chronic',
   'problem', 'difficulty', 'dysfunction', 'deficiency', 'excess', 'irregular', 'disturbance', 'tension', 'stress',
-  'tumor', 'neoplasm', 'syndrome', 'worker', 'hanging', 'drowning', 'arrest', 'block', 'mole', 'sequelae',
+  'tumor', 'neoplasm', 'syndrome', 'worker', 'up', 'drug', 'laboratory', 'medication', 'site', 'body', 'region', 'hanging', 'drowning', 'arrest', 'block', 'mole', 'sequelae',
 ]);
 
 function singleWordCodable(key: string, code: string): boolean {
   return !GENERIC_WORDS.has(key) && !/^[VWXYZ]/.test(code) && key.length > 2;
 }
+
+/** A term made only of generic or tiny words ("follow up", "use drug") is never evidence on its own. */
+function informative(keys: string[]): boolean {
+  return keys.some((k) => !GENERIC_WORDS.has(k) && k.length > 2 && !/^\d/.test(k));
+}
+
+// Main terms for encounters and administrative situations: their subterms name visits, not conditions.
+const ADMINISTRATIVE_MAIN_TERMS = /^(examination|follow-up|test|admission|encounter|screening|observation|aftercare|counseling|status|use|problem|findings|cancer|history|long-term|presence|absence|replacement|fitting|visit|exposure|contact)\b/i;
 
 function indexPathKey(path: string): string {
   return foldWord(path).replace(/\([^)]*\)/g, '').replace(/\bnec\b/g, '').replace(/\s+/g, ' ').replace(/ *> */g, '>').trim();
@@ -89,6 +97,7 @@ export class DictionaryBuilder {
 
   add(keys: string[], code: string, source: TermSource, reason: string): void {
     const distinct = [...new Set(keys)];
+    if (source !== 'lexicon' && !informative(distinct)) return;
     if (distinct.length === 0 || distinct.length > MAX_KEYS || !code) return;
     const signature = `${distinct.slice().sort().join(' ')}|${code}`;
     if (this.seen.has(signature)) return;
@@ -113,7 +122,15 @@ export class DictionaryBuilder {
 
 function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): void {
   const byPath = new Map<string, IndexEntry>();
-  for (const e of entries) byPath.set(indexPathKey(e.path), e);
+  for (const e of entries) {
+    const key = indexPathKey(e.path);
+    byPath.set(key, e);
+    // "see Gangrene" names the main term "Gangrene, gangrenous" by its head word.
+    const [main, ...rest] = key.split('>');
+    const head = main!.split(',')[0]!.trim();
+    const short = [head, ...rest].join('>');
+    if (!byPath.has(short)) byPath.set(short, e);
+  }
   for (const e of entries) {
     let code = e.code;
     let reason = `index "${e.path}"`;
@@ -125,7 +142,7 @@ function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): voi
       code = target.code;
       reason = `index "${e.path}" ${label} "${ref}"`;
     }
-    if (!code || CATCH_ALL.test(e.term) || /unspecified site/i.test(e.path)) continue;
+    if (!code || CATCH_ALL.test(e.term) || /unspecified site/i.test(e.path) || ADMINISTRATIVE_MAIN_TERMS.test(e.path)) continue;
     const parts = e.path.split(' > ');
     const tailParts = parts.slice(1).map((p) => phraseKeys(withoutParentheses(p)));
     // A subterm made only of words we cannot match ("His", "A") would leave a shorter term that means something else.

@@ -2,10 +2,11 @@
 // sentences: match terms, read each mention's context, walk to the billable code the text
 // supports, then apply the combination conventions and score.
 import type { CodeRecord, CodesetIndex } from '../codeset/api';
+import type { CodeRange } from '../importers/types';
 import type { ContextFlags, NoteModel, Sentence, Span, SpecificityAttributes } from '../note/model';
 import { parseNote, contextOf, attributes } from '../note';
 import { dictionaryFor, type Dictionary, type TermSource } from './dictionary';
-import { matchSentence, sentenceKeys, type TermMatch } from './matcher';
+import { dropSubsumed, matchAll, sentenceKeys, type TermMatch } from './matcher';
 import { SpecificityResolver, attributeKeys } from './specificity';
 import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
 import { applyCombinations } from './combination';
@@ -45,6 +46,8 @@ export interface EngineState {
   dictionary: Dictionary;
   resolver: SpecificityResolver;
   neoplasms: NeoplasmTable;
+  /** True when `code`'s "use additional code" or "code also" notes name `other` (both are coded). */
+  alsoCoded(code: string, other: string): boolean;
 }
 
 const SOURCE_RANK: Record<TermSource, number> = { lexicon: 0, index: 1, title: 2, inclusion: 3 };
@@ -53,7 +56,16 @@ const states = new WeakMap<CodesetIndex, EngineState>();
 export function engineFor(index: CodesetIndex): EngineState {
   let s = states.get(index);
   if (!s) {
-    s = { index, dictionary: dictionaryFor(index), resolver: new SpecificityResolver(index), neoplasms: neoplasmTableFor(index) };
+    const notes = new Map<string, CodeRange[]>();
+    const alsoCoded = (code: string, other: string): boolean => {
+      let refs = notes.get(code);
+      if (!refs) {
+        refs = index.notes(code, { system: 'icd10cm', inherited: true, types: ['useAdditionalCode', 'codeAlso'] }).flatMap((n) => n.refs);
+        notes.set(code, refs);
+      }
+      return refs.length > 0 && index.inRanges(other, refs);
+    };
+    s = { index, dictionary: dictionaryFor(index), resolver: new SpecificityResolver(index), neoplasms: neoplasmTableFor(index), alsoCoded };
     states.set(index, s);
   }
   return s;
@@ -88,7 +100,8 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
   for (const sentence of note.sentences) {
     if (sentence.tokens.length === 0) continue;
     const keys = sentenceKeys(note.text, sentence);
-    const matches = preferAuthoritative([...matchSentence(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]);
+    const all = [...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)];
+    const matches = preferAuthoritative(dropSubsumed(all, (shorter, longer) => state.alsoCoded(longer.term.code, shorter.term.code)));
     if (matches.length === 0) continue;
     const contextKeys = new Set(keys.positions.keys());
     for (const match of matches) {

@@ -49,13 +49,25 @@ function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
-function level(docs: EvalDocument[], ks: number[], map: (c: string) => string): LevelMetrics {
+/**
+ * CodiEsp gold (CIE-10-ES 2018) leaves out the 7th character and its X placeholders (T14.90 for
+ * T14.90XA). `withoutExtension` returns that shortened form for codes carrying a 7th-character
+ * extension; a suggestion then counts as the gold code it equals once shortened.
+ */
+export type ExtensionStripper = (code: string) => string | undefined;
+
+function level(docs: EvalDocument[], ks: number[], map: (c: string) => string, strip?: ExtensionStripper): LevelMetrics {
   let tp = 0, fp = 0, fn = 0, apSum = 0;
   const atK = new Map<number, { p: number; r: number }>(ks.map((k) => [k, { p: 0, r: 0 }]));
   for (const d of docs) {
     const gold = new Set(d.gold.map(map));
-    const returned = distinct(d.returned.map(map));
-    const ranked = distinct(d.ranked.map(map));
+    const align = (c: string): string => {
+      if (gold.has(map(c)) || !strip) return map(c);
+      const short = strip(c);
+      return short !== undefined && gold.has(map(short)) ? map(short) : map(c);
+    };
+    const returned = distinct(d.returned.map(align));
+    const ranked = distinct(d.ranked.map(align));
     for (const c of returned) if (gold.has(c)) tp++; else fp++;
     for (const c of gold) if (!returned.includes(c)) fn++;
     let hits = 0, ap = 0;
@@ -85,11 +97,18 @@ function level(docs: EvalDocument[], ks: number[], map: (c: string) => string): 
   };
 }
 
-export function evaluate(docs: EvalDocument[], ks: number[] = [1, 3, 5, 10]): EvalReport {
+export function evaluate(docs: EvalDocument[], ks: number[] = [1, 3, 5, 10], strip?: ExtensionStripper): EvalReport {
   return {
     documents: docs.length,
     goldCodes: docs.reduce((n, d) => n + new Set(d.gold.map(canonicalCode)).size, 0),
-    code: level(docs, ks, canonicalCode),
+    code: level(docs, ks, canonicalCode, strip),
     category: level(docs, ks, categoryOf),
   };
+}
+
+/** Drops a 7th character and the X placeholders before it: T14.90XA -> T14.90, S52.501A -> S52.501. */
+export function stripSeventhCharacter(code: string): string | undefined {
+  const c = code.replace('.', '');
+  if (c.length !== 7) return undefined;
+  return canonicalCode(c.slice(0, 6).replace(/X+$/, ''));
 }

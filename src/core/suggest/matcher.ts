@@ -88,8 +88,13 @@ function numbersAttached(term: DictionaryTerm, chosen: number[]): boolean {
   return true;
 }
 
-/** Every term whose keys all occur in the sentence within the window. */
+/** Every term whose keys all occur in the sentence within the window, except those a longer match subsumes. */
 export function matchSentence(dictionary: Dictionary, keys: SentenceKeys): TermMatch[] {
+  return dropSubsumed(matchAll(dictionary, keys));
+}
+
+/** Every term whose keys all occur in the sentence within the window. */
+export function matchAll(dictionary: Dictionary, keys: SentenceKeys): TermMatch[] {
   const out: TermMatch[] = [];
   for (const key of keys.positions.keys()) {
     const candidates = dictionary.byAnchor.get(key);
@@ -103,17 +108,25 @@ export function matchSentence(dictionary: Dictionary, keys: SentenceKeys): TermM
       out.push({ term, termIndex, positions, evidence });
     }
   }
-  return dropSubsumed(out);
+  return out;
 }
 
-/** A term whose keys are a strict subset of another match's keys (sharing its words) adds nothing. */
-function dropSubsumed(matches: TermMatch[]): TermMatch[] {
-  const keySets = matches.map((m) => new Set(m.term.keys));
+/**
+ * A term whose keys are a strict subset of another match's keys adds nothing ("pain" inside
+ * "chest pain"), unless `keepBoth` says the longer code asks for the shorter one as well
+ * (I12.0 "use additional code" for the N18.6 of "end stage renal disease").
+ */
+export function dropSubsumed(matches: TermMatch[], keepBoth?: (shorter: TermMatch, longer: TermMatch) => boolean): TermMatch[] {
+  // Compared by token positions, so "renal disease" (read as kidney disease) sits inside "end stage renal disease".
+  const spots = matches.map((m) => new Set(m.positions));
   return matches.filter((m, i) =>
     !matches.some((other, j) => {
-      if (j === i || other.term.keys.length <= m.term.keys.length) return false;
-      const set = keySets[j]!;
-      return m.term.keys.every((k) => set.has(k));
+      if (j === i) return false;
+      const mine = spots[i]!;
+      const theirs = spots[j]!;
+      if (theirs.size < mine.size || (theirs.size === mine.size && other.term.keys.length <= m.term.keys.length)) return false;
+      for (const p of mine) if (!theirs.has(p)) return false;
+      return !keepBoth?.(m, other);
     }),
   );
 }
