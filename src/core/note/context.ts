@@ -14,6 +14,8 @@ const ASSERTIONS: FlagKind[] = ['negated', 'uncertain', 'hypothetical', 'histori
 const PRIORITY: FlagKind[] = ['negated', 'family', 'hypothetical', 'uncertain', 'historical'];
 const DETERMINERS = new Set(['his', 'her', 'the', 'their', 'a', 'patient', "patient's", 'maternal', 'paternal', 'both']);
 
+/** Links that make a relative the subject only right after the relative: "mother is diabetic". */
+const WEAK_LINKS = new Set(['is', 'was', 'were', 'are', 'history', 'hx', 'h', "'", ':', '-']);
 const OBJECT_OF = new Set(['with', 'to', 'for', 'from', 'of', 'at', 'by', 'in', 'visit', 'visiting', 'called', 'told', 'asked']);
 
 interface Applied { kind: FlagKind; match: CueMatch }
@@ -32,7 +34,8 @@ function relativeCues(tokens: Token[], from: number, to: number, taken: Uint8Arr
     const isObject = p >= from && OBJECT_OF.has(tokens[p]!.norm);
     for (let j = k + 1; j <= k + 3 && j < to && !isObject; j++) {
       if (tokens[j]!.norm === 'and' || tokens[j]!.norm === ',') break;
-      if (RELATIVE_LINKS.has(tokens[j]!.norm)) {
+      const link = tokens[j]!.norm;
+      if (RELATIVE_LINKS.has(link) && (j === k + 1 || !WEAK_LINKS.has(link))) {
         out.push({ first: k, last: k, defs: [{ phrase: norm, roles: [role], direction: 'pre', window: 20 }] });
         break;
       }

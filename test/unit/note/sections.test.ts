@@ -115,3 +115,15 @@ describe('sentences and list items', () => {
     assert.deepEqual(m.sentences[0]!.tokens.map((t) => t.norm), ['s', '/', 'p', 'meniere', "'", 's', ',', '3a', '.']);
   });
 });
+
+describe('lookup by offset', () => {
+  test('sentenceAt and sectionAt find what holds an offset, and nothing between sentences', async () => {
+    const { sentenceAt, sectionAt } = await import('../../../src/core/note');
+    const text = 'HPI: She has a cough.  It is dry.\nPLAN: Rest.';
+    const m = parseNote(text);
+    assert.equal(text.slice(sentenceAt(m, text.indexOf('dry'))!.start, sentenceAt(m, text.indexOf('dry'))!.end), 'It is dry.');
+    assert.equal(sentenceAt(m, text.indexOf('.  It') + 2), undefined);
+    assert.equal(sectionAt(m, text.indexOf('Rest'))!.kind, 'plan');
+    assert.equal(sectionAt(m, text.indexOf('cough'))!.kind, 'hpi');
+  });
+});
