@@ -49,6 +49,9 @@ for (const [kind, names] of Object.entries(NAMES) as [SectionKind, string[]][]) 
 }
 
 const KEYWORDS: [RegExp, SectionKind][] = [
+  [/^REASONS? FOR\b/, 'chiefComplaint'],
+  [/^INDICATIONS?\b/, 'other'], // why a procedure was done, not what was done
+  [/^HISTORY AND PHYSICAL\b/, 'other'],
   [/\bPRESENT ILLNESS\b/, 'hpi'],
   [/\bFAMILY\b/, 'familyHistory'],
   [/\bSOCIAL\b/, 'socialHistory'],

@@ -5,32 +5,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { contextOf, parseNote, type NoteModel } from '../../../src/core/note';
 import { sharedPath, skipUnlessShared } from '../../support/shared';
+import { readCsv } from './csv';
 
 const DIR = 'corpora/aci-bench/challenge_data';
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-function readCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field: string[] = [];
-  let fieldStart = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field.push(text.slice(fieldStart, i + 1)); i++; fieldStart = i + 1; }
-      else if (c === '"') { field.push(text.slice(fieldStart, i)); quoted = false; fieldStart = i + 1; }
-    } else if (c === '"') { quoted = true; fieldStart = i + 1; }
-    else if (c === ',' || c === '\n') {
-      field.push(text.slice(fieldStart, i).replace(/\r$/, ''));
-      row.push(field.join('')); field = []; fieldStart = i + 1;
-      if (c === '\n') { rows.push(row); row = []; }
-    }
-  }
-  if (fieldStart < text.length || row.length > 0) { field.push(text.slice(fieldStart)); row.push(field.join('')); rows.push(row); }
-  const [header, ...body] = rows;
-  return body.filter((r) => r.length === header!.length).map((r) => Object.fromEntries(header!.map((h, k) => [h, r[k]!])));
-}
 
 function loadNotes(): string[] {
   const files = readdirSync(sharedPath(DIR)).filter((f) => f.endsWith('.csv') && !f.includes('metadata')).sort();
