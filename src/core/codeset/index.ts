@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from './schema';
 import { pickSet, notesOrder, type Content } from './versions';
 import { CodeSearch } from './search';
 import { builtinCptCodes, builtinCptModifiers } from '../importers/cpt/builtin';
+import { builtinPlaceOfService } from '../importers/pos/builtin';
 
 export type { CodesetIndex } from './api';
 
@@ -95,28 +96,14 @@ export class SqlCodesetIndex implements CodesetIndex {
     return this.setsCache;
   }
 
+  /** Counts are computed when a set is written (see CodesetWriter.finalize) and read from `meta`. */
   private countsBySet(): Map<number, Record<string, number>> {
     const m = new Map<number, Record<string, number>>();
-    const add = (sql: string, fields: string[]) => {
-      for (const row of this.db.exec(sql)[0]?.values ?? []) {
-        const id = Number(row[0]);
-        const c = m.get(id) ?? {};
-        fields.forEach((f, i) => { if (Number(row[i + 1]) > 0) c[f] = Number(row[i + 1]); });
-        m.set(id, c);
-      }
-    };
-    add(`SELECT set_id, SUM(kind NOT IN ('chapter','section')), SUM(billable), SUM(kind = 'chapter'), SUM(kind = 'section') FROM code GROUP BY set_id`, ['codes', 'billable', 'chapters', 'sections']);
-    add(`SELECT set_id, COUNT(*), SUM(type = 'excludes1'), SUM(type = 'excludes2'), SUM(type = 'inclusionTerm') FROM tabular_note GROUP BY set_id`, ['notes', 'excludes1', 'excludes2', 'inclusionTerms']);
-    add('SELECT set_id, COUNT(DISTINCT code) FROM seventh_char GROUP BY set_id', ['seventhCharDefinitions']);
-    add(`SELECT set_id, COUNT(*), SUM(level = 0) FROM index_entry GROUP BY set_id`, ['indexEntries', 'mainTerms']);
-    add('SELECT set_id, COUNT(*) FROM mue GROUP BY set_id', ['edits']);
-    add('SELECT set_id, COUNT(*) FROM addon GROUP BY set_id', ['edits']);
-    add('SELECT set_id, COUNT(*) FROM mce_edit GROUP BY set_id', ['edits']);
-    for (const row of this.db.exec("SELECT key, value FROM meta WHERE key LIKE 'ptp-count:%'")[0]?.values ?? []) {
-      const id = Number(String(row[0]).slice('ptp-count:'.length));
-      const parsed = JSON.parse(String(row[1])) as { edits: number; active: number };
-      m.set(id, { ...(m.get(id) ?? {}), edits: parsed.edits, activeEdits: parsed.active });
+    for (const row of this.db.exec("SELECT key, value FROM meta WHERE key LIKE 'counts:%'")[0]?.values ?? []) {
+      m.set(Number(String(row[0]).slice('counts:'.length)), JSON.parse(String(row[1])) as Record<string, number>);
     }
+    const missing = this.db.exec('SELECT id FROM codeset')[0]?.values.map((r) => Number(r[0])).filter((id) => !m.has(id)) ?? [];
+    for (const [id, counts] of computeCounts(this.db, missing)) m.set(id, counts);
     return m;
   }
 
@@ -181,7 +168,9 @@ export class SqlCodesetIndex implements CodesetIndex {
    * CPT file is installed; CPT modifiers (25, 59 ...) always, since the HCPCS file has none.
    */
   private builtin(system: CodeSystem, n: string, haveSet: boolean): CodeRecord | undefined {
-    const table = system === 'cpt' && !haveSet ? builtinCptCodes : system === 'modifier' ? builtinCptModifiers : undefined;
+    const table = system === 'cpt' && !haveSet ? builtinCptCodes
+      : system === 'modifier' ? builtinCptModifiers
+        : system === 'pos' && !haveSet ? builtinPlaceOfService : undefined;
     const row = table?.find((r) => r.code === n);
     if (!row) return undefined;
     return {
@@ -452,6 +441,36 @@ export class SqlCodesetIndex implements CodesetIndex {
     this.db.close();
     this.ptpDb?.close();
   }
+}
+
+/** Per-set counts straight from the tables (the writer stores them; old databases compute them on open). */
+export function computeCounts(db: Database, ids: number[]): Map<number, Record<string, number>> {
+  const m = new Map<number, Record<string, number>>();
+  if (ids.length === 0) return m;
+  const list = ids.join(',');
+  const add = (sql: string, fields: string[]) => {
+    for (const row of db.exec(sql)[0]?.values ?? []) {
+      const id = Number(row[0]);
+      const c = m.get(id) ?? {};
+      fields.forEach((f, i) => { if (Number(row[i + 1]) > 0) c[f] = (c[f] ?? 0) + Number(row[i + 1]); });
+      m.set(id, c);
+    }
+  };
+  add(`SELECT set_id, SUM(kind NOT IN ('chapter','section')), SUM(billable AND kind NOT IN ('chapter','section')), SUM(kind = 'chapter'), SUM(kind = 'section') FROM code WHERE set_id IN (${list}) GROUP BY set_id`, ['codes', 'billable', 'chapters', 'sections']);
+  add(`SELECT set_id, COUNT(*), SUM(type = 'excludes1'), SUM(type = 'excludes2'), SUM(type = 'inclusionTerm') FROM tabular_note WHERE set_id IN (${list}) GROUP BY set_id`, ['notes', 'excludes1', 'excludes2', 'inclusionTerms']);
+  add(`SELECT set_id, COUNT(DISTINCT code) FROM seventh_char WHERE set_id IN (${list}) GROUP BY set_id`, ['seventhCharDefinitions']);
+  add(`SELECT set_id, COUNT(*), SUM(level = 0) FROM index_entry WHERE set_id IN (${list}) GROUP BY set_id`, ['indexEntries', 'mainTerms']);
+  add(`SELECT set_id, COUNT(*) FROM mue WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
+  add(`SELECT set_id, COUNT(*) FROM addon WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
+  add(`SELECT set_id, COUNT(*) FROM mce_edit WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
+  for (const row of db.exec("SELECT key, value FROM meta WHERE key LIKE 'ptp-count:%'")[0]?.values ?? []) {
+    const id = Number(String(row[0]).slice('ptp-count:'.length));
+    if (!ids.includes(id)) continue;
+    const parsed = JSON.parse(String(row[1])) as { edits: number; active: number };
+    m.set(id, { ...(m.get(id) ?? {}), edits: parsed.edits, activeEdits: parsed.active });
+  }
+  for (const id of ids) if (!m.has(id)) m.set(id, {});
+  return m;
 }
 
 export interface CodeRow extends Record<string, SqlValue> {

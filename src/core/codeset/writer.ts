@@ -5,6 +5,7 @@ import type {
   AddonRow, CodeRow, CodesetMeta, ImportResult, ImportSink, IndexEntryRow, MceRow, MueRow, PtpRow, SeventhCharRow, SourceRecord, TabularNoteRow,
 } from '../importers/types';
 import { CORE_SCHEMA, PTP_SCHEMA } from './schema';
+import { computeCounts } from './index';
 
 type Stmts = Record<'code' | 'note' | 'seventh' | 'index' | 'mue' | 'addon' | 'mce', Statement>;
 
@@ -210,6 +211,9 @@ export class CodesetWriter implements ImportSink {
           AND NOT EXISTS (SELECT 1 FROM index_entry o WHERE o.set_id IN (${priorList}) AND o.code = e.code AND o.path = e.path)`);
     }
     this.db.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
+    for (const [id, counts] of computeCounts(this.db, ids)) {
+      this.db.run('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', [`counts:${id}`, JSON.stringify(counts)]);
+    }
     this.touched.clear();
   }
 

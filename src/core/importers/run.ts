@@ -46,6 +46,14 @@ export async function importBatch(
         );
       }
     }
+    // An HCPCS release zip carries the same release as fixed-width text and as a spreadsheet: read the text once.
+    const inThisFile = work.filter((w) => members.includes(w.file));
+    if (inThisFile.some((w) => w.importer.kind === 'hcpcs-txt')) {
+      for (const w of inThisFile.filter((x) => x.importer.kind === 'hcpcs-xlsx')) {
+        work.splice(work.indexOf(w), 1);
+        report.skipped.push({ file: w.file.name, reason: 'same release as the fixed-width HCPCS file in this archive' });
+      }
+    }
     if (fromArchive && matched === 0) {
       throw new ImportError('the archive holds no code-set file MedCode recognizes (members: ' + members.map((m) => m.name.split('!').pop()).join(', ') + ').', file.name);
     }
