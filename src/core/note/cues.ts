@@ -24,7 +24,8 @@ const NEGATED: CueDef[] = [
     'no known', 'no prior', 'no previous', 'no past history of', 'never had', 'never been diagnosed with',
     'ruled out for', 'free of', 'absence of', 'fails to reveal', 'failed to reveal', 'did not reveal',
     'does not reveal', 'not consistent with', 'not suggestive of', 'not indicative of', 'no findings of']),
-  ...cues(['negated'], 'pre', 10, ['no', 'never', 'neither', 'none', 'without', 'w/o', 'ruled out',
+  ...cues(['negated'], 'pre', 6, ['without', 'w/o']),
+  ...cues(['negated'], 'pre', 10, ['no', 'never', 'neither', 'none', 'ruled out',
     'not have', 'does not have', 'did not have', "doesn't have", "didn't have", 'has not had', 'have not had',
     'not had']),
   ...cues(['negated'], 'pre', 5, ['not', 'nor', "doesn't", "don't", "didn't", "isn't", "wasn't", "hasn't",
@@ -33,8 +34,9 @@ const NEGATED: CueDef[] = [
     'has been ruled out', 'have been ruled out', 'been ruled out', 'excluded', 'was excluded', 'has been excluded',
     'absent', 'is absent', 'was absent', 'are absent', 'were absent', 'not seen', 'not present', 'not identified',
     'not noted', 'not found', 'not detected', 'not appreciated', 'not demonstrated', 'not visualized',
-    'not observed', 'negative', 'was negative', 'were negative', 'is negative', 'are negative',
-    'tested negative', 'came back negative', '- free', 'free']),
+    'not observed', 'was negative', 'were negative', 'is negative', 'are negative',
+    'tested negative', 'came back negative']),
+  ...cues(['negated'], 'post', 2, ['negative', '- free', 'free']),
   ...cues(['negated'], 'self', 0, ['without difficulty', 'with no difficulty', 'without any difficulty']),
 ];
 
@@ -47,7 +49,7 @@ const UNCERTAIN: CueDef[] = [
     'differential includes', 'ddx', 'working diagnosis', 'may be', 'may have', 'might be', 'might have',
     'could be', 'could have', 'presumed', 'presumptive', 'presumably', 'consistent with', 'compatible with',
     'suggestive of', 'suggests', 'suggesting', 'equivocal', 'uncertain', 'unclear', 'not sure', 'not certain',
-    'not certain if', 'not certain whether', 'doubt', 'evaluate for', 'evaluation for', 'eval for', 'workup for',
+    'not certain if', 'not certain whether', 'not clear', 'unclear if', 'unclear whether', 'not clear whether', 'doubt', 'evaluate for', 'evaluation for', 'eval for', 'workup for',
     'work up for', 'w/u for', 'assess for', 'test for', 'testing for', 'not likely', 'not excluded']),
   ...cues(['uncertain'], 'post', 6, ['is suspected', 'was suspected', 'suspected', 'is possible', 'is likely',
     'is probable', 'is questionable', 'unlikely', 'is unlikely', 'cannot be excluded', 'can not be excluded',
@@ -58,13 +60,20 @@ const UNCERTAIN: CueDef[] = [
   ...cues(['uncertain'], 'both', 2, ['?']),
 ];
 
+// Windows are short where the cue usually governs only the next words ("plan to repair", "avoid
+// NSAIDs"), so a diagnosis later in a plan sentence keeps its own assertion.
 const HYPOTHETICAL: CueDef[] = [
-  ...cues(['hypothetical'], 'pre', 12, ['if', 'return if', 'call if', 'should', 'should she', 'should he',
-    'in case', 'in the event', 'unless', 'risk of', 'risk for', 'at risk for', 'at risk of', 'increased risk of',
-    'reduce the risk of', 'screening for', 'screen for', 'to screen for', 'to prevent', 'prevent', 'prevention of',
-    'preventive', 'prophylaxis for', 'prophylaxis against', 'prophylactic', 'plan to', 'planned', 'plans to',
-    'monitor for', 'monitoring for', 'watch for', 'look out for', 'in order to', 'avoid', 'to avoid',
-    'precautions for', 'vaccine for', 'vaccination against', 'vaccinated against', 'immunization against']),
+  ...cues(['hypothetical'], 'pre', 12, ['if', 'return if', 'call if', 'come back if', 'seek care if',
+    'should she', 'should he', 'should you', 'should the patient', 'should there be', 'should symptoms',
+    'in case', 'in case of', 'in the event', 'in the event of', 'unless']),
+  ...cues(['hypothetical'], 'pre', 6, ['screening for', 'screen for', 'to screen for', 'monitor for',
+    'monitoring for', 'watch for', 'look out for', 'precautions for', 'vaccine for', 'vaccination against',
+    'vaccinated against', 'immunization against', 'prophylaxis for', 'prophylaxis against']),
+  ...cues(['hypothetical'], 'pre', 4, ['risk of', 'risk for', 'at risk for', 'at risk of', 'increased risk of',
+    'reduce the risk of', 'to prevent', 'prevent', 'prevention of', 'in order to']),
+  ...cues(['hypothetical'], 'pre', 2, ['avoid', 'to avoid', 'preventive', 'prophylactic']),
+  ...cues(['hypothetical'], 'pre', 1, ['plan to', 'plans to', 'planning to', 'planned', 'scheduled for',
+    'will schedule', 'will need']),
   ...cues(['hypothetical'], 'post', 2, ['prophylaxis', 'screening', 'precautions', 'vaccine', 'vaccines',
     'vaccination', 'vaccinations', 'immunization', 'immunizations', 'shot', 'booster', 'prevention']),
 ];
@@ -110,7 +119,7 @@ const PSEUDO: CueDef[] = cues(['pseudo'], 'pre', 0, [
   'hormone receptor negative', 'history of present illness', 'history of the present illness',
   'history and physical', 'history obtained', 'history taking', 'social history', 'no further', 'if needed',
   'if necessary', 'if any', 'as needed', 'no longer than', 'free t4', 'free t3', 'free water', 'sugar free',
-  'fat free', 'year old', 'years old', 'month old', 'months old', 'week old', 'day old', 'days old', 'year-old',
+  'fat free', 'no need', 'no need to', 'no indication to', 'no reason to', 'prior to', 'previous to', 'weeks old', 'weeks-old', 'year old', 'years old', 'month old', 'months old', 'week old', 'day old', 'days old', 'year-old',
   'years-old', 'month-old', 'week-old', 'day-old', 'should be noted', 'without delay', 'not sure why',
 ]);
 
@@ -121,7 +130,7 @@ const TERMINATORS: CueDef[] = cues(['terminate'], 'pre', 0, [
   'etiology of', 'reason for', 'origin of', 'reports', 'reported', 'endorses', 'endorsed', 'endorsing', 'admits',
   'admitted to', 'complains of', 'complained of', 'complaining of', 'c/o', 'positive for', 'presents with',
   'presented with', 'presenting with', 'notes', 'states', 'remains', 'continues to have', 'now has', 'but has',
-  'instead', 'whereas', 'while',
+  'instead', 'whereas', 'while', 'because', 'because of', 'due to', 'secondary to', 'positive', 'tested positive',
 ]);
 
 export const CUE_DEFS: CueDef[] = [...NEGATED, ...UNCERTAIN, ...HYPOTHETICAL, ...HISTORICAL, ...FAMILY, ...SUBJECT,
