@@ -50,6 +50,14 @@ function relativeCues(tokens: Token[], from: number, to: number, taken: Uint8Arr
   return out;
 }
 
+/** "and she", ", he", "and that the patient": the patient opens a new clause that no earlier cue reaches. */
+function startsClause(tokens: Token[], at: number): boolean {
+  let p = at - 1;
+  if (tokens[p]?.norm === 'that') p--;
+  const before = tokens[p]?.norm;
+  return before === 'and' || before === ',' || before === 'but';
+}
+
 function rolesOf(defs: CueDef[], directions: string[], distance: number): { roles: Set<CueRole>; inWindow: Set<CueRole> } {
   const roles = new Set<CueRole>();
   const inWindow = new Set<CueRole>();
@@ -94,7 +102,11 @@ export function contextOf(note: NoteModel, sentence: Sentence, span: Span): Cont
       const { roles, inWindow } = rolesOf(c.defs, ['pre', 'both'], wordsBetween(tokens, c.last, at.first));
       if (roles.has('terminate')) break;
       if (roles.has('pseudo')) continue;
-      if (roles.has('patientSubject')) { familyClosed = true; continue; }
+      if (roles.has('patientSubject')) {
+        if (startsClause(tokens, c.first)) break; // "..., and that he sustained a sprain": a new clause
+        familyClosed = true;
+        continue;
+      }
       for (const r of ['family', 'otherSubject'] as const) if (inWindow.has(r) && !familyClosed) apply(r, c);
       const kinds = ASSERTIONS.filter((a) => roles.has(a));
       if (kinds.length === 0) continue;

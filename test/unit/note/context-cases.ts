@@ -48,6 +48,8 @@ export const CONTEXT_CASES: ContextCase[] = [
   { text: 'Denies dysuria; positive for hematuria.', target: 'hematuria', expect: { negated: false } },
   { text: 'Denies chest pain, history of myocardial infarction in 2015.', target: 'myocardial infarction', expect: { negated: false, historical: true } },
   { text: 'No fever. Cough for three days.', target: 'Cough', expect: { negated: false } },
+  { text: 'X-rays did not reveal a fracture, and that he sustained an ankle sprain.', target: 'ankle sprain', expect: { negated: false } },
+  { text: 'She denies fever, she has a cough.', target: 'cough', expect: { negated: false } },
   // pseudo-triggers
   { text: 'No change in her chronic back pain.', target: 'back pain', expect: { negated: false } },
   { text: 'Blood cultures grew gram negative rods.', target: 'rods', expect: { negated: false } },
