@@ -110,7 +110,6 @@ export interface AnalyzedContext {
   family?: boolean;
   hypothetical?: boolean;
   laterality?: 'right' | 'left' | 'bilateral';
-  [flag: string]: unknown;
 }
 
 export interface AnalyzedSuggestion {

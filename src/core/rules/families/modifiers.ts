@@ -42,6 +42,15 @@ function invalidAndTooMany(run: RuleRun): RuleWarning[] {
         continue;
       }
       const rec = run.ctx.index.lookup(m, { system: 'modifier' }) ?? [run.ctx.index.lookup(m, { system: 'hcpcs' })].find((r) => r?.kind === 'modifier');
+      const terminated = typeof rec?.extra?.terminationDate === 'string' ? rec.extra.terminationDate : undefined;
+      const date = l.dateOfService ?? run.date;
+      if (rec && terminated && date > terminated) {
+        out.push(warning('modifier.invalid', `Modifier ${m} on line ${i + 1} was terminated on ${terminated}, before the date of service ${date}.`, line(i), {
+          source: { dataset: 'modifier', version: rec.version, row: { modifier: m, terminationDate: terminated } },
+          fixes: [{ title: `Remove ${m}`, edit: { op: 'removeModifier', line: i, modifier: m } }],
+          key: `modifier.invalid:${m}`,
+        }));
+      }
       if (!rec) {
         out.push(warning('modifier.invalid', `Modifier ${m} on line ${i + 1} is not in the HCPCS Level II modifier list ${level2.set.version}.`, line(i), {
           source: { dataset: 'modifier', version: level2.set.version, row: { modifier: m } },
