@@ -20,7 +20,7 @@ import detects each file's kind by its content (ICD-10-CM tabular/order/index/dr
 HCPCS TXT/xlsx, NCCI PTP/MUE/add-on, MCE, place of service, a licensed CPT file) and writes the
 database atomically: on any error the existing database is left as it was.`;
 
-function collectFiles(paths: string[], cwd: string): string[] {
+export function collectFiles(paths: string[], cwd: string): string[] {
   const out: string[] = [];
   for (const p of paths) {
     const full = resolve(cwd, p);

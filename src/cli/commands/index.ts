@@ -1,7 +1,12 @@
 // Every `medcode` subcommand. One line per command; each module exports `command`.
 import type { CliCommand } from '../command';
+import { command as analyze } from './analyze';
+import { command as audit } from './audit';
+import { command as check } from './check';
 import { command as codesets } from './codesets';
+import { command as demo } from './demo';
+import { command as evaluate } from './eval';
 import { command as exportClaimFile } from './export';
 import { command as search } from './search';
 
-export const commands: CliCommand[] = [codesets, search, exportClaimFile];
+export const commands: CliCommand[] = [demo, codesets, search, analyze, evaluate, check, exportClaimFile, audit];

@@ -1,0 +1,104 @@
+// `medcode demo`: the main job end to end on the bundled example notes: code sets (installed,
+// else downloaded, else the hand-made SAMPLE set), suggestions with evidence, the claim
+// assembled from them, and the compliance warnings on it.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { analyzeNote } from '../../core/suggest/analyze';
+import { assembleClaim } from '../../core/claim/assemble';
+import { checkClaim, type RuleContext } from '../../core/rules/index';
+import type { SqlCodesetIndex } from '../../core/codeset/index';
+import { flagBool, type CliCommand, type CliIO, type ParsedArgs } from '../command';
+import { dbPathFromArgs, openIndexAt } from '../openIndex';
+import { collectFiles, importFiles } from './codesets';
+import { downloadReleases } from '../download';
+
+const USAGE = `Usage: medcode demo [note files...] [--db PATH] [--no-download]
+
+Analyzes the example notes that ship with MedCode (or the notes you name): suggested codes with
+the words that support them, the claim assembled from them and its compliance warnings.
+Uses the installed code sets; when none is installed it tries to download the official releases,
+and offline it falls back to a small hand-made SAMPLE code set (labelled as such, not for billing).`;
+
+/** The folder a bundled resource lives in: beside dist/ when built, at the repo root from source. */
+function bundled(...parts: string[]): string {
+  for (const base of [join(__dirname, '..'), join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')]) {
+    const p = join(base, ...parts);
+    if (existsSync(p)) return p;
+  }
+  return join(__dirname, '..', ...parts);
+}
+
+interface Opened { index: SqlCodesetIndex; label: string; sample: boolean; cleanup: () => void }
+
+async function openCodeSets(args: ParsedArgs, io: CliIO): Promise<Opened> {
+  const dbPath = dbPathFromArgs(args, io);
+  if (existsSync(dbPath)) {
+    const index = await openIndexAt(dbPath);
+    const versions = index.sets().map((s) => `${s.system} ${s.version}`).join(', ');
+    return { index, label: `installed code sets (${dbPath}): ${versions}`, sample: false, cleanup: () => index.close() };
+  }
+  if (!flagBool(args, 'no-download')) {
+    io.stderr(`No code sets at ${dbPath}; trying to download the official releases...\n`);
+    try {
+      const files = await downloadReleases({ year: String(new Date().getFullYear()), progress: (t) => io.stderr(t), timeoutMs: 8000 });
+      await importFiles(files, dbPath, io);
+      const index = await openIndexAt(dbPath);
+      return { index, label: `downloaded official code sets (${dbPath})`, sample: false, cleanup: () => index.close() };
+    } catch (e) {
+      io.stderr(`${(e as Error).message}\n`);
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'medcode-sample-'));
+  const db = join(dir, 'sample.sqlite');
+  await importFiles(collectFiles([bundled('data', 'sample')], io.cwd), db, io, { version: 'SAMPLE', quiet: true });
+  const index = await openIndexAt(db);
+  return {
+    index, sample: true,
+    label: 'SAMPLE code set bundled with MedCode (hand-made, a few dozen codes; NOT for billing). Install the official releases with `medcode codesets import` or `medcode codesets download`.',
+    cleanup: () => { index.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+export const command: CliCommand = {
+  name: 'demo',
+  summary: 'run the whole job on the example notes (code sets -> suggestions -> claim -> warnings)',
+  usage: USAGE,
+  async run(args, io) {
+    const notes = args.positionals.length > 0
+      ? args.positionals.map((p) => resolve(io.cwd, p))
+      : readdirSync(bundled('examples', 'notes')).filter((f) => f.endsWith('.note')).sort().map((f) => join(bundled('examples', 'notes'), f));
+    const opened = await openCodeSets(args, io);
+    try {
+      io.stdout(`Code sets: ${opened.label}\n`);
+      if (opened.sample) io.stdout('*** SAMPLE CODE SET: results show how MedCode works, not real coding. ***\n');
+      for (const file of notes) {
+        const text = readFileSync(file, 'utf8');
+        const analysis = analyzeNote(opened.index, text, { setting: 'outpatient' });
+        io.stdout(`\n== ${basename(file)} (${text.length} characters)\n`);
+        if (analysis.suggestions.length === 0) io.stdout('  no codes suggested\n');
+        for (const s of analysis.suggestions) {
+          const words = s.evidence.map((e) => `"${e.text}"`).slice(0, 3).join(', ');
+          const extra = [s.units ? `units ${s.units}` : '', s.missing.length > 0 ? `missing: ${s.missing.join(', ')}` : ''].filter(Boolean).join('; ');
+          io.stdout(`  ${s.code.padEnd(8)} ${s.system.padEnd(7)} ${s.score.toFixed(2)}  ${s.title}\n           from ${words}${extra ? `  (${extra})` : ''}\n`);
+        }
+        const today = new Date().toISOString().slice(0, 10);
+        const { claim } = assembleClaim(
+          analysis.suggestions.map((s) => ({ code: s.code, system: s.system, status: 'accepted' as const, evidence: s.evidence, score: s.score, ...(s.units ? { units: s.units } : {}) })),
+          { encounter: { dateOfService: today, placeOfService: '11', setting: 'outpatient' } },
+        );
+        const ctx: RuleContext = { index: opened.index, date: today, settings: { severity: { 'claim.required-field': 'off' } }, noteText: text };
+        const warnings = await checkClaim(claim, ctx);
+        const shown = warnings.filter((w) => w.rule !== 'rule.unchecked');
+        io.stdout(`  claim: ${claim.diagnoses.length} diagnoses, ${claim.lines.length} lines; ${shown.length} warnings\n`);
+        for (const w of shown.slice(0, 8)) io.stdout(`    [${w.severity}] ${w.rule}: ${w.message}\n`);
+        const unchecked = warnings.filter((w) => w.rule === 'rule.unchecked');
+        for (const w of unchecked) io.stdout(`    [not checked] ${w.message}\n`);
+      }
+      if (opened.sample) io.stdout('\n*** These results came from the SAMPLE code set (hand-made, not for billing). ***\n');
+    } finally {
+      opened.cleanup();
+    }
+    return 0;
+  },
+};
