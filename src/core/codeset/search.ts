@@ -11,7 +11,7 @@ import { builtinCptCodes } from '../importers/cpt/builtin';
 import type { CodeRecord, SearchMatch, SearchOptions, SearchResult } from './api';
 import type { SqlCodesetIndex } from './index';
 import { expandSynonyms, SEARCH_SYNONYMS } from './synonyms';
-import { TextIndex, type DocKind } from './searchIndex';
+import { KINDS, Relation, TextIndex, type DocKind, type ScanResult } from './searchIndex';
 import { editDistance, queryWords } from './searchWords';
 
 const SEARCHABLE: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt'];
@@ -22,7 +22,10 @@ const EXTRA_COST = 0.1;
 const MAX_EXTRAS = 8;
 /** An index path saying exactly what was typed names the default code. */
 const INDEX_DEFAULT_BONUS = 0.04;
+/** Main-term forms ("Failure, failed") and alternatives still leave the path exact. */
+const INDEX_DEFAULT_MAX_EXTRAS = 0.3;
 const BILLABLE_BONUS = 0.12;
+const MAX_SCORE = 1 + INDEX_DEFAULT_BONUS + BILLABLE_BONUS;
 const VARIANT_PENALTY = 0.04;
 const PREFIX_PENALTY = 0.06;
 const MISSING_WORD_PENALTY = 0.3;
@@ -39,15 +42,13 @@ interface CodeInfo {
   title: string;
 }
 
-interface Hit {
-  system: CodeSystem;
-  code: string;
-  score: number;
-  match: SearchMatch;
-  matched: string;
-}
-
 type Chosen = Map<string, number>;
+
+/** One search's scores, and the forced match label of each scan (synonym, fuzzy). */
+interface Scan {
+  result: ScanResult;
+  labels: (SearchMatch | undefined)[];
+}
 
 export class CodeSearch {
   private text: TextIndex | undefined;
@@ -140,11 +141,11 @@ export class CodeSearch {
     if (this.text) return this.text;
     const text = new TextIndex();
     // Inclusion terms and index paths hold for every version a code exists in.
-    for (const [code, body] of this.rows("SELECT code, text FROM tabular_note WHERE type = 'inclusionTerm'", 2)) {
-      text.add({ system: 'icd10cm', code: code!, setId: -1, kind: 'inclusion', text: body! });
+    for (const [code, body] of this.rows(['code', 'text'], "tabular_note WHERE type = 'inclusionTerm'")) {
+      text.add({ system: 'icd10cm', code, setId: -1, kind: 'inclusion', text: body });
     }
-    for (const [code, source, path, nemod] of this.rows("SELECT code, source, path, COALESCE(nemod, '') FROM index_entry WHERE code IS NOT NULL AND source IN ('index', 'eindex')", 4)) {
-      text.add({ system: 'icd10cm', code: code!, setId: -1, kind: source === 'eindex' ? 'eindex' : 'index', text: nemod ? `${path} ${nemod}` : path! });
+    for (const [code, source, path, nemod] of this.rows(['code', 'source', 'path', 'nemod'], "index_entry WHERE code IS NOT NULL AND source IN ('index', 'eindex')")) {
+      text.add({ system: 'icd10cm', code, setId: -1, kind: source === 'eindex' ? 'eindex' : 'index', text: nemod ? `${path} ${nemod}` : path });
     }
     this.text = text;
     return text;
@@ -156,16 +157,20 @@ export class CodeSearch {
     this.loadedSets.add(setId);
     if (setId === BUILTIN_CPT_SET) {
       const table = this.builtinTable();
-      for (const [code, info] of table) text.add({ system: 'cpt', code, setId, kind: 'title', text: info.title });
+      for (const [code, info] of table) {
+        text.markPresent(setId, 'cpt', code, info.billable);
+        text.add({ system: 'cpt', code, setId, kind: 'title', text: info.title });
+      }
       return;
     }
     const table = new Map<string, CodeInfo>();
-    const sql = "SELECT code, display, billable, COALESCE(long_title, short_title, ''), COALESCE(short_title, '') FROM code WHERE set_id = ? AND kind NOT IN ('chapter', 'section')";
-    for (const [code, display, billable, title, short] of this.rows(sql, 5, [setId])) {
-      table.set(code!, { display: display!, billable: billable === '1', title: title! });
-      if (title) text.add({ system, code: code!, setId, kind: 'title', text: title });
+    const columns = ['code', 'display', 'billable', 'COALESCE(long_title, short_title)', 'short_title'];
+    for (const [code, display, billable, title, short] of this.rows(columns, "code WHERE set_id = ? AND kind NOT IN ('chapter', 'section')", [setId])) {
+      table.set(code, { display, billable: billable === '1', title });
+      text.markPresent(setId, system, code, billable === '1');
+      if (title) text.add({ system, code, setId, kind: 'title', text: title });
       // ICD-10-CM short titles are abbreviations of the long ones; HCPCS short descriptors are how coders name supplies.
-      if (system !== 'icd10cm' && short && short !== title) text.add({ system, code: code!, setId, kind: 'short', text: short });
+      if (system !== 'icd10cm' && short && short !== title) text.add({ system, code, setId, kind: 'short', text: short });
     }
     this.codeTables.set(setId, table);
   }
@@ -183,34 +188,31 @@ export class CodeSearch {
    * Reads rows as one concatenated string: sql.js converts each value of each row separately,
    * which costs seconds over 100,000 rows; one string costs a fraction of that.
    */
-  private *rows(sql: string, columns: number, params: (string | number)[] = []): Generator<(string | undefined)[]> {
-    const inner = sql.replace(/^SELECT (.*?) FROM /s, (_, cols: string) => {
-      const parts = splitColumns(cols).map((c) => `COALESCE(${c}, '')`);
-      return `SELECT group_concat(${parts.join(" || char(31) || ")}, char(30)) FROM `;
-    });
-    const [row] = this.index.query<{ v: string | null }>(inner.replace(/^SELECT group_concat\((.*)\) FROM /s, 'SELECT group_concat($1) AS v FROM '), params);
-    const all = row?.v;
-    if (!all) return;
-    for (const line of all.split('\u001e')) {
+  private *rows(columns: string[], from: string, params: (string | number)[] = []): Generator<string[]> {
+    const joined = columns.map((c) => `COALESCE(${c}, '')`).join(' || char(31) || ');
+    const [row] = this.index.query<{ v: string | null }>(`SELECT group_concat(${joined}, char(30)) AS v FROM ${from}`, params);
+    if (!row?.v) return;
+    for (const line of row.v.split('\u001e')) {
       const cells = line.split('\u001f');
-      if (cells.length === columns) yield cells;
+      if (cells.length === columns.length) yield cells;
     }
   }
 
   // ---- words ----
 
-  private textHits(q: string, chosen: Chosen): Hit[] {
+  private textHits(q: string, chosen: Chosen): Scan {
     const text = this.textIndex();
-    const variants = this.queryVariants(q);
-    let hits = variants.flatMap((v) => this.matchAll(text, v.tokens, v.match, chosen, 0));
-    if (hits.length > 0) return hits;
+    const scan: Scan = { result: text.newScan(), labels: [] };
+    for (const v of this.queryVariants(q)) this.matchAll(text, v.tokens, v.match, chosen, 0, scan);
+    if (scan.result.touched.length > 0) return scan;
     const corrected = this.correctTypos(q, text);
     if (corrected) {
-      hits = this.queryVariants(corrected).flatMap((v) => this.matchAll(text, v.tokens, v.match ?? 'fuzzy', chosen, 0));
-      if (hits.length > 0) return hits;
+      for (const v of this.queryVariants(corrected)) this.matchAll(text, v.tokens, v.match ?? 'fuzzy', chosen, 0, scan);
+      if (scan.result.touched.length > 0) return scan;
     }
     // Nothing has every word: accept texts missing one of them.
-    return this.queryVariants(corrected ?? q).flatMap((v) => this.matchAll(text, v.tokens, v.match ?? (corrected ? 'fuzzy' : undefined), chosen, 1));
+    for (const v of this.queryVariants(corrected ?? q)) this.matchAll(text, v.tokens, v.match ?? (corrected ? 'fuzzy' : undefined), chosen, 1, scan);
+    return scan;
   }
 
   /** The query as typed, and rewritten with abbreviations and lay terms expanded. */
@@ -226,83 +228,40 @@ export class CodeSearch {
     return out;
   }
 
-  private matchAll(text: TextIndex, tokens: string[], match: SearchMatch | undefined, chosen: Chosen, allowMissing: number): Hit[] {
-    if (allowMissing === 0 || tokens.length < 2) return allowMissing === 0 ? this.match(text, tokens, match, chosen, 0) : [];
-    const out: Hit[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      out.push(...this.match(text, tokens.filter((_, j) => j !== i), match, chosen, MISSING_WORD_PENALTY));
+  private matchAll(text: TextIndex, tokens: string[], match: SearchMatch | undefined, chosen: Chosen, allowMissing: number, scan: Scan): void {
+    if (allowMissing === 0) {
+      this.match(text, tokens, match, chosen, 0, scan);
+      return;
     }
-    return out;
+    if (tokens.length < 2) return;
+    for (let i = 0; i < tokens.length; i++) this.match(text, tokens.filter((_, j) => j !== i), match, chosen, MISSING_WORD_PENALTY, scan);
   }
 
   /** Texts containing every token (exactly, as a form of the same word, or the last one as a prefix), scored. */
-  private match(text: TextIndex, tokens: string[], forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number): Hit[] {
-    if (tokens.length === 0) return [];
-    const alts: Map<number, number>[] = tokens.map((t, i) => {
-      const m = new Map<number, number>();
-      for (const v of text.variants(t)) m.set(v, VARIANT_PENALTY);
+  private match(text: TextIndex, tokens: string[], forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan): void {
+    if (tokens.length === 0) return;
+    const relations = tokens.map((t, i) => {
+      const rel = new Uint8Array(text.stems.length);
+      let any = false;
       if (i === tokens.length - 1 && t.length >= 3 && !/^\d/.test(t)) {
-        for (const p of text.withPrefix(t, MAX_PREFIX_STEMS)) if (!m.has(p)) m.set(p, PREFIX_PENALTY);
+        for (const p of text.withPrefix(t, MAX_PREFIX_STEMS)) { rel[p] = Relation.Prefix; any = true; }
       }
+      for (const v of text.variants(t)) { rel[v] = Relation.Variant; any = true; }
       const exact = text.idOf(t);
-      if (exact !== undefined) m.set(exact, 0);
-      return m;
+      if (exact !== undefined) { rel[exact] = Relation.Exact; any = true; }
+      return any ? rel : undefined;
     });
-    if (alts.some((m) => m.size === 0)) return [];
-    const queryRoots = new Set<number>();
-    for (const t of tokens) {
-      const r = text.rootIdOf(t);
-      if (r !== undefined) queryRoots.add(r);
-    }
-    // Drive from the rarest token; verify the others on each candidate's own words.
-    let driver = 0;
-    let driverSize = Infinity;
-    alts.forEach((m, i) => {
-      let size = 0;
-      for (const id of m.keys()) size += text.postings[id]!.length;
-      if (size < driverSize) { driverSize = size; driver = i; }
-    });
-    const candidates = new Set<number>();
-    for (const id of alts[driver]!.keys()) for (const d of text.postings[id]!) candidates.add(d);
-
-    const hits: Hit[] = [];
-    const best = new Array<number>(tokens.length);
-    for (const d of candidates) {
-      const system = text.docSystem[d]!;
-      const setId = chosen.get(system);
-      if (setId === undefined) continue;
-      const docSet = text.docSet[d]!;
-      if (docSet !== -1 && docSet !== setId) continue;
-      best.fill(Infinity);
-      let extras = 0;
-      const [a, b] = text.wordRange(d);
-      for (let j = a; j < b; j++) {
-        const w = text.wordId(j);
-        let covered = false;
-        for (let i = 0; i < tokens.length; i++) {
-          const p = alts[i]!.get(w);
-          if (p !== undefined) {
-            covered = true;
-            if (p < best[i]!) best[i] = p;
-          }
-        }
-        if (!covered && !queryRoots.has(text.rootOf(w))) extras += text.wordWeight(j);
-      }
+    if (relations.some((r) => r === undefined)) return;
+    const label = scan.labels.length;
+    scan.labels.push(forced);
+    text.scan(relations as Uint8Array[], chosen, (kindId, extras, found, billable) => {
       let penalty = basePenalty;
-      let complete = true;
-      for (let i = 0; i < tokens.length; i++) {
-        if (best[i] === Infinity) { complete = false; break; }
-        penalty += best[i]!;
-      }
-      if (!complete) continue;
-      const kind = text.kind(d);
-      const code = text.docCode[d]!;
-      if (docSet === -1 && !this.codeTables.get(setId)?.has(code)) continue;
+      for (let i = 0; i < found.length; i++) penalty += found[i] === Relation.Variant ? VARIANT_PENALTY : found[i] === Relation.Prefix ? PREFIX_PENALTY : 0;
+      const kind = KINDS[kindId]!;
       const isIndex = kind === 'index' || kind === 'eindex';
-      const score = KIND_WEIGHT[kind] - EXTRA_COST * Math.min(extras, MAX_EXTRAS) - penalty + (isIndex && extras < 0.05 ? INDEX_DEFAULT_BONUS : 0);
-      hits.push({ system: system as CodeSystem, code, score, match: forced ?? KIND_MATCH[kind], matched: text.docText[d]! });
-    }
-    return hits;
+      return KIND_WEIGHT[kind] - EXTRA_COST * Math.min(extras, MAX_EXTRAS) - penalty
+        + (isIndex && extras < INDEX_DEFAULT_MAX_EXTRAS ? INDEX_DEFAULT_BONUS : 0) + (billable ? BILLABLE_BONUS : 0);
+    }, scan.result, label);
   }
 
   // ---- typos ----
@@ -363,47 +322,36 @@ export class CodeSearch {
 
   // ---- results ----
 
-  private finish(hits: Hit[], chosen: Chosen, limit: number): SearchResult[] {
-    const best = new Map<string, Hit>();
-    for (const h of hits) {
-      const key = `${h.system}:${h.code}`;
-      const prev = best.get(key);
-      if (!prev || h.score > prev.score) best.set(key, h);
+  /** The best `limit` codes: highest score, then billable, then the shorter (less specific) code. */
+  private finish(scan: Scan, chosen: Chosen, limit: number): SearchResult[] {
+    const text = this.textIndex();
+    const { touched, score } = scan.result;
+    let pool = touched;
+    if (touched.length > limit * 4) {
+      // Only codes scoring at least the limit-th best score need ordering.
+      const scores = Float64Array.from(touched, (c) => score[c]!).sort();
+      const floor = scores[scores.length - limit]!;
+      pool = touched.filter((c) => score[c]! >= floor);
     }
-    const results: SearchResult[] = [];
-    for (const h of best.values()) {
-      const setId = chosen.get(h.system)!;
-      const info = this.codeTables.get(setId)?.get(h.code);
-      if (!info) continue;
+    const rows = pool.map((c) => {
+      const system = text.codeSystem[c] as CodeSystem;
+      const setId = chosen.get(system)!;
+      return { c, system, setId, info: this.codeTables.get(setId)!.get(text.codeValue[c]!)! };
+    });
+    rows.sort((a, b) => score[b.c]! - score[a.c]! || Number(b.info.billable) - Number(a.info.billable)
+      || a.info.display.length - b.info.display.length || a.info.display.localeCompare(b.info.display));
+    return rows.slice(0, limit).map(({ c, system, setId, info }) => {
+      const d = scan.result.doc[c]!;
       const version = setId === BUILTIN_CPT_SET ? BUILTIN_VERSION : this.index.setById(setId)?.version ?? '';
-      results.push({
-        code: info.display, system: h.system, title: info.title, billable: info.billable, version,
-        match: h.match, matched: h.matched, score: h.score + (info.billable ? BILLABLE_BONUS : 0),
-      });
-    }
-    results.sort((a, b) => b.score - a.score || Number(b.billable) - Number(a.billable) || a.code.length - b.code.length || a.code.localeCompare(b.code));
-    return results.slice(0, limit).map((r) => ({ ...r, score: Math.round(Math.max(0, Math.min(1, r.score)) * 1000) / 1000 }));
+      const match = scan.labels[scan.result.label[c]!] ?? KIND_MATCH[text.kind(d)];
+      return {
+        code: info.display, system, title: info.title, billable: info.billable, version, match, matched: text.docText[d]!,
+        score: Math.round(Math.max(0, Math.min(1, score[c]! / MAX_SCORE)) * 1000) / 1000,
+      };
+    });
   }
 
   private result(rec: CodeRecord, match: SearchMatch, score: number, matched: string): SearchResult {
     return { code: rec.code, system: rec.system, title: rec.title, billable: rec.billable, version: rec.version, match, matched, score };
   }
-}
-
-/** Splits a SELECT column list on top-level commas. */
-function splitColumns(cols: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < cols.length; i++) {
-    const c = cols[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(cols.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(cols.slice(start).trim());
-  return out;
 }

@@ -1,11 +1,14 @@
 // In-memory inverted index over the texts search ranks: code titles (per code set), tabular
 // inclusion terms and Alphabetic Index paths. Built on first search from the database tables:
 // sql.js runs FTS4 queries on common words ("fracture": 25,000 rows) in tens to hundreds of
-// milliseconds, too slow for search-as-you-type; word lists in JS answer in a few.
-import { docWords, root } from './searchWords';
+// milliseconds, too slow for search-as-you-type; typed arrays in JS answer in a few.
+import { analyze, root, stem } from './searchWords';
 
 export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex';
-const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex'];
+export const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex'];
+
+/** How a text word relates to a query word. */
+export const Relation = { None: 0, Exact: 1, Variant: 2, Prefix: 3 } as const;
 
 export interface DocSource {
   system: string;
@@ -16,53 +19,138 @@ export interface DocSource {
   text: string;
 }
 
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Best text per code of one scan; `touched` lists the code ids that scored. */
+export interface ScanResult {
+  readonly stamp: number;
+  touched: number[];
+  score: Float64Array;
+  doc: Int32Array;
+  /** Which scan (the caller's label) gave the best text. */
+  label: Int32Array;
+}
+
 export class TextIndex {
   private readonly stemIds = new Map<string, number>();
   readonly stems: string[] = [];
-  private readonly stemRoot: number[] = [];
   private readonly rootStems = new Map<string, number[]>();
   readonly postings: number[][] = [];
   private sortedStems: string[] | undefined;
+  /** Raw word -> stem id, so each distinct word is normalized once. */
+  private readonly wordCache = new Map<string, number>();
 
-  readonly docCode: string[] = [];
-  readonly docSystem: string[] = [];
-  readonly docSet: number[] = [];
-  private readonly docKindId: number[] = [];
+  /** Codes by id: "system code" -> id. */
+  private readonly codeIds = new Map<string, number>();
+  readonly codeSystem: string[] = [];
+  readonly codeValue: string[] = [];
+  private readonly systemIds = new Map<string, number>();
+  /** Per code set: per code id, 0 = absent, 1 = header, 2 = billable. */
+  private readonly presence = new Map<number, Uint8Array>();
+
+  private readonly docCodeId = new IntList();
+  private readonly docSystemId = new IntList();
+  private readonly docSetId = new IntList();
+  private readonly docKindId = new IntList();
   readonly docText: string[] = [];
-  /** Word i of doc d is at wordIds[docStart[d] + i]; docStart has one extra end entry. */
-  private readonly docStart: number[] = [0];
-  private readonly wordIds: number[] = [];
-  private readonly wordWeights: number[] = [];
-  private readonly seen = new Set<string>();
+  /** Word i of doc d is at words[docStart[d] + i]; weights in tenths. */
+  private readonly docStart = new IntList();
+  private readonly words = new IntList(1 << 16);
+  private readonly weights = new IntList(1 << 16);
+  private readonly shared = new Set<string>();
+  private docStamp = new Int32Array(0);
+  private codeStamp = new Int32Array(0);
+  private stamp = 0;
 
-  get size(): number {
-    return this.docCode.length;
+  constructor() {
+    this.docStart.push(0);
   }
 
-  /** Adds a text unless the same text is already indexed for the same code and set. */
+  get size(): number {
+    return this.docText.length;
+  }
+
+  codeId(system: string, code: string): number {
+    const key = `${system} ${code}`;
+    let id = this.codeIds.get(key);
+    if (id === undefined) {
+      id = this.codeValue.length;
+      this.codeIds.set(key, id);
+      this.codeSystem.push(system);
+      this.codeValue.push(code);
+    }
+    return id;
+  }
+
+  private systemId(system: string): number {
+    let id = this.systemIds.get(system);
+    if (id === undefined) {
+      id = this.systemIds.size;
+      this.systemIds.set(system, id);
+    }
+    return id;
+  }
+
+  /** Records that `code` exists in code set `setId`. */
+  markPresent(setId: number, system: string, code: string, billable: boolean): void {
+    const id = this.codeId(system, code);
+    let p = this.presence.get(setId) ?? new Uint8Array(1024);
+    if (id >= p.length) {
+      const next = new Uint8Array(Math.max(id + 1, p.length * 2));
+      next.set(p);
+      p = next;
+    }
+    this.presence.set(setId, p);
+    p[id] = billable ? 2 : 1;
+  }
+
+  /** Adds a text; texts valid for every version (setId -1) are added once per code. */
   add(doc: DocSource): void {
-    const key = `${doc.system}\u0001${doc.code}\u0001${doc.setId}\u0001${doc.kind}\u0001${doc.text}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const words = docWords(doc.text);
-    if (words.length === 0) return;
-    const d = this.docCode.length;
-    this.docCode.push(doc.code);
-    this.docSystem.push(doc.system);
-    this.docSet.push(doc.setId);
+    if (doc.setId === -1) {
+      const key = `${doc.system}\u0001${doc.code}\u0001${doc.text}`;
+      if (this.shared.has(key)) return;
+      this.shared.add(key);
+    }
+    const before = this.words.length;
+    analyze(doc.text, doc.kind === 'index' || doc.kind === 'eindex', (raw, weight) => {
+      this.words.push(this.wordId(raw));
+      this.weights.push(Math.round(weight * 10));
+    });
+    if (this.words.length === before) return;
+    const d = this.docText.length;
+    this.docCodeId.push(this.codeId(doc.system, doc.code));
+    this.docSystemId.push(this.systemId(doc.system));
+    this.docSetId.push(doc.setId);
     this.docKindId.push(KINDS.indexOf(doc.kind));
     this.docText.push(doc.text);
-    const local = new Set<number>();
-    for (const w of words) {
-      const id = this.stemId(w.stem);
-      this.wordIds.push(id);
-      this.wordWeights.push(w.weight);
-      if (!local.has(id)) {
-        local.add(id);
-        this.postings[id]!.push(d);
-      }
+    this.docStart.push(this.words.length);
+    for (let j = before; j < this.words.length; j++) {
+      const list = this.postings[this.words.data[j]!]!;
+      if (list[list.length - 1] !== d) list.push(d);
     }
-    this.docStart.push(this.wordIds.length);
+  }
+
+  private wordId(raw: string): number {
+    let id = this.wordCache.get(raw);
+    if (id === undefined) {
+      id = this.stemId(stem(raw));
+      this.wordCache.set(raw, id);
+    }
+    return id;
   }
 
   private stemId(s: string): number {
@@ -73,7 +161,6 @@ export class TextIndex {
     this.stems.push(s);
     this.postings.push([]);
     const r = root(s);
-    this.stemRoot.push(this.rootId(r));
     const list = this.rootStems.get(r);
     if (list) list.push(id);
     else this.rootStems.set(r, [id]);
@@ -81,29 +168,11 @@ export class TextIndex {
     return id;
   }
 
-  private readonly rootIds = new Map<string, number>();
-  private rootId(r: string): number {
-    let id = this.rootIds.get(r);
-    if (id === undefined) {
-      id = this.rootIds.size;
-      this.rootIds.set(r, id);
-    }
-    return id;
-  }
-
   idOf(s: string): number | undefined {
     return this.stemIds.get(s);
   }
 
-  rootOf(stemId: number): number {
-    return this.stemRoot[stemId]!;
-  }
-
-  rootIdOf(s: string): number | undefined {
-    return this.rootIds.get(root(s));
-  }
-
-  /** Other stems sharing the root of `s` (asthma -> asthmatic). */
+  /** Stems sharing the root of `s` (asthma -> asthmatic), `s` included when indexed. */
   variants(s: string): number[] {
     return this.rootStems.get(root(s)) ?? [];
   }
@@ -125,18 +194,116 @@ export class TextIndex {
   }
 
   kind(d: number): DocKind {
-    return KINDS[this.docKindId[d]!]!;
+    return KINDS[this.docKindId.data[d]!]!;
   }
 
-  wordRange(d: number): [number, number] {
-    return [this.docStart[d]!, this.docStart[d + 1]!];
+  /**
+   * Scores every text containing, for each query word, a word in the given relation to it
+   * (`relations[i][stemId]`), whose code exists in the chosen code set of its system
+   * (`chosen`: system -> set id). `score(kind, extras, found, billable)` gets the summed weight
+   * of the text's other words and the relation found per query word. Keeps the best text per code.
+   * Candidates come from the query word with the fewest texts.
+   */
+  /** An empty result for one search; buffers are reused across searches. */
+  newScan(): ScanResult {
+    const nCodes = this.codeValue.length;
+    if (this.codeStamp.length < nCodes) {
+      const size = nCodes + 1024;
+      this.codeStamp = new Int32Array(size);
+      this.buffers = { score: new Float64Array(size), doc: new Int32Array(size), label: new Int32Array(size) };
+    }
+    if (this.docStamp.length < this.docText.length) this.docStamp = new Int32Array(this.docText.length + 1024);
+    return { stamp: ++this.stamp, touched: [], ...this.buffers };
   }
 
-  wordId(i: number): number {
-    return this.wordIds[i]!;
+  private buffers = { score: new Float64Array(0), doc: new Int32Array(0), label: new Int32Array(0) };
+
+  scan(
+    relations: Uint8Array[],
+    chosen: Map<string, number>,
+    score: (kind: number, extras: number, found: Uint8Array, billable: boolean) => number,
+    out: ScanResult,
+    label: number,
+  ): void {
+    const codeStamp = this.codeStamp;
+    const stamp = out.stamp;
+    const n = relations.length;
+    // Per system id: chosen set and its presence table.
+    const chosenSet: number[] = [];
+    const present: (Uint8Array | undefined)[] = [];
+    for (const [system, id] of this.systemIds) {
+      const setId = chosen.get(system);
+      chosenSet[id] = setId ?? -99;
+      present[id] = setId === undefined ? undefined : this.presence.get(setId);
+    }
+    let driver = 0;
+    let driverSize = Infinity;
+    const alternatives: number[][] = relations.map((rel, i) => {
+      const ids: number[] = [];
+      let size = 0;
+      for (let id = 0; id < rel.length; id++) {
+        if (rel[id] !== Relation.None) {
+          ids.push(id);
+          size += this.postings[id]!.length;
+        }
+      }
+      if (size < driverSize) { driverSize = size; driver = i; }
+      return ids;
+    });
+    const docStamp = this.docStamp;
+    const docStampValue = ++this.docStampCounter;
+    const found = new Uint8Array(n);
+    const words = this.words.data;
+    const weights = this.weights.data;
+    const starts = this.docStart.data;
+    const docCode = this.docCodeId.data;
+    const docSystem = this.docSystemId.data;
+    const docSet = this.docSetId.data;
+    const docKind = this.docKindId.data;
+    for (const id of alternatives[driver]!) {
+      for (const d of this.postings[id]!) {
+        if (docStamp[d] === docStampValue) continue;
+        docStamp[d] = docStampValue;
+        const sys = docSystem[d]!;
+        const table = present[sys];
+        if (!table) continue;
+        const set = docSet[d]!;
+        if (set !== -1 && set !== chosenSet[sys]) continue;
+        const code = docCode[d]!;
+        const presence = code < table.length ? table[code]! : 0;
+        if (presence === 0) continue;
+        found.fill(0);
+        let extras = 0;
+        for (let j = starts[d]!, end = starts[d + 1]!; j < end; j++) {
+          const w = words[j]!;
+          let covered = false;
+          for (let i = 0; i < n; i++) {
+            const r = relations[i]![w]!;
+            if (r !== Relation.None) {
+              covered = true;
+              if (found[i] === 0 || r < found[i]!) found[i] = r;
+            }
+          }
+          if (!covered) extras += weights[j]!;
+        }
+        let complete = true;
+        for (let i = 0; i < n; i++) if (found[i] === 0) { complete = false; break; }
+        if (!complete) continue;
+        const s = score(docKind[d]!, extras / 10, found, presence === 2);
+        if (codeStamp[code] !== stamp) {
+          codeStamp[code] = stamp;
+          out.touched.push(code);
+        } else if (s <= out.score[code]!) continue;
+        out.score[code] = s;
+        out.doc[code] = d;
+        out.label[code] = label;
+      }
+    }
   }
 
-  wordWeight(i: number): number {
-    return this.wordWeights[i]!;
+  private docStampCounter = 0;
+
+  docCode(d: number): number {
+    return this.docCodeId.data[d]!;
   }
 }

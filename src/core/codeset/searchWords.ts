@@ -12,13 +12,15 @@ export const STOP_WORDS = new Set([
 /** Words saying the code is "not the default": lose to the unspecified code on a generic query. */
 const OTHER_WORDS = new Set(['other', 'specified', 'nec', 'elsewhere', 'classified', 'oth']);
 /** Words naming the default state or a neutral qualifier of the title. */
-const DEFAULT_STATE_WORDS: Record<string, number> = {
+const DEFAULT_STATE_WORDS = new Map(Object.entries({
   unspecified: 0, unsp: 0, uncomplicated: 0.1, initial: 0.1, encounter: 0.1, without: 0.2, type: 0.3, per: 0.2, each: 0.2,
   mg: 0.2, ml: 0.2, mcg: 0.2, gm: 0.2, unit: 0.2, units: 0.2, up: 0.2, single: 0.3, dose: 0.3,
-};
+}));
 const OTHER_WEIGHT = 0.4;
 const ALTERNATIVE_WEIGHT = 0.2;
 const NUMBER_WEIGHT = 0.3;
+const UNSAID_WEIGHT = 0.5;
+const MAIN_TERM_FORM_WEIGHT = 0.2;
 
 const KEEP_S = /(?:ss|us|is|ys|as|os|ous|pes)$/;
 // Derivational endings folded only to decide that two words are forms of one another
@@ -50,38 +52,55 @@ export function root(stemmed: string): string {
   return stemmed;
 }
 
-export interface DocWord {
-  stem: string;
-  /** What the word costs when the query does not say it (1 = a specific word). */
-  weight: number;
-}
-
-/** Words of a code-set text with their specificity weights. */
-export function docWords(text: string): DocWord[] {
-  const out: DocWord[] = [];
-  const s = fold(text);
+/**
+ * Calls `emit` with each word of a code-set text (raw, lower case) and what it costs when the
+ * query does not say it (1 = a specific word). For index paths (`indexPath`), the words after the
+ * first comma of the main term are its other forms or a broad qualifier ("Asthma, asthmatic",
+ * "Failure, failed"), not specifics.
+ */
+export function analyze(text: string, indexPath: boolean, emit: (word: string, weight: number) => void): void {
+  const s = ASCII.test(text) ? text.toLowerCase() : fold(text);
   let depth = 0;
   let afterOr = false;
   let afterUnspecified = false;
-  const re = /[a-z0-9]+|[()[\],>;:]/g;
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    const t = m[0];
-    if (t === '(' || t === '[') { depth++; continue; }
-    if (t === ')' || t === ']') { depth = Math.max(0, depth - 1); continue; }
-    if (t === ',' || t === '>' || t === ';' || t === ':') { afterOr = false; afterUnspecified = false; continue; }
-    if (t === 'or') { afterOr = true; continue; }
-    if (STOP_WORDS.has(t)) continue;
-    let weight = 1;
-    if (depth > 0) weight = 0; // nonessential modifier
-    else if (afterUnspecified) weight = 0; // "unspecified organism": the organism is not said
-    else if (t in DEFAULT_STATE_WORDS) weight = DEFAULT_STATE_WORDS[t]!;
-    else if (OTHER_WORDS.has(t)) weight = OTHER_WEIGHT;
-    else if (/^\d/.test(t)) weight = NUMBER_WEIGHT;
-    else if (afterOr) weight = ALTERNATIVE_WEIGHT;
-    afterUnspecified = t === 'unspecified' || t === 'unsp';
-    out.push({ stem: stem(t), weight });
+  let segment = 0;
+  let commaInSegment = false;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(s.charCodeAt(j))) j++;
+      const t = s.slice(i, j);
+      i = j;
+      if (t === 'or') { afterOr = true; continue; }
+      if (STOP_WORDS.has(t)) continue;
+      let weight = 1;
+      const stateWeight = DEFAULT_STATE_WORDS.get(t);
+      if (depth > 0) weight = 0; // nonessential modifier
+      else if (stateWeight !== undefined) weight = stateWeight;
+      else if (OTHER_WORDS.has(t)) weight = OTHER_WEIGHT;
+      else if (c <= 57) weight = NUMBER_WEIGHT;
+      else if (afterUnspecified) weight = UNSAID_WEIGHT; // "unspecified organism": which organism is not said
+      else if (afterOr) weight = ALTERNATIVE_WEIGHT;
+      else if (indexPath && segment === 0 && commaInSegment) weight = MAIN_TERM_FORM_WEIGHT;
+      afterUnspecified = t === 'unspecified' || t === 'unsp';
+      emit(t, weight);
+      continue;
+    }
+    if (c === 40 || c === 91) depth++; // ( [
+    else if (c === 41 || c === 93) depth = Math.max(0, depth - 1); // ) ]
+    else if (c === 62) { segment++; commaInSegment = false; afterOr = false; afterUnspecified = false; } // >
+    else if (c === 44 || c === 59 || c === 58) { commaInSegment = true; afterOr = false; afterUnspecified = false; } // , ; :
+    i++;
   }
-  return out;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Words of a query, normalized like the code-set texts, connectors dropped. */
