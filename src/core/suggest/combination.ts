@@ -28,6 +28,8 @@ const INTEGRAL_SYMPTOMS: [RegExp, RegExp][] = [
   [/^R0[0-3]/, /^I/], [/^R0[4-6]/, /^J/], [/^R1[0-9]/, /^K/], [/^R3[0-9]/, /^N/], [/^R2[0-3]/, /^L/],
 ];
 
+const INTEGRAL_SYMPTOM_FACTOR = 0.55;
+
 export interface CombinationOptions { dropIntegralSymptoms?: boolean }
 
 export function applyCombinations(state: EngineState, text: string, byCode: Map<string, CodeAggregate>, options: CombinationOptions = {}): Suggestion[] {
@@ -42,26 +44,32 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
       }
     }
   }
-  const htn = find(byCode, (c) => c === 'I10');
+  // Hypertension may already arrive combined from an index path (I12.9 "hypertension > kidney").
+  const htn = find(byCode, (c) => c === 'I10' || /^I1[123]/.test(c));
   const hf = find(byCode, isHeartFailure);
-  if (htn.length > 0 && (ckd.length > 0 || hf.length > 0)) {
-    const endStage = ckd.some((a) => isEndStageCkd(a.record.normalized));
+  const withCkd = ckd.length > 0 || htn.some((a) => /^I1[23]/.test(a.record.normalized));
+  const withHf = hf.length > 0 || htn.some((a) => /^I110|^I13[02]/.test(a.record.normalized));
+  if (htn.length > 0 && (withCkd || withHf)) {
+    const endStage = ckd.some((a) => isEndStageCkd(a.record.normalized)) || htn.some((a) => /^I1(20|32|311)/.test(a.record.normalized));
     let code: string;
     let label: string;
-    if (ckd.length > 0 && hf.length > 0) [code, label] = [endStage ? 'I132' : 'I130', 'hypertension with heart failure and chronic kidney disease'];
-    else if (ckd.length > 0) [code, label] = [endStage ? 'I120' : 'I129', 'hypertension with chronic kidney disease'];
+    if (withCkd && withHf) [code, label] = [endStage ? 'I132' : 'I130', 'hypertension with heart failure and chronic kidney disease'];
+    else if (withCkd) [code, label] = [endStage ? 'I120' : 'I129', 'hypertension with chronic kidney disease'];
     else [code, label] = ['I110', 'hypertension with heart failure'];
-    const c = combine(state, code, [...htn, ...ckd, ...hf], `combination: ${label}`);
-    if (c) {
-      for (const h of htn) h.absorbedBy = c.aggregate.record.code;
-      added.push(c);
+    if (!htn.some((a) => a.record.normalized === code)) {
+      const c = combine(state, code, [...htn, ...ckd, ...hf], `combination: ${label}`);
+      if (c) {
+        for (const h of htn) h.absorbedBy = c.aggregate.record.code;
+        added.push(c);
+      }
     }
   }
   if (options.dropIntegralSymptoms) {
     const confirmed = [...byCode.values()].filter((a) => !a.absorbedBy && !a.record.normalized.startsWith('R') && !a.record.normalized.startsWith('Z'));
     for (const a of byCode.values()) {
       const rule = INTEGRAL_SYMPTOMS.find(([symptom]) => symptom.test(a.record.normalized));
-      if (rule && confirmed.some((d) => rule[1].test(d.record.normalized))) a.absorbedBy = 'integral';
+      // Demoted below the default threshold rather than dropped: a coder may still want it (--all).
+      if (rule && confirmed.some((d) => rule[1].test(d.record.normalized))) a.mentions = a.mentions.map((m) => ({ ...m, score: m.score * INTEGRAL_SYMPTOM_FACTOR, reason: `${m.reason}; usually integral to a confirmed diagnosis of the same body system` }));
     }
   }
   const out: Suggestion[] = [];

@@ -82,6 +82,43 @@ function preferAuthoritative(matches: TermMatch[]): TermMatch[] {
   return [...best.values()];
 }
 
+// A "sentence" of thousands of words (a 1 MB line without punctuation) is read in windows, so
+// the matcher's per-sentence work stays bounded and the whole note stays linear.
+const WINDOW_TOKENS = 250;
+
+function windows(sentence: Sentence): Sentence[] {
+  if (sentence.tokens.length <= WINDOW_TOKENS) return [sentence];
+  const out: Sentence[] = [];
+  for (let i = 0; i < sentence.tokens.length; i += WINDOW_TOKENS) {
+    const tokens = sentence.tokens.slice(i, i + WINDOW_TOKENS);
+    out.push({ ...sentence, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens });
+  }
+  return out;
+}
+
+/**
+ * Terms that differ only in a number ("kidney disease stage 2" vs "stage 3b") compete: the one
+ * whose words sit closest together wins, so the 2 of "T2DM" does not stage the kidney disease.
+ */
+function keepBestNumbered(matches: TermMatch[]): TermMatch[] {
+  const width = (m: TermMatch) => Math.max(...m.positions) - Math.min(...m.positions);
+  const best = new Map<string, TermMatch>();
+  const numbered = (m: TermMatch) => m.term.keys.some((k) => /^\d/.test(k));
+  for (const m of matches) {
+    if (!numbered(m)) continue;
+    const sig = m.term.keys.filter((k) => !/^\d/.test(k)).sort().join(' ');
+    const cur = best.get(sig);
+    if (!cur || width(m) < width(cur)) best.set(sig, m);
+  }
+  return matches.filter((m) => !numbered(m) || best.get(m.term.keys.filter((k) => !/^\d/.test(k)).sort().join(' ')) === m || sameNumbers(m, best.get(m.term.keys.filter((k) => !/^\d/.test(k)).sort().join(' '))!));
+}
+
+function sameNumbers(a: TermMatch, b: TermMatch): boolean {
+  const na = a.term.keys.filter((k) => /^\d/.test(k)).sort().join(' ');
+  const nb = b.term.keys.filter((k) => /^\d/.test(k)).sort().join(' ');
+  return na === nb;
+}
+
 function union(spans: Span[]): Span {
   return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
 }
@@ -97,10 +134,10 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
     }
     agg.mentions.push(mention);
   };
-  for (const sentence of note.sentences) {
+  for (const sentence of note.sentences.flatMap(windows)) {
     if (sentence.tokens.length === 0) continue;
     const keys = sentenceKeys(note.text, sentence);
-    const all = [...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)];
+    const all = keepBestNumbered([...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]);
     const matches = preferAuthoritative(dropSubsumed(all, (shorter, longer) => state.alsoCoded(longer.term.code, shorter.term.code)));
     if (matches.length === 0) continue;
     const contextKeys = new Set(keys.positions.keys());
@@ -176,7 +213,7 @@ export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: 
 export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: AnalyzeOptions = {}, reader: NoteReader = defaultNoteReader): Suggestion[] {
   const state = engineFor(index);
   const byCode = collectMentions(state, note, reader, options);
-  const suggestions = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? true });
+  const suggestions = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? (options.setting ?? 'outpatient') === 'outpatient' });
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return suggestions.filter((s) => s.score >= threshold).sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
 }

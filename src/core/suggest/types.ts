@@ -36,7 +36,7 @@ export interface AnalyzeOptions {
   threshold?: number;
   /** ISO date of service (picks the code-set version). */
   date?: string;
-  /** Drop R-code symptoms when a confirmed diagnosis of the same body system is suggested (guideline I.B.5). Default true. */
+  /** Demote R-code symptoms when a confirmed diagnosis of the same body system is suggested (guideline I.B.5). Default: on for outpatient, off for inpatient. */
   dropIntegralSymptoms?: boolean;
 }
 

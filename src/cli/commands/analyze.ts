@@ -1,0 +1,88 @@
+// `medcode analyze <files...> --db PATH --json [--setting outpatient|inpatient] [--all] [--sarif]`:
+// code suggestions with evidence for each note, one JSON object per file in input order.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyzeNote } from '../../core/suggest/analyze';
+import { readNoteBytes } from '../../core/suggest/input';
+import { suggestionsToSarif } from '../../core/suggest/sarif';
+import { ALL_THRESHOLD, type Setting, type Suggestion } from '../../core/suggest/types';
+import { flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
+import { openIndexFromArgs } from '../openIndex';
+
+const USAGE = `Usage: medcode analyze <note files...> [--db PATH] [--json | --sarif] [--setting outpatient|inpatient] [--all] [--date YYYY-MM-DD]
+
+Reads each note (plain text, UTF-8) and suggests ICD-10-CM, HCPCS drug and E/M codes, each with
+the evidence spans it rests on. --json prints [{"file", "suggestions", "warnings"}] in input order.
+--setting inpatient codes uncertain diagnoses as confirmed (default outpatient: it does not).
+--all lowers the score threshold to show weaker candidates too.`;
+
+// Notes larger than this are not clinical notes; refusing them keeps the run bounded.
+const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+
+interface FileResult { file: string; suggestions: Suggestion[]; warnings: string[] }
+
+export function parseSetting(args: ParsedArgs): Setting {
+  const setting = flagString(args, 'setting') ?? 'outpatient';
+  if (setting !== 'outpatient' && setting !== 'inpatient') throw new UsageError(`--setting takes outpatient or inpatient, not "${setting}".`);
+  return setting;
+}
+
+function readNote(path: string, shown: string): { bytes?: Uint8Array; warning?: string } {
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return { warning: `${shown} is a folder, not a note file; give the note files inside it.` };
+    if (st.size > MAX_NOTE_BYTES) return { warning: `${shown} is ${Math.round(st.size / 1048576)} MB, larger than the ${MAX_NOTE_BYTES / 1048576} MB a note can be; split it into separate notes.` };
+    return { bytes: readFileSync(path) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { warning: `cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}.` };
+  }
+}
+
+function printText(io: CliIO, results: FileResult[]): void {
+  for (const r of results) {
+    io.stdout(`${r.file}\n`);
+    for (const w of r.warnings) io.stdout(`  warning: ${w}\n`);
+    if (r.suggestions.length === 0 && r.warnings.length === 0) io.stdout('  no suggestions\n');
+    for (const s of r.suggestions) {
+      const units = s.units ? ` x${s.units}` : '';
+      io.stdout(`  ${(s.code + units).padEnd(11)} ${s.score.toFixed(2)}  ${s.title}\n      ${s.reason}; evidence: ${s.evidence.map((e) => `"${e.text}"`).join(', ')}${s.missing.length ? `; missing: ${s.missing.join(', ')}` : ''}\n`);
+    }
+  }
+}
+
+export const command: CliCommand = {
+  name: 'analyze',
+  summary: 'suggest ICD-10-CM, HCPCS and E/M codes for clinical notes, with evidence',
+  usage: USAGE,
+  async run(args, io) {
+    if (args.positionals.length === 0) throw new UsageError(`give one or more note files.\n${USAGE}`);
+    const setting = parseSetting(args);
+    const date = flagString(args, 'date');
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}".`);
+    const index = await openIndexFromArgs(args, io);
+    const results: FileResult[] = [];
+    try {
+      for (const file of args.positionals) {
+        const read = readNote(resolve(io.cwd, file), file);
+        if (!read.bytes) {
+          results.push({ file, suggestions: [], warnings: [read.warning!] });
+          continue;
+        }
+        const input = readNoteBytes(read.bytes);
+        if (input.text === undefined) {
+          results.push({ file, suggestions: [], warnings: input.warnings });
+          continue;
+        }
+        const analysis = analyzeNote(index, input.text, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}), ...(date ? { date } : {}) });
+        results.push({ file, suggestions: analysis.suggestions, warnings: [...input.warnings, ...analysis.warnings.filter((w) => !input.warnings.includes(w))] });
+      }
+    } finally {
+      index.close();
+    }
+    if (flagBool(args, 'sarif')) io.stdout(JSON.stringify(suggestionsToSarif(results.map((r) => ({ uri: r.file, suggestions: r.suggestions, warnings: r.warnings }))), null, 2) + '\n');
+    else if (flagBool(args, 'json')) io.stdout(JSON.stringify(results, null, 2) + '\n');
+    else printText(io, results);
+    return 0;
+  },
+};
