@@ -3,7 +3,7 @@
 // re-run when the sidecar claim, the settings or the database change.
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
-import { analyzeNoteText, type NoteResult } from './noteAnalysis';
+import { analyzeNoteText, StaleAnalysis, type NoteResult } from './noteAnalysis';
 import { claimUriFor, readClaimText } from './claimEdits';
 import { isClaimPath, notePathForClaim, readSidecar, type ClaimJson } from './sidecar';
 import type { CodesetDatabase } from './database';
@@ -123,7 +123,13 @@ export class NoteAnalyses implements vscode.Disposable {
     const claim = read.ok && claimText !== undefined ? read.claim : undefined;
     const version = doc.version;
     const generation = this.generation;
-    const result = await analyzeNoteText(index, doc.getText(), claim, claimErrors, this.settings.current);
+    let result;
+    try {
+      result = await analyzeNoteText(index, doc.getText(), claim, claimErrors, this.settings.current, () => doc.version !== version || doc.isClosed);
+    } catch (e) {
+      if (e instanceof StaleAnalysis) return; // a newer run is scheduled by the change that made it stale
+      throw e;
+    }
     this.runs++;
     this.results.set(key, { version, claimText, claim: read.ok ? read.claim : undefined, result, generation });
     this.log.info(`analyzed a note: ${doc.getText().length} chars, ${result.marked.length} codes, ${result.warnings.length} warnings, ${result.millis} ms`);

@@ -2,7 +2,7 @@
 // (for dimming) and the rules' warnings on the claim. Pure (no `vscode`): analysis.ts schedules it.
 import type { CodesetIndex } from '../core/codeset/api';
 import { defaultNoteReader, suggestDiagnoses, type NoteReader } from '../core/suggest/engine';
-import type { Suggestion } from '../core/suggest/types';
+import type { AnalyzeOptions, Suggestion } from '../core/suggest/types';
 import { checkClaim } from '../core/rules/index';
 import type { NoteAnalysis, RuleWarning } from '../core/rules/types';
 import type { Span } from '../core/note/model';
@@ -50,20 +50,76 @@ function remapTarget(w: RuleWarning, view: { dxIndex: number[]; lineIndex: numbe
   return { ...w, fixes };
 }
 
+/** Notes longer than this are analyzed in paragraph-aligned pieces, yielding between them. */
+export const CHUNK_CHARS = 16_000;
+
+/** Splits long text at blank lines (else line ends) into pieces of about `size` characters. */
+export function chunkBounds(text: string, size = CHUNK_CHARS): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const para = text.lastIndexOf('\n\n', end);
+      const line = text.lastIndexOf('\n', end);
+      end = para > start + size / 2 ? para + 2 : line > start ? line + 1 : end;
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+export class StaleAnalysis extends Error {}
+
+function shift<T extends { start: number; end: number }>(spans: T[], by: number): T[] {
+  return spans.map((x) => ({ ...x, start: x.start + by, end: x.end + by }));
+}
+
+/**
+ * Suggestions for the whole note. A long note is analyzed piece by piece so the extension host
+ * answers hovers and commands in between; `isStale` stops the work when the text moved on.
+ */
+async function suggestInChunks(index: CodesetIndex, text: string, options: AnalyzeOptions, negated: Span[], isStale: () => boolean): Promise<Suggestion[]> {
+  const reader = recordingReader(negated);
+  if (text.length <= CHUNK_CHARS) return suggestDiagnoses(index, reader.parseNote(text), options, reader);
+  const byCode = new Map<string, Suggestion>();
+  for (const b of chunkBounds(text)) {
+    await yieldToEventLoop();
+    if (isStale()) throw new StaleAnalysis('the note changed during analysis');
+    const piece = text.slice(b.start, b.end);
+    const before = negated.length;
+    const found = suggestDiagnoses(index, reader.parseNote(piece), options, reader);
+    negated.splice(before, negated.length - before, ...shift(negated.slice(before), b.start));
+    for (const s of found) {
+      const prev = byCode.get(s.code);
+      const evidence = shift(s.evidence, b.start);
+      byCode.set(s.code, prev ? { ...prev, score: Math.max(prev.score, s.score), evidence: [...prev.evidence, ...evidence] } : { ...s, evidence });
+    }
+  }
+  return [...byCode.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}
+
+/** The date that picks code-set versions: the setting, else the start of the latest ICD-10-CM set. */
+function analysisDate(index: CodesetIndex, settings: MedcodeSettings): string | undefined {
+  return settings.dateOfService || index.setFor('icd10cm')?.effectiveFrom || undefined;
+}
+
 export async function analyzeNoteText(
   index: CodesetIndex,
   text: string,
   claim: ClaimJson | undefined,
   claimErrors: string[],
   settings: MedcodeSettings,
+  isStale: () => boolean = () => false,
   now: () => number = Date.now,
 ): Promise<NoteResult> {
   const started = now();
   const negated: Span[] = [];
-  const reader = recordingReader(negated);
-  const note = reader.parseNote(text);
-  const date = settings.dateOfService || undefined;
-  const suggestions = suggestDiagnoses(index, note, { setting: settings.setting, threshold: settings.suggestionThreshold, ...(date ? { date } : {}) }, reader);
+  const date = analysisDate(index, settings);
+  const suggestions = await suggestInChunks(index, text, { setting: settings.setting, threshold: settings.suggestionThreshold, ...(date ? { date } : {}) }, negated, isStale);
   const marked: MarkedCode[] = suggestions.map((s) => ({
     code: s.code, system: s.system, title: s.title, status: (claim && statusInClaim(claim, s.code)) ?? 'suggested',
     evidence: s.evidence.map((e) => ({ start: e.start, end: e.end })), suggestion: s,

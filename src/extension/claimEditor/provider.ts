@@ -1,0 +1,91 @@
+// The custom text editor for `*.claim.json`: the panel over the JSON TextDocument, so undo/redo,
+// save, dirty state and hot exit are VS Code's own. The panel's changes are WorkspaceEdits that
+// replace the document text.
+import * as vscode from 'vscode';
+import type { CodesetIndex } from '../../core/codeset/api';
+import type { RuleSettings } from '../../core/rules/types';
+import { ClaimSession } from './session';
+import { makeNonce, panelHtml } from './html';
+import { notePathForClaim } from '../sidecar';
+
+export const CLAIM_EDITOR_VIEW_TYPE = 'medcode.claimEditor';
+
+export interface ClaimEditorDeps {
+  getIndex(): Promise<CodesetIndex | undefined>;
+  /** Per-rule severity from the settings. */
+  ruleSeverity(): RuleSettings['severity'];
+  /** Fires when code sets load or settings change (warnings may differ). */
+  onDidChangeContext?: vscode.Event<unknown>;
+  who(): string;
+  log?: vscode.LogOutputChannel;
+}
+
+const EXTENSIONS: Record<string, string> = { 'claim-json': 'json', fhir: 'fhir.json', x12: 'x12' };
+const FILTERS: Record<string, Record<string, string[]>> = {
+  'claim-json': { 'Claim JSON': ['json'] },
+  fhir: { 'FHIR R4 Claim (JSON)': ['json'] },
+  x12: { 'X12 837P': ['x12', 'edi', 'txt'] },
+};
+
+export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly deps: ClaimEditorDeps) {}
+
+  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    const assets = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [assets] };
+    panel.webview.html = panelHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'panel.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'panel.css')).toString(),
+      nonce: makeNonce(),
+    });
+    const session = new ClaimSession({
+      text: () => document.getText(),
+      replaceText: async (text, label) => {
+        const edit = new vscode.WorkspaceEdit();
+        const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+        edit.replace(document.uri, all, text, { label: `MedCode: ${label}`, needsConfirmation: false });
+        return vscode.workspace.applyEdit(edit);
+      },
+      getIndex: () => this.deps.getIndex(),
+      severity: () => this.deps.ruleSeverity(),
+      post: (m) => void panel.webview.postMessage(m),
+      saveExport: (format, content) => this.saveExport(document.uri, format, content),
+      revealEvidence: (span) => void this.revealEvidence(document.uri, span),
+      openAsText: () => void vscode.commands.executeCommand('vscode.openWith', document.uri, 'default'),
+      who: () => this.deps.who(),
+      now: () => new Date().toISOString(),
+    });
+    const subs: vscode.Disposable[] = [
+      panel.webview.onDidReceiveMessage((m: unknown) => void session.receive(m).catch((e: unknown) => this.deps.log?.error(`claim panel: ${String(e)}`))),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.uri.toString() === document.uri.toString() && e.contentChanges.length > 0) session.documentChanged(); }),
+    ];
+    if (this.deps.onDidChangeContext) subs.push(this.deps.onDidChangeContext(() => session.contextChanged()));
+    panel.onDidDispose(() => { session.dispose(); subs.forEach((d) => d.dispose()); });
+  }
+
+  private async saveExport(claimUri: vscode.Uri, format: string, content: string): Promise<string | undefined> {
+    const base = claimUri.path.replace(/\.claim\.json$/, '').replace(/\.[^./]+$/, '');
+    const target = await vscode.window.showSaveDialog({
+      title: `Export claim as ${format}`,
+      defaultUri: claimUri.with({ path: `${base}.claim.${EXTENSIONS[format] ?? 'txt'}` }),
+      ...(FILTERS[format] ? { filters: FILTERS[format] } : {}),
+    });
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    return vscode.workspace.asRelativePath(target);
+  }
+
+  private async revealEvidence(claimUri: vscode.Uri, span: { start: number; end: number }): Promise<void> {
+    const noteUri = claimUri.with({ path: notePathForClaim(claimUri.path) });
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(noteUri);
+    } catch {
+      void vscode.window.showWarningMessage(`MedCode: the note ${vscode.workspace.asRelativePath(noteUri)} beside this claim cannot be opened; the evidence cannot be shown.`);
+      return;
+    }
+    const range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: range, preserveFocus: false });
+  }
+}

@@ -1,0 +1,241 @@
+// Extension tests in the real extension host (VS Code's server, driven by scripts/e2e.mjs).
+// Same contract as @vscode/test-electron: this module exports run().
+import * as vscode from 'vscode';
+import assert from 'node:assert/strict';
+import type { MedcodeApi } from '../../../src/extension/activate';
+import { metrics, runAll, test } from './runner';
+import { readDisk, sleep, waitFor, workspaceFile } from './util';
+
+let api: MedcodeApi;
+const rssAtStart = process.memoryUsage().rss;
+
+async function open(...parts: string[]): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(...parts));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+function rangeOf(doc: vscode.TextDocument, phrase: string): vscode.Range {
+  const at = doc.getText().indexOf(phrase);
+  assert.ok(at >= 0, `the test note should contain "${phrase}"`);
+  return new vscode.Range(doc.positionAt(at), doc.positionAt(at + phrase.length));
+}
+
+const claimDoc = (note: vscode.TextDocument): vscode.TextDocument | undefined =>
+  vscode.workspace.textDocuments.find((d) => d.uri.toString() === `${note.uri.toString()}.claim.json`);
+
+async function analyzed(doc: vscode.TextDocument) {
+  return waitFor('the note analysis', () => api.analyses.get(doc), 120_000);
+}
+
+async function actionTitled(doc: vscode.TextDocument, range: vscode.Range, prefix: string): Promise<vscode.CodeAction> {
+  return waitFor(`a code action "${prefix}..."`, async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range);
+    return actions?.find((a) => a.title.startsWith(prefix));
+  }, 30_000);
+}
+
+async function runAction(a: vscode.CodeAction): Promise<void> {
+  assert.ok(a.command, `code action "${a.title}" should carry a command`);
+  await vscode.commands.executeCommand(a.command.command, ...(a.command.arguments ?? []));
+}
+
+test('does not activate for an ordinary source file', async () => {
+  await open('src', 'tool.ts');
+  await sleep(500);
+  const ext = vscode.extensions.getExtension<MedcodeApi>('medcode.medcode');
+  assert.ok(ext, 'the extension under development is installed');
+  assert.equal(ext.isActive, false, 'opening a .ts file must not activate MedCode');
+});
+
+test('opening a note activates cheaply and marks its codes (database loads in the background)', async () => {
+  const ext = vscode.extensions.getExtension<MedcodeApi>('medcode.medcode')!;
+  const started = Date.now();
+  const editor = await open('notes', 'follow-up-diabetes.note');
+  assert.equal(editor.document.languageId, 'clinical-note');
+  api = await waitFor('activation', () => ext.isActive && ext.exports, 30_000);
+  metrics.activationMs = Math.round(api.activationMs * 10) / 10;
+  const decorated = new Promise<void>((resolve) => {
+    const sub = api.decorations.onDidDecorate((e) => { if (e.document === editor.document) { sub.dispose(); resolve(); } });
+  });
+  const result = await analyzed(editor.document);
+  await Promise.race([decorated, sleep(5000)]);
+  metrics.firstNoteToDecorationsMs = Date.now() - started;
+  metrics.databaseLoadMs = api.database.current.kind === 'ready' ? api.database.current.loadMs : -1;
+  const codes = result.result.marked.map((m) => m.code);
+  assert.ok(codes.includes('E11.22'), `expected E11.22 among ${codes.join(', ')}`);
+  assert.ok(result.result.marked.every((m) => m.status === 'suggested'), 'no claim yet: every code is suggested');
+  const negated = result.result.negated.map((s) => editor.document.getText().slice(s.start, s.end));
+  assert.ok(negated.includes('chest pain'), `negated mentions should include "chest pain": ${negated.join(', ')}`);
+});
+
+test('hover on marked text shows the code, billable state, version and command links', async () => {
+  const doc = vscode.window.activeTextEditor!.document;
+  const r = rangeOf(doc, 'Hyperlipidemia');
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, r.start.translate(0, 2));
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  assert.match(text, /E78\.5/);
+  assert.match(text, /billable/);
+  assert.match(text, /ICD-10-CM FY2021/);
+  assert.match(text, /command:medcode\.acceptSuggestion/);
+});
+
+test('accept quick fix writes the sidecar claim through an undoable edit', async () => {
+  const doc = vscode.window.activeTextEditor!.document;
+  const claimUri = vscode.Uri.parse(`${doc.uri.toString()}.claim.json`);
+  assert.equal(await readDisk(claimUri), undefined, 'no claim before the first decision');
+  await runAction(await actionTitled(doc, rangeOf(doc, 'Hyperlipidemia'), 'MedCode: Accept E78.5'));
+  const claim = await waitFor('the sidecar claim document', () => claimDoc(doc));
+  assert.ok(claim.isDirty, 'the claim is dirty like any edit');
+  const parsed = JSON.parse(claim.getText());
+  assert.deepEqual(parsed.diagnoses.map((d: { code: string; status: string }) => [d.code, d.status]), [['E78.5', 'accepted']]);
+  await waitFor('E78.5 shown as accepted', () => api.analyses.get(doc)?.result.marked.find((m) => m.code === 'E78.5' && m.status === 'accepted'));
+  await claim.save();
+  assert.match((await readDisk(claimUri)) ?? '', /"E78\.5"/);
+  // Undo in the claim editor restores the claim as it was.
+  await vscode.window.showTextDocument(claim);
+  await vscode.commands.executeCommand('undo');
+  await waitFor('the undo to remove E78.5', () => !claim.getText().includes('E78.5'));
+  await claim.save();
+  assert.ok(!((await readDisk(claimUri)) ?? '').includes('E78.5'), 'after undo and save the file no longer holds E78.5');
+  await vscode.window.showTextDocument(doc);
+  await waitFor('E78.5 back to suggested', () => api.analyses.get(doc)?.result.marked.find((m) => m.code === 'E78.5' && m.status === 'suggested'));
+});
+
+test('rule warnings appear in Problems with rule id, explanation link and a fix; the fix and its undo update them', async () => {
+  const editor = await open('notes', 'two-diabetes.note');
+  const doc = editor.document;
+  const diag = await waitFor('an Excludes1 diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => typeof d.code === 'object' && d.code.value === 'icd10cm.excludes1'));
+  assert.equal(diag.source, 'MedCode');
+  assert.equal(typeof diag.code === 'object' && diag.code.target.scheme, 'medcode-rule');
+  const explanation = await vscode.workspace.openTextDocument(typeof diag.code === 'object' ? diag.code.target : vscode.Uri.parse('x:/'));
+  assert.match(explanation.getText(), /Excludes1/);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range);
+  const titles = actions.map((a) => a.title);
+  assert.ok(titles.some((t) => t.startsWith('MedCode: Suppress icd10cm.excludes1')), `suppress action offered: ${titles.join(' | ')}`);
+  const fix = actions.find((a) => a.title.startsWith('MedCode: Remove'));
+  assert.ok(fix, `a removal fix is offered: ${titles.join(' | ')}`);
+  await runAction(fix);
+  await waitFor('the Excludes1 diagnostic to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => typeof d.code === 'object' && d.code.value === 'icd10cm.excludes1'));
+  const claim = claimDoc(doc)!;
+  assert.ok(claim.isDirty);
+  await vscode.window.showTextDocument(claim);
+  await vscode.commands.executeCommand('undo');
+  await vscode.window.showTextDocument(doc);
+  await waitFor('the Excludes1 diagnostic to return after undo', () => vscode.languages.getDiagnostics(doc.uri).some((d) => typeof d.code === 'object' && d.code.value === 'icd10cm.excludes1'));
+});
+
+test('suppress with justification records the reason and hides the warning', async () => {
+  const doc = vscode.window.activeTextEditor!.document;
+  const w = api.analyses.get(doc)?.result.warnings.find((x) => x.rule === 'icd10cm.excludes1');
+  assert.ok(w, 'the Excludes1 warning is there');
+  await vscode.commands.executeCommand('medcode.suppressWarning', { uri: doc.uri.toString(), rule: w.rule, key: w.key, message: w.message }, 'Unrelated conditions, documented by the physician.');
+  await waitFor('the suppressed warning to leave Problems', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => typeof d.code === 'object' && d.code.value === 'icd10cm.excludes1'));
+  assert.match(claimDoc(doc)!.getText(), /Unrelated conditions, documented by the physician\./);
+  await vscode.window.showTextDocument(claimDoc(doc)!);
+  await vscode.commands.executeCommand('undo');
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+});
+
+test('changing settings takes effect: rule severity off, suggestion threshold', async () => {
+  const doc = (await open('notes', 'two-diabetes.note')).document;
+  await waitFor('the Excludes1 diagnostic', () => vscode.languages.getDiagnostics(doc.uri).some((d) => typeof d.code === 'object' && d.code.value === 'icd10cm.excludes1'));
+  const cfg = vscode.workspace.getConfiguration('medcode');
+  await cfg.update('ruleSeverity', { 'icd10cm.excludes1': 'off' }, vscode.ConfigurationTarget.Workspace);
+  await waitFor('Excludes1 to be off', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => typeof d.code === 'object' && d.code.value === 'icd10cm.excludes1'));
+  await cfg.update('ruleSeverity', undefined, vscode.ConfigurationTarget.Workspace);
+  const note = (await open('notes', 'follow-up-diabetes.note')).document;
+  const before = (await analyzed(note)).result.marked.filter((m) => m.suggestion).length;
+  await cfg.update('suggestionThreshold', 0.99, vscode.ConfigurationTarget.Workspace);
+  await waitFor('fewer suggestions at threshold 0.99', () => {
+    const r = api.analyses.get(note);
+    return r && r.result.marked.filter((m) => m.suggestion).length < before;
+  });
+  await cfg.update('suggestionThreshold', undefined, vscode.ConfigurationTarget.Workspace);
+});
+
+test('a text file is a note only by glob or by "Analyze This File as a Clinical Note"', async () => {
+  const doc = (await open('notes', 'dictated.txt')).document;
+  await sleep(600);
+  assert.equal(api.analyses.latest(doc), undefined, 'a .txt file is not analyzed by default');
+  await vscode.commands.executeCommand('medcode.analyzeAsNote');
+  assert.ok((await analyzed(doc)).result.marked.length > 0);
+  await vscode.workspace.getConfiguration('medcode').update('noteGlobs', ['other-*.txt'], vscode.ConfigurationTarget.Workspace);
+  const other = (await open('notes', 'other-dictated.txt')).document;
+  assert.ok((await analyzed(other)).result.marked.length > 0, 'a glob makes a .txt file a note');
+  await vscode.workspace.getConfiguration('medcode').update('noteGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+});
+
+test('typing runs at most one analysis per pause, and the edit never waits for it', async () => {
+  const editor = await open('notes', 'urgent-care-cough.note');
+  await analyzed(editor.document);
+  const runsBefore = api.analyses.runs;
+  let slowestEditMs = 0;
+  for (let i = 0; i < 20; i++) {
+    const t = Date.now();
+    await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, i % 2 ? 'x' : ' '));
+    slowestEditMs = Math.max(slowestEditMs, Date.now() - t);
+  }
+  await analyzed(editor.document);
+  metrics.analysesFor20Keystrokes = api.analyses.runs - runsBefore;
+  metrics.slowestKeystrokeEditMs = slowestEditMs;
+  assert.ok(api.analyses.runs - runsBefore < 20, `20 quick edits ran ${api.analyses.runs - runsBefore} analyses; they should be debounced`);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+});
+
+test('a 5 KB note: time from opening to decorations (database loaded)', async () => {
+  const uri = workspaceFile('notes', 'five-kb.note');
+  const started = Date.now();
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const decorated = new Promise<void>((resolve) => {
+    const sub = api.decorations.onDidDecorate((e) => { if (e.document === doc) { sub.dispose(); resolve(); } });
+  });
+  await vscode.window.showTextDocument(doc);
+  await Promise.race([decorated, sleep(60_000)]);
+  metrics.fiveKbOpenToDecorationsMs = Date.now() - started;
+  metrics.fiveKbAnalysisMs = api.analyses.get(doc)?.result.millis ?? -1;
+  assert.ok(api.analyses.get(doc), 'the 5 KB note was analyzed');
+});
+
+test('a 1 MB note is analyzed without freezing the extension host', async () => {
+  let lastTick = Date.now();
+  let maxGap = 0;
+  const timer = setInterval(() => { const now = Date.now(); maxGap = Math.max(maxGap, now - lastTick); lastTick = now; }, 10);
+  const started = Date.now();
+  const editor = await open('notes', 'one-mb.note');
+  assert.ok(editor.document.getText().length >= 1_000_000);
+  // While the big note is analyzed, a hover on another note still answers.
+  const small = await vscode.workspace.openTextDocument(workspaceFile('notes', 'follow-up-diabetes.note'));
+  const hoverStarted = Date.now();
+  await vscode.commands.executeCommand('vscode.executeHoverProvider', small.uri, rangeOf(small, 'Hyperlipidemia').start);
+  metrics.hoverDuringBigAnalysisMs = Date.now() - hoverStarted;
+  const r = await waitFor('the 1 MB analysis', () => api.analyses.get(editor.document), 180_000);
+  clearInterval(timer);
+  metrics.oneMbAnalysisMs = Date.now() - started;
+  metrics.oneMbMaxEventLoopGapMs = maxGap;
+  assert.ok(r.result.marked.length > 0);
+});
+
+test('search codes quick pick inserts the chosen code at the cursor', async () => {
+  const editor = await open('notes', 'scratch.note');
+  editor.selection = new vscode.Selection(editor.document.lineAt(0).range.end, editor.document.lineAt(0).range.end);
+  const done = vscode.commands.executeCommand('medcode.searchCodes', 'J18.9');
+  await sleep(800);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  await sleep(800);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  await done;
+  await waitFor('J18.9 inserted', () => editor.document.getText().includes('J18.9'), 10_000);
+});
+
+test('memory added by MedCode with everything loaded (without PTP)', async () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  metrics.extensionHostRssStartMB = Math.round(rssAtStart / 1e6);
+  metrics.extensionHostRssNowMB = Math.round(process.memoryUsage().rss / 1e6);
+  metrics.rssAddedMB = Math.round((process.memoryUsage().rss - rssAtStart) / 1e6);
+  assert.ok(api.database.index, 'the database is loaded');
+});
+
+export async function run(): Promise<void> {
+  const failed = await runAll(process.env.MEDCODE_E2E_RESULTS);
+  if (failed > 0) throw new Error(`${failed} extension-host test(s) failed`);
+}
