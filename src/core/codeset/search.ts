@@ -24,11 +24,15 @@ const MAX_EXTRAS = 8;
 const INDEX_DEFAULT_BONUS = 0.04;
 /** Main-term forms ("Failure, failed") and alternatives still leave the path exact. */
 const INDEX_DEFAULT_MAX_EXTRAS = 0.3;
-const BILLABLE_BONUS = 0.12;
+const BILLABLE_BONUS = 0.2;
 const MAX_SCORE = 1 + INDEX_DEFAULT_BONUS + BILLABLE_BONUS;
-const VARIANT_PENALTY = 0.04;
-const PREFIX_PENALTY = 0.06;
+const RELATION_PENALTY: Record<number, number> = { [Relation.Exact]: 0, [Relation.Variant]: 0.04, [Relation.Prefix]: 0.06, [Relation.RarePrefix]: 0.1 };
+const COMMON_COMPLETION_SHARE = 0.25;
 const MISSING_WORD_PENALTY = 0.3;
+/** A word read as its nearest indexed word. */
+const FUZZY_PENALTY = 0.06;
+/** Words of our synonym phrases count as common words when correcting typos. */
+const SYNONYM_WORD_FREQUENCY = 1000;
 const MAX_QUERY_CHARS = 400;
 const MAX_TOKENS = 12;
 const MAX_PREFIX_STEMS = 300;
@@ -45,6 +49,13 @@ interface CodeInfo {
 type Chosen = Map<string, number>;
 
 /** One search's scores, and the forced match label of each scan (synonym, fuzzy). */
+interface Variant {
+  tokens: string[];
+  match: SearchMatch | undefined;
+  /** Whether the last word may be the start of a longer word. */
+  prefix: boolean;
+}
+
 interface Scan {
   result: ScanResult;
   labels: (SearchMatch | undefined)[];
@@ -54,7 +65,7 @@ export class CodeSearch {
   private text: TextIndex | undefined;
   private readonly loadedSets = new Set<number>();
   private readonly codeTables = new Map<number, Map<string, CodeInfo>>();
-  private vocabulary: Map<number, number[]> | undefined;
+  private vocabulary: Map<string, [string, number][]> | undefined;
 
   constructor(private readonly index: SqlCodesetIndex) {}
 
@@ -203,48 +214,55 @@ export class CodeSearch {
   private textHits(q: string, chosen: Chosen): Scan {
     const text = this.textIndex();
     const scan: Scan = { result: text.newScan(), labels: [] };
-    for (const v of this.queryVariants(q)) this.matchAll(text, v.tokens, v.match, chosen, 0, scan);
-    if (scan.result.touched.length > 0) return scan;
+    for (const v of this.queryVariants(q)) this.matchAll(text, v, v.match, chosen, 0, 0, scan);
+    // Words found nowhere as typed are also read as their nearest indexed word.
     const corrected = this.correctTypos(q, text);
     if (corrected) {
-      for (const v of this.queryVariants(corrected)) this.matchAll(text, v.tokens, v.match ?? 'fuzzy', chosen, 0, scan);
-      if (scan.result.touched.length > 0) return scan;
+      for (const v of this.queryVariants(corrected)) this.matchAll(text, v, v.match ?? 'fuzzy', chosen, 0, FUZZY_PENALTY, scan);
     }
+    if (scan.result.touched.length > 0) return scan;
     // Nothing has every word: accept texts missing one of them.
-    for (const v of this.queryVariants(corrected ?? q)) this.matchAll(text, v.tokens, v.match ?? (corrected ? 'fuzzy' : undefined), chosen, 1, scan);
+    for (const v of this.queryVariants(corrected ?? q)) this.matchAll(text, v, v.match ?? (corrected ? 'fuzzy' : undefined), chosen, 1, corrected ? FUZZY_PENALTY : 0, scan);
     return scan;
   }
 
-  /** The query as typed, and rewritten with abbreviations and lay terms expanded. */
-  private queryVariants(q: string): { tokens: string[]; match: SearchMatch | undefined }[] {
-    const out: { tokens: string[]; match: SearchMatch | undefined }[] = [];
-    const literal = queryWords(q).slice(0, MAX_TOKENS);
-    if (literal.length > 0) out.push({ tokens: literal, match: undefined });
+  /**
+   * The query as typed, and rewritten with abbreviations and lay terms expanded. When a rewrite
+   * applies, the typed words are not read as prefixes ("afib" is not the start of "afibrinogenemia").
+   */
+  private queryVariants(q: string): Variant[] {
+    const out: Variant[] = [];
     const { text, applied } = expandSynonyms(q);
+    const literal = queryWords(q).slice(0, MAX_TOKENS);
+    if (literal.length > 0) out.push({ tokens: literal, match: undefined, prefix: applied.length === 0 });
     if (applied.length > 0) {
       const expanded = queryWords(text).slice(0, MAX_TOKENS);
-      if (expanded.length > 0) out.push({ tokens: expanded, match: 'synonym' });
+      if (expanded.length > 0) out.push({ tokens: expanded, match: 'synonym', prefix: false });
     }
     return out;
   }
 
-  private matchAll(text: TextIndex, tokens: string[], match: SearchMatch | undefined, chosen: Chosen, allowMissing: number, scan: Scan): void {
+  private matchAll(text: TextIndex, v: Variant, match: SearchMatch | undefined, chosen: Chosen, allowMissing: number, penalty: number, scan: Scan): void {
+    const { tokens, prefix } = v;
     if (allowMissing === 0) {
-      this.match(text, tokens, match, chosen, 0, scan);
+      this.match(text, tokens, prefix, match, chosen, penalty, scan);
       return;
     }
     if (tokens.length < 2) return;
-    for (let i = 0; i < tokens.length; i++) this.match(text, tokens.filter((_, j) => j !== i), match, chosen, MISSING_WORD_PENALTY, scan);
+    for (let i = 0; i < tokens.length; i++) this.match(text, tokens.filter((_, j) => j !== i), prefix, match, chosen, penalty + MISSING_WORD_PENALTY, scan);
   }
 
   /** Texts containing every token (exactly, as a form of the same word, or the last one as a prefix), scored. */
-  private match(text: TextIndex, tokens: string[], forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan): void {
+  private match(text: TextIndex, tokens: string[], prefix: boolean, forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan): void {
     if (tokens.length === 0) return;
     const relations = tokens.map((t, i) => {
       const rel = new Uint8Array(text.stems.length);
       let any = false;
-      if (i === tokens.length - 1 && t.length >= 3 && !/^\d/.test(t)) {
-        for (const p of text.withPrefix(t, MAX_PREFIX_STEMS)) { rel[p] = Relation.Prefix; any = true; }
+      if (prefix && i === tokens.length - 1 && t.length >= 3 && !/^\d/.test(t)) {
+        // A typed start most likely begins a common word ("pneumo" -> pneumonia, not pneumomycosis).
+        const completions = text.withPrefix(t, MAX_PREFIX_STEMS);
+        const common = Math.max(0, ...completions.map((p) => text.postings[p]!.length)) * COMMON_COMPLETION_SHARE;
+        for (const p of completions) { rel[p] = text.postings[p]!.length >= common ? Relation.Prefix : Relation.RarePrefix; any = true; }
       }
       for (const v of text.variants(t)) { rel[v] = Relation.Variant; any = true; }
       const exact = text.idOf(t);
@@ -256,7 +274,7 @@ export class CodeSearch {
     scan.labels.push(forced);
     text.scan(relations as Uint8Array[], chosen, (kindId, extras, found, billable) => {
       let penalty = basePenalty;
-      for (let i = 0; i < found.length; i++) penalty += found[i] === Relation.Variant ? VARIANT_PENALTY : found[i] === Relation.Prefix ? PREFIX_PENALTY : 0;
+      for (let i = 0; i < found.length; i++) penalty += RELATION_PENALTY[found[i]!] ?? 0;
       const kind = KINDS[kindId]!;
       const isIndex = kind === 'index' || kind === 'eindex';
       return KIND_WEIGHT[kind] - EXTRA_COST * Math.min(extras, MAX_EXTRAS) - penalty
@@ -270,9 +288,8 @@ export class CodeSearch {
   private correctTypos(q: string, text: TextIndex): string | undefined {
     const tokens = queryWords(q).slice(0, MAX_TOKENS);
     let changed = false;
-    const fixed = tokens.map((t, i) => {
-      if (text.idOf(t) !== undefined || text.variants(t).length > 0 || t.length < 4 || /\d/.test(t) || t in SEARCH_SYNONYMS) return t;
-      if (i === tokens.length - 1 && text.withPrefix(t, 1).length > 0) return t;
+    const fixed = tokens.map((t) => {
+      if (text.idOf(t) !== undefined || t.length < 4 || /\d/.test(t) || t in SEARCH_SYNONYMS) return t;
       const near = this.nearestWord(t, text);
       if (near === undefined) return t;
       changed = true;
@@ -281,41 +298,52 @@ export class CodeSearch {
     return changed ? fixed.join(' ') : undefined;
   }
 
-  /** Nearest word: one edit for short words, two for longer; ties go to the more frequent word. */
+  /**
+   * Nearest word: one edit for short words, two for longer; ties go to the more frequent word.
+   * Coders rarely mistype the first letter, so candidates start like the word (or swap its first two letters).
+   */
   private nearestWord(t: string, text: TextIndex): string | undefined {
-    const vocab = this.vocabularyByLength(text);
+    const vocab = this.vocabularyByInitial(text);
     const max = t.length <= 5 ? 1 : 2;
     let best: string | undefined;
-    let bestDistance = max + 1;
-    let bestFrequency = -1;
-    for (let len = t.length - max; len <= t.length + max; len++) {
-      for (const id of vocab.get(len) ?? []) {
-        const s = text.stems[id]!;
-        const d = editDistance(t, s, Math.min(max, bestDistance));
+    let bestRank = Infinity;
+    const initials = t.length > 1 && t[1] !== t[0] ? [t[0]!, t[1]!] : [t[0]!];
+    for (const initial of initials) {
+      for (const [s, frequency] of vocab.get(initial) ?? []) {
+        if (Math.abs(s.length - t.length) > max) continue;
+        if (initial !== t[0] && s[1] !== t[0]) continue;
+        const d = editDistance(t, s, max);
         if (d > max) continue;
-        const frequency = text.postings[id]!.length;
-        if (d < bestDistance || (d === bestDistance && frequency > bestFrequency)) {
+        // Fewer edits first; then a dropped letter (the typed word is inside the candidate); then the commoner word.
+        const rank = d * 2 + (isSubsequence(t, s) ? 0 : 1) - frequency / (frequency + 1);
+        if (rank < bestRank) {
           best = s;
-          bestDistance = d;
-          bestFrequency = frequency;
+          bestRank = rank;
         }
       }
     }
     return best;
   }
 
-  private vocabularyByLength(text: TextIndex): Map<number, number[]> {
+  /** Indexed words and the words of our synonym phrases, by first letter, with how many texts use them. */
+  private vocabularyByInitial(text: TextIndex): Map<string, [string, number][]> {
     if (this.vocabulary && this.vocabularySize === text.stems.length) return this.vocabulary;
-    const byLength = new Map<number, number[]>();
+    const frequency = new Map<string, number>();
     text.stems.forEach((s, id) => {
-      if (s.length < 3 || /\d/.test(s)) return;
-      const list = byLength.get(s.length);
-      if (list) list.push(id);
-      else byLength.set(s.length, [id]);
+      if (s.length >= 3 && !/\d/.test(s)) frequency.set(s, text.postings[id]!.length);
     });
-    this.vocabulary = byLength;
+    for (const phrase of Object.keys(SEARCH_SYNONYMS)) {
+      for (const w of queryWords(phrase)) if (w.length >= 3 && !/\d/.test(w)) frequency.set(w, Math.max(frequency.get(w) ?? 0, SYNONYM_WORD_FREQUENCY));
+    }
+    const byInitial = new Map<string, [string, number][]>();
+    for (const [s, f] of frequency) {
+      const list = byInitial.get(s[0]!);
+      if (list) list.push([s, f]);
+      else byInitial.set(s[0]!, [[s, f]]);
+    }
+    this.vocabulary = byInitial;
     this.vocabularySize = text.stems.length;
-    return byLength;
+    return byInitial;
   }
 
   private vocabularySize = 0;
@@ -354,4 +382,11 @@ export class CodeSearch {
   private result(rec: CodeRecord, match: SearchMatch, score: number, matched: string): SearchResult {
     return { code: rec.code, system: rec.system, title: rec.title, billable: rec.billable, version: rec.version, match, matched, score };
   }
+}
+
+/** Whether every letter of `a` appears in `b` in order. */
+function isSubsequence(a: string, b: string): boolean {
+  let i = 0;
+  for (let j = 0; j < b.length && i < a.length; j++) if (a[i] === b[j]) i++;
+  return i === a.length;
 }

@@ -8,7 +8,8 @@ export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex';
 export const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex'];
 
 /** How a text word relates to a query word. */
-export const Relation = { None: 0, Exact: 1, Variant: 2, Prefix: 3 } as const;
+/** Lower is closer; a scan keeps the closest relation found per query word. */
+export const Relation = { None: 0, Exact: 1, Variant: 2, Prefix: 3, RarePrefix: 4 } as const;
 
 export interface DocSource {
   system: string;

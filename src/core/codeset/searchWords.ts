@@ -13,13 +13,15 @@ export const STOP_WORDS = new Set([
 const OTHER_WORDS = new Set(['other', 'specified', 'nec', 'elsewhere', 'classified', 'oth']);
 /** Words naming the default state or a neutral qualifier of the title. */
 const DEFAULT_STATE_WORDS = new Map(Object.entries({
-  unspecified: 0, unsp: 0, uncomplicated: 0.1, initial: 0.1, encounter: 0.1, without: 0.2, type: 0.3, per: 0.2, each: 0.2,
+  unspecified: 0, unsp: 0, uncomplicated: 0.1, closed: 0.1, initial: 0.1, encounter: 0.1, type: 0.3, per: 0.2, each: 0.2,
   mg: 0.2, ml: 0.2, mcg: 0.2, gm: 0.2, unit: 0.2, units: 0.2, up: 0.2, single: 0.3, dose: 0.3,
 }));
 const OTHER_WEIGHT = 0.4;
 const ALTERNATIVE_WEIGHT = 0.2;
 const NUMBER_WEIGHT = 0.3;
 const UNSAID_WEIGHT = 0.5;
+/** Words of a "without ..." or "not ..." clause. */
+const NEGATION_WEIGHT = 0.1;
 const MAIN_TERM_FORM_WEIGHT = 0.2;
 
 const KEEP_S = /(?:ss|us|is|ys|as|os|ous|pes)$/;
@@ -63,6 +65,7 @@ export function analyze(text: string, indexPath: boolean, emit: (word: string, w
   let depth = 0;
   let afterOr = false;
   let afterUnspecified = false;
+  let afterWithout = false;
   let segment = 0;
   let commaInSegment = false;
   const n = s.length;
@@ -76,12 +79,19 @@ export function analyze(text: string, indexPath: boolean, emit: (word: string, w
       i = j;
       if (t === 'or') { afterOr = true; continue; }
       if (STOP_WORDS.has(t)) continue;
+      if (t === 'without' || t === 'not') {
+        // "without complications", "not intractable": the code names the plain case.
+        afterWithout = true;
+        emit(t, NEGATION_WEIGHT);
+        continue;
+      }
       let weight = 1;
       const stateWeight = DEFAULT_STATE_WORDS.get(t);
       if (depth > 0) weight = 0; // nonessential modifier
       else if (stateWeight !== undefined) weight = stateWeight;
       else if (OTHER_WORDS.has(t)) weight = OTHER_WEIGHT;
       else if (c <= 57) weight = NUMBER_WEIGHT;
+      else if (afterWithout) weight = NEGATION_WEIGHT;
       else if (afterUnspecified) weight = UNSAID_WEIGHT; // "unspecified organism": which organism is not said
       else if (afterOr) weight = ALTERNATIVE_WEIGHT;
       else if (indexPath && segment === 0 && commaInSegment) weight = MAIN_TERM_FORM_WEIGHT;
@@ -91,8 +101,8 @@ export function analyze(text: string, indexPath: boolean, emit: (word: string, w
     }
     if (c === 40 || c === 91) depth++; // ( [
     else if (c === 41 || c === 93) depth = Math.max(0, depth - 1); // ) ]
-    else if (c === 62) { segment++; commaInSegment = false; afterOr = false; afterUnspecified = false; } // >
-    else if (c === 44 || c === 59 || c === 58) { commaInSegment = true; afterOr = false; afterUnspecified = false; } // , ; :
+    else if (c === 62) { segment++; commaInSegment = false; afterOr = false; afterUnspecified = false; afterWithout = false; } // >
+    else if (c === 44 || c === 59 || c === 58) { commaInSegment = true; afterOr = false; afterUnspecified = false; afterWithout = false; } // , ; :
     i++;
   }
 }
@@ -109,25 +119,37 @@ export function queryWords(text: string): string[] {
   return (s.match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w)).map(stem);
 }
 
+const MAX_WORD = 64;
+let rowA = new Int32Array(MAX_WORD + 1);
+let rowB = new Int32Array(MAX_WORD + 1);
+let rowC = new Int32Array(MAX_WORD + 1);
+
 /** Optimal string alignment distance, or `max + 1` as soon as it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a.length > MAX_WORD || b.length > MAX_WORD) return a === b ? 0 : max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
+  [rowA, rowB, rowC] = [prev2, prev, cur];
   return prev[n]!;
 }
