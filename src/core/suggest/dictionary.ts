@@ -144,12 +144,15 @@ function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): voi
     }
     if (!code || CATCH_ALL.test(e.term) || /unspecified site/i.test(e.path) || ADMINISTRATIVE_MAIN_TERMS.test(e.path)) continue;
     const parts = e.path.split(' > ');
-    const tailParts = parts.slice(1).map((p) => phraseKeys(withoutParentheses(p)));
     // A subterm made only of words we cannot match ("His", "A") would leave a shorter term that means something else.
-    if (tailParts.some((keys, i) => keys.length === 0 && !isConnector(parts[i + 1]!))) continue;
-    const tail = tailParts.flat();
-    for (const reading of mainTermReadings(parts[0]!)) {
-      const keys = [...phraseKeys(reading), ...tail];
+    if (parts.slice(1).some((p) => phraseKeys(withoutParentheses(p)).length === 0 && !isConnector(p))) continue;
+    // Every component may list alternative forms ("myocardium, myocardial"): one term per combination.
+    let readings: string[][] = [[]];
+    for (const part of parts) {
+      const alternatives = mainTermReadings(part).map(phraseKeys);
+      readings = readings.flatMap((r) => alternatives.map((a) => [...r, ...a])).slice(0, 8);
+    }
+    for (const keys of readings) {
       if (keys.length === 1 && !singleWordCodable(keys[0]!, code)) continue;
       builder.add(keys, code, 'index', reason);
     }

@@ -1,0 +1,35 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codes, suggest } from './helpers';
+
+describe('combination codes', () => {
+  test('diabetes with CKD: E11.22 plus the N18 stage, without E11.9', async () => {
+    const found = await codes('Type 2 diabetes. CKD stage 3b.');
+    assert.ok(found.includes('E11.22') && found.includes('N18.32'), `${found}`);
+    assert.ok(!found.includes('E11.9'));
+  });
+  test('hypertension with CKD: I12.9 absorbs I10, the CKD stage stays', async () => {
+    const found = await codes('Hypertension. CKD stage 4.');
+    assert.ok(found.includes('I12.9') && found.includes('N18.4'), `${found}`);
+    assert.ok(!found.includes('I10'));
+  });
+  test('hypertension with heart failure: I11.0', async () => {
+    const found = await codes('HTN. Chronic systolic heart failure.');
+    assert.ok(found.includes('I11.0') && found.includes('I50.22'), `${found}`);
+    assert.ok(!found.includes('I10'));
+  });
+  test('hypertension with both: I13.0, and I12/I11 are not listed as well', async () => {
+    const found = await codes('Assessment: HTN, CKD stage 3b, acute on chronic systolic heart failure.');
+    assert.ok(found.includes('I13.0'), `${found}`);
+    for (const absorbed of ['I10', 'I12.9', 'I11.0']) assert.ok(!found.includes(absorbed), `${absorbed} in ${found}`);
+  });
+  test('end stage renal disease takes I12.0', async () => {
+    assert.ok((await codes('Hypertension and end stage renal disease.')).includes('I12.0'));
+  });
+  test('outpatient: a symptom of a confirmed diagnosis in the same body system falls below the threshold', async () => {
+    const out = await codes('Cough. Aspiration pneumonia.', { setting: 'outpatient' });
+    assert.ok(out.includes('J69.0') && !out.includes('R05.9'), `${out}`);
+    const all = await suggest('Cough. Aspiration pneumonia.', { setting: 'outpatient', threshold: 0.2 });
+    assert.match(all.find((s) => s.code === 'R05.9')!.reason, /integral/);
+  });
+});
