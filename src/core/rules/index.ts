@@ -17,6 +17,7 @@ import { ncciPtp } from './families/ncciPtp';
 import { noteEvidence } from './families/noteEvidence';
 import { sequencing } from './families/sequencing';
 import { field, listText, warning, type RuleFamily, type RuleRun, type UncheckedReport } from './rule';
+import { memoIndex } from './memo';
 import { markSuppressed } from './suppression';
 import type { RuleContext, RuleWarning } from './types';
 
@@ -51,7 +52,8 @@ function setLookup(ctx: RuleContext, date: string): RuleRun['setFor'] {
 }
 
 /** Runs every rule on a claim (any JSON value: a draft or a file that fails the schema still gets warnings). */
-export async function checkClaim(claim: unknown, ctx: RuleContext): Promise<RuleWarning[]> {
+export async function checkClaim(claim: unknown, input: RuleContext): Promise<RuleWarning[]> {
+  const ctx: RuleContext = { ...input, index: memoIndex(input.index) };
   const view = viewClaim(claim);
   const today = ctx.today ?? new Date().toISOString().slice(0, 10);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(view.dateOfService ?? '') ? view.dateOfService! : /^\d{4}-\d{2}-\d{2}$/.test(ctx.date) ? ctx.date : today;

@@ -65,7 +65,7 @@ function checkHcpcs(run: RuleRun, code: string, i: number, date: string): RuleWa
 
 function checkCpt(run: RuleRun, code: string, i: number): RuleWarning[] {
   const found = run.setFor('cpt');
-  const licensed = found?.set.sources.some((s) => s.kind === 'cpt-licensed') ?? false;
+  const licensed = run.ctx.index.hasLicensedCpt();
   const rec = run.ctx.index.lookup(code, { system: 'cpt', date: found?.inForce ? run.date : undefined });
   if (rec) return [];
   if (!licensed) {
