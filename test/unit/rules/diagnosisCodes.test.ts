@@ -47,6 +47,7 @@ describe('code.invalid', () => {
   test('without a licensed CPT file, CPT codes are accepted by number and reported as unchecked', async () => {
     const idx = await buildIndex({ withCpt: false });
     const c = baseClaim();
+    c.lines[0].code = '20610'; // not one of the built-in E/M numbers
     assert.equal((await fired('code.invalid', c, {}, idx)).length, 0);
     const [u] = await fired('rule.unchecked', c, {}, idx);
     assert.ok(u);
