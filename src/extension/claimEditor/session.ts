@@ -159,8 +159,15 @@ export class ClaimSession {
       const set = index.setFor(s, p.raw.encounter?.dateOfService);
       return set ? [{ system: s, version: set.version }] : [];
     }) : [];
+    const titles: Record<string, string> = {};
+    if (index) {
+      for (const item of [...(p.raw.diagnoses ?? []), ...(p.raw.lines ?? [])]) {
+        const rec = index.lookup(item.code, { system: item.system, ...(p.raw.encounter?.dateOfService ? { date: p.raw.encounter.dateOfService } : {}) });
+        if (rec) titles[item.code] = rec.shortTitle ?? rec.title;
+      }
+    }
     this.ports.post({
-      type: 'state', claim: p.raw as Record<string, unknown>, warnings: warnings.map(toPanelWarning), codesets, rulesRan: index !== undefined,
+      type: 'state', claim: p.raw as Record<string, unknown>, warnings: warnings.map(toPanelWarning), codesets, rulesRan: index !== undefined, titles,
       ...(requestId !== undefined ? { requestId } : {}),
     });
   }

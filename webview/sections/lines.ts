@@ -1,0 +1,103 @@
+// Service lines: CPT/HCPCS code, up to 4 modifiers, units, charge and 1-4 diagnosis pointers
+// (1-based, as on the claim form). New lines come from the inline code search.
+import { h } from '../dom';
+import type { PanelContext } from '../context';
+import { warningsFor, warningsForField } from '../context';
+import { inlineWarnings } from '../warningItem';
+import { codeSearch } from '../codeSearch';
+import type { PanelEdit } from '../../src/core/protocol';
+import type { ServiceLine } from '../../src/core/claim/schema';
+
+export const MAX_MODIFIERS = 4;
+export const MAX_POINTERS = 4;
+
+/** "1, 3" -> [1, 3]; an error sentence when the text is not 1-4 diagnosis numbers. */
+export function parsePointers(text: string, diagnosisCount: number): number[] | string {
+  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
+  if (parts.length === 0) return [];
+  const nums = parts.map(Number);
+  if (nums.some((n) => !Number.isInteger(n) || n < 1)) return 'Pointers are diagnosis numbers, e.g. 1, 2.';
+  if (nums.length > MAX_POINTERS) return `A line points to at most ${MAX_POINTERS} diagnoses.`;
+  const over = nums.find((n) => n > diagnosisCount);
+  if (over !== undefined) return `There is no diagnosis ${over}; the claim lists ${diagnosisCount}.`;
+  return [...new Set(nums)];
+}
+
+function cellField(ctx: PanelContext, spec: { key: string; label: string; value: string; cls: string; commit: (text: string, show: (msg: string) => void) => void }): HTMLElement {
+  const help = h('div', { class: 'field-help', role: 'status' });
+  const input = h('vscode-textfield', {
+    class: spec.cls, '.label': spec.label, '.value': spec.value, 'data-key': spec.key, readonly: ctx.readonly,
+    'on:change': (e: Event) => {
+      const text = (e.target as unknown as { value: string }).value.trim();
+      if (text === spec.value) return;
+      help.textContent = '';
+      spec.commit(text, (msg) => { help.textContent = msg; input.setAttribute('invalid', ''); });
+    },
+  });
+  return h('td', {}, input, help);
+}
+
+function lineRow(ctx: PanelContext, l: ServiceLine, i: number): HTMLElement[] {
+  const edit = (label: string, edits: PanelEdit[]) => ctx.actions.edit(`line ${i + 1}: ${label}`, edits);
+  const setNumber = (field: 'units' | 'charge', what: string) => (text: string, show: (m: string) => void) => {
+    const n = Number(text);
+    if (text === '' || !Number.isFinite(n) || n < 0) return show(`${what} must be a number of zero or more.`);
+    edit(`${field} ${n}`, [{ op: 'setLineField', line: i, field, value: n }]);
+  };
+  const mods = [...l.modifiers];
+  const modifierCells = Array.from({ length: MAX_MODIFIERS }, (_, m) => cellField(ctx, {
+    key: `line:${i}:mod:${m}`, label: `Line ${i + 1} modifier ${m + 1}`, value: mods[m] ?? '', cls: 'w-mod',
+    commit: (text, show) => {
+      if (text !== '' && !/^[A-Za-z0-9]{2}$/.test(text)) return show('A modifier has 2 letters or digits.');
+      const next = [...mods];
+      next[m] = text.toUpperCase();
+      edit('modifiers', [{ op: 'setLineField', line: i, field: 'modifiers', value: next.filter((x) => x) }]);
+    },
+  }));
+  const title = ctx.titles[l.code] ?? '';
+  const warnings = warningsFor(ctx, 'line', i);
+  const row = h('tr', { class: `line-row${l.status === 'rejected' ? ' rejected' : ''}`, 'data-line-index': i },
+    h('th', { scope: 'row' }, String(i + 1)),
+    cellField(ctx, {
+      key: `line:${i}:code`, label: `Line ${i + 1} code`, value: l.code, cls: 'w-code',
+      commit: (text, show) => (text === '' ? show('Every line needs a code; remove the line instead.') : edit(`code ${text}`, [{ op: 'setLineCode', line: i, code: text.toUpperCase() }])),
+    }),
+    h('td', { class: 'line-title' }, h('span', { class: 'system' }, l.system.toUpperCase()), ' ', title),
+    ...modifierCells,
+    cellField(ctx, { key: `line:${i}:units`, label: `Line ${i + 1} units`, value: String(l.units), cls: 'w-num', commit: setNumber('units', 'Units') }),
+    cellField(ctx, { key: `line:${i}:charge`, label: `Line ${i + 1} charge`, value: l.charge.toFixed(2), cls: 'w-num', commit: setNumber('charge', 'Charge') }),
+    cellField(ctx, {
+      key: `line:${i}:pointers`, label: `Line ${i + 1} diagnosis pointers`, value: l.diagnosisPointers.join(', '), cls: 'w-ptr',
+      commit: (text, show) => {
+        const p = parsePointers(text, ctx.claim.diagnoses.length);
+        if (typeof p === 'string') return show(p);
+        edit('pointers', [{ op: 'setPointers', line: i, pointers: p }]);
+      },
+    }),
+    h('td', {}, h('vscode-button', {
+      secondary: true, disabled: ctx.readonly, 'data-key': `line:${i}:remove`, 'aria-label': `Remove line ${i + 1} (${l.code})`,
+      'on:click': () => edit(`remove ${l.code}`, [{ op: 'removeLine', line: i }]),
+    }, 'Remove')),
+  );
+  if (warnings.length === 0) return [row];
+  return [row, h('tr', { class: 'line-warnings' }, h('td', {}), h('td', { colspan: 11 }, inlineWarnings(warnings, ctx)))];
+}
+
+export function linesSection(ctx: PanelContext): HTMLElement {
+  const lines = ctx.claim.lines;
+  return h('section', { 'aria-labelledby': 'h-lines', class: 'card', 'data-field': 'lines' },
+    h('h2', { id: 'h-lines' }, `Service lines (${lines.length})`),
+    lines.length === 0 ? h('p', { class: 'empty' }, 'No service line yet. Add one below.') : h('div', { class: 'table-wrap' },
+      h('table', { class: 'lines', 'aria-labelledby': 'h-lines' },
+        h('thead', {}, h('tr', {},
+          ...['#', 'Code', 'Description', 'Mod 1', 'Mod 2', 'Mod 3', 'Mod 4', 'Units', 'Charge', 'Pointers', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, lines.flatMap((l, i) => lineRow(ctx, l, i))),
+      )),
+    inlineWarnings(warningsForField(ctx, 'lines'), ctx),
+    codeSearch({
+      label: 'Add service line (CPT or HCPCS)', placeholder: 'Code or words, e.g. 99213 or glucose', key: 'line-search', disabled: ctx.readonly,
+      search: (q) => ctx.actions.search(q, 'procedure'),
+      pick: (r) => ctx.actions.edit(`add line ${r.code}`, [{ op: 'addLine', code: r.code, system: r.system === 'hcpcs' ? 'hcpcs' : 'cpt' }]),
+    }),
+  );
+}

@@ -1,0 +1,20 @@
+// Patient: name, birth date, sex, member id.
+import { h } from '../dom';
+import type { PanelContext } from '../context';
+import { asDate, field, select } from '../field';
+
+export function patientSection(ctx: PanelContext): HTMLElement {
+  const p = ctx.claim.patient ?? {};
+  return h('section', { 'aria-labelledby': 'h-patient', class: 'card' },
+    h('h2', { id: 'h-patient' }, 'Patient'),
+    h('div', { class: 'grid' },
+      field(ctx, { path: 'patient.name.family', label: 'Family name', value: p.name?.family }),
+      field(ctx, { path: 'patient.name.given', label: 'Given name', value: p.name?.given }),
+      field(ctx, { path: 'patient.birthDate', label: 'Birth date', value: p.birthDate, placeholder: 'YYYY-MM-DD', convert: asDate, width: 'short' }),
+      select(ctx, { path: 'patient.sex', label: 'Sex', value: p.sex, options: [['female', 'Female'], ['male', 'Male'], ['other', 'Other'], ['unknown', 'Unknown']] }),
+      field(ctx, { path: 'patient.memberId', label: 'Member id', value: p.memberId }),
+    ),
+    // Rules name the patient as a whole when the name is missing.
+    h('div', { 'data-field': 'patient.name' }),
+  );
+}

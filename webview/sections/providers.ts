@@ -1,0 +1,34 @@
+// Billing and rendering provider, each with a live NPI check (10 digits, Luhn check digit over
+// the 80840 prefix) while typing, before any round trip.
+import { h } from '../dom';
+import type { PanelContext } from '../context';
+import { field } from '../field';
+import { isValidNpi } from '../../src/core/rules/families/npi';
+
+export function npiProblem(text: string): string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (!/^\d+$/.test(t)) return 'An NPI has digits only.';
+  if (t.length !== 10) return `An NPI has 10 digits (${t.length} so far).`;
+  return isValidNpi(t) ? undefined : 'The check digit does not match: a digit is mistyped.';
+}
+
+function provider(ctx: PanelContext, key: 'billingProvider' | 'renderingProvider', title: string): HTMLElement {
+  const p = ctx.claim[key] ?? {};
+  return h('div', { class: 'provider', role: 'group', 'aria-labelledby': `h-${key}` },
+    h('h3', { id: `h-${key}` }, title),
+    h('div', { class: 'grid' },
+      field(ctx, { path: `${key}.name`, label: `${title} name`, value: p.name, width: 'long' }),
+      field(ctx, { path: `${key}.npi`, label: `${title} NPI`, value: p.npi, liveCheck: npiProblem, placeholder: '10 digits', width: 'short' }),
+      key === 'billingProvider' ? field(ctx, { path: `${key}.taxId`, label: 'Tax id (EIN)', value: p.taxId, width: 'short' }) : null,
+    ),
+  );
+}
+
+export function providersSection(ctx: PanelContext): HTMLElement {
+  return h('section', { 'aria-labelledby': 'h-providers', class: 'card' },
+    h('h2', { id: 'h-providers' }, 'Providers'),
+    provider(ctx, 'billingProvider', 'Billing provider'),
+    provider(ctx, 'renderingProvider', 'Rendering provider'),
+  );
+}
