@@ -59,7 +59,8 @@ export class ClaimPanel {
     this.shown.clear();
     this.mode = 'error';
     this.root.replaceChildren(errorView(problems, () => this.link.post({ type: 'openAsText' })));
-    (this.root.querySelector('[data-key="open-as-text"]') as HTMLElement | null)?.focus();
+    // The button is focusable once the element has upgraded and rendered.
+    setTimeout(() => (this.root.querySelector('[data-key="open-as-text"]') as HTMLElement | null)?.focus(), 0);
   }
 
   private showState(s: StateMessage): void {
@@ -87,9 +88,7 @@ export class ClaimPanel {
       this.shown.set(section.id, { inputs, el });
     }
     this.updateHeader(s);
-    if (focusKey && !document.activeElement?.closest?.('[data-key]')) {
-      (this.root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
-    }
+    if (focusKey && !document.activeElement?.closest?.('[data-key]')) restoreFocus(this.root, focusKey);
     recordRender(performance.now() - started);
     if (s.requestId !== undefined) {
       const t0 = this.editStarted.get(s.requestId);
@@ -196,4 +195,22 @@ export class ClaimPanel {
     }
     this.exportStatus.replaceChildren(h('span', {}, `Cannot export ${format}: `), h('ul', { class: 'problems' }, (a.errors ?? []).map((e) => h('li', {}, e))));
   }
+}
+
+/**
+ * Puts focus back on the control with the same key after a rebuild. A Move up button that just
+ * moved its row to the top is disabled there, so focus goes to the row's other move button.
+ */
+function restoreFocus(root: HTMLElement, key: string): void {
+  const find = (k: string) => root.querySelector(`[data-key="${CSS.escape(k)}"]`) as HTMLElement | null;
+  let el = find(key);
+  if (el?.hasAttribute('disabled')) {
+    const other = key.endsWith(':up') ? key.replace(/:up$/, ':down') : key.endsWith(':down') ? key.replace(/:down$/, ':up') : undefined;
+    const alt = other ? find(other) : null;
+    el = alt && !alt.hasAttribute('disabled') ? alt : el;
+  }
+  if (!el) return;
+  el.focus();
+  // A component created in this rebuild takes focus once it has rendered (Lit renders in a microtask).
+  if (document.activeElement !== el) setTimeout(() => el!.focus(), 0);
 }

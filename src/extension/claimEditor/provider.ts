@@ -55,6 +55,7 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
       openAsText: () => void vscode.commands.executeCommand('vscode.openWith', document.uri, 'default'),
       who: () => this.deps.who(),
       now: () => new Date().toISOString(),
+      reportError: (e) => this.deps.log?.error(`claim panel: ${e instanceof Error ? e.message : String(e)}`),
     });
     const subs: vscode.Disposable[] = [
       panel.webview.onDidReceiveMessage((m: unknown) => void session.receive(m).catch((e: unknown) => this.deps.log?.error(`claim panel: ${String(e)}`))),

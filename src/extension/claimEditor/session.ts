@@ -29,6 +29,8 @@ export interface ClaimSessionPorts {
   who(): string;
   now(): string;
   today?(): string;
+  /** Where failures without a panel request to answer go (the output channel). */
+  reportError?(e: unknown): void;
 }
 
 type Parsed = { ok: true; raw: ClaimJson } | { ok: false; errors: string[] };
@@ -66,7 +68,10 @@ export class ClaimSession {
   documentChanged(): void {
     if (!this.ready || this.disposed) return;
     if (this.pending) clearTimeout(this.pending);
-    this.pending = setTimeout(() => { this.pending = undefined; void this.publish(); }, this.debounceMs);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.publish().catch((e: unknown) => this.ports.reportError?.(e));
+    }, this.debounceMs);
   }
 
   /** Code sets were loaded or settings changed: warnings may differ. */

@@ -1,0 +1,58 @@
+// The host side of the panel tests: the extension's real ClaimSession over an in-memory
+// document (with an undo stack), the real rules on a small hand-written code-set index, and
+// recorders for what would go to VS Code (save dialog, reveal in the note, open as text).
+import { ClaimSession } from '../../src/extension/claimEditor/session';
+import type { CodesetIndex } from '../../src/core/codeset/api';
+import type { HostMessage } from '../../src/core/protocol';
+
+export class FakeHost {
+  text: string;
+  readonly undo: string[] = [];
+  readonly exports: { format: string; content: string }[] = [];
+  readonly revealed: { start: number; end: number }[] = [];
+  readonly posted: HostMessage[] = [];
+  openedAsText = 0;
+  replaced = 0;
+  /** The next save dialog answer: a path, or undefined (cancelled). */
+  saveAnswer: string | undefined = 'exports/claim.out';
+  readonly session: ClaimSession;
+
+  constructor(text: string, index: CodesetIndex | undefined, private readonly send: (m: HostMessage) => Promise<void>) {
+    this.text = text;
+    this.session = new ClaimSession({
+      text: () => this.text,
+      replaceText: async (t) => {
+        this.undo.push(this.text);
+        this.text = t;
+        this.replaced++;
+        // VS Code fires onDidChangeTextDocument for our own edits too.
+        this.session.documentChanged();
+        return true;
+      },
+      getIndex: async () => index,
+      severity: () => ({}),
+      post: (m) => { this.posted.push(m); void this.send(m); },
+      saveExport: async (format, content) => {
+        if (this.saveAnswer === undefined) return undefined;
+        this.exports.push({ format, content });
+        return this.saveAnswer;
+      },
+      revealEvidence: (span) => { this.revealed.push(span); },
+      openAsText: () => { this.openedAsText++; },
+      who: () => 'panel-test',
+      now: () => '2024-08-15T10:00:00.000Z',
+      today: () => '2024-08-15',
+    }, 40);
+  }
+
+  /** A change made outside the panel (the note accepted a code, the user typed in the text editor, undo). */
+  externalChange(text: string): void {
+    this.undo.push(this.text);
+    this.text = text;
+    this.session.documentChanged();
+  }
+
+  claim(): Record<string, unknown> {
+    return JSON.parse(this.text) as Record<string, unknown>;
+  }
+}

@@ -1,0 +1,344 @@
+// The claim panel in headless Chromium against the real host session (see fakeHost.ts). Each
+// scenario is what a coder does; the run ends with `N passed, N failed` and the measurements.
+// Screenshots go to screenshots/panel/ (ignored by git).
+import { chromium, type Browser, type Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from './server';
+import { FakeHost } from './fakeHost';
+import { bigClaim, pretty, startingClaim } from './claims';
+import { buildIndex } from '../unit/rules/fixture';
+import { parsePanelMessage, type HostMessage } from '../../src/core/protocol';
+import type { CodesetIndex } from '../../src/core/codeset/api';
+
+const ROOT = process.cwd();
+const SHOTS = join(ROOT, 'screenshots/panel');
+mkdirSync(SHOTS, { recursive: true });
+
+interface Opened { page: Page; host: FakeHost; cspErrors: string[]; pageErrors: string[] }
+
+let browser: Browser;
+let origin: string;
+let index: CodesetIndex;
+const measurements: Record<string, string> = {};
+
+async function open(text: string, options: { width?: number; height?: number } = {}): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+  const cspErrors: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text()); });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // Nothing may leave the page but the panel's own files.
+  await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  const host = new FakeHost(text, index, (m: HostMessage) => page.evaluate((msg) => window.postMessage(msg, '*'), m).catch(() => undefined));
+  await page.exposeFunction('__toHost', (json: string) => host.session.receive(JSON.parse(json)));
+  await page.goto(`${origin}/`);
+  return { page, host, cspErrors, pageErrors };
+}
+
+const until = async (what: string, check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+async function fillField(page: Page, key: string, value: string): Promise<void> {
+  const input = page.locator(`[data-key="${key}"] input`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+const openWarnings = (page: Page, rule: string) => page.locator(`.summary-list [data-rule="${rule}"]`).count();
+
+async function searchAndPick(page: Page, key: string, query: string, code: string): Promise<void> {
+  const input = page.locator(`input[data-key="${key}"]`);
+  await input.fill(query);
+  await page.locator(`input[data-key="${key}"] + ul[role="listbox"] li`, { hasText: code }).first().waitFor();
+  // Keyboard: the first result is active; move to the wanted one with the arrow keys.
+  const texts = await page.locator(`input[data-key="${key}"] + ul li .code`).allTextContents();
+  const at = texts.indexOf(code);
+  assert.ok(at >= 0, `search for "${query}" offers ${code} (got ${texts.join(', ')})`);
+  for (let i = 0; i < at; i++) await input.press('ArrowDown');
+  await input.press('Enter');
+}
+
+const tests: [string, () => Promise<void>][] = [];
+const test = (name: string, fn: () => Promise<void>) => tests.push([name, fn]);
+
+test('loads a claim: sections, first-listed diagnosis, unknown members kept, no CSP violations', async () => {
+  const { page, host, cspErrors, pageErrors } = await open(pretty(startingClaim()));
+  await page.locator('[data-section="lines"]').waitFor();
+  assert.equal(await page.locator('.dx-row').count(), 2);
+  assert.equal(await page.locator('.dx-row.first vscode-badge').first().textContent(), 'First-listed');
+  assert.equal(await page.locator('[data-key="field:payer.name"]').evaluate((e) => (e as unknown as { value: string }).value), 'Acme Health Plan');
+  assert.equal(await page.locator('.line-row').count(), 1);
+  assert.match(await page.locator('.panel-header .subtitle').textContent() ?? '', /Note: visit\.note — Code sets: icd10cm FY2024/);
+  await page.screenshot({ path: join(SHOTS, '01-loaded.png'), fullPage: true });
+  await fillField(page, 'field:patient.memberId', 'NEW-42');
+  await until('member id saved', () => (host.claim().patient as { memberId: string }).memberId === 'NEW-42');
+  assert.deepEqual(host.claim()['x-practice'], { batch: 'B-7', keep: true });
+  assert.deepEqual(cspErrors, []);
+  assert.deepEqual(pageErrors, []);
+  for (const m of await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted)) assert.ok(parsePanelMessage(m), `panel sent a valid message: ${JSON.stringify(m)}`);
+  await page.close();
+});
+
+test('adds a line with code search, sees claim.pointer appear, sets pointers and sees it clear', async () => {
+  const { page, host } = await open(pretty(startingClaim()));
+  await page.locator('[data-section="lines"]').waitFor();
+  assert.equal(await openWarnings(page, 'claim.pointer'), 0);
+  await searchAndPick(page, 'line-search', '9637', '96372');
+  await until('line added', () => (host.claim().lines as unknown[]).length === 2);
+  await page.locator('.summary-list [data-rule="claim.pointer"]').waitFor();
+  assert.equal(await page.locator('.line-warnings [data-rule="claim.pointer"]').count(), 1, 'the warning sits next to the line');
+  await page.screenshot({ path: join(SHOTS, '02-pointer-warning.png'), fullPage: true });
+  await fillField(page, 'line:1:pointers', '2, 9');
+  assert.match(await page.locator('.line-row').nth(1).locator('.field-help').last().textContent() ?? '', /no diagnosis 9/);
+  await fillField(page, 'line:1:pointers', '2');
+  await until('pointer saved', () => JSON.stringify((host.claim().lines as { diagnosisPointers: number[] }[])[1]!.diagnosisPointers) === '[2]');
+  await until('warning cleared', async () => (await openWarnings(page, 'claim.pointer')) === 0);
+  await page.close();
+});
+
+test('a rule fix button applies the fix through the host', async () => {
+  const c = startingClaim();
+  (c.lines as { diagnosisPointers: number[] }[])[0]!.diagnosisPointers = [];
+  const { page, host } = await open(pretty(c));
+  const fix = page.locator('.summary-list [data-rule="claim.pointer"] vscode-button', { hasText: 'Point to diagnosis 1' });
+  await fix.click();
+  await until('fix applied', () => JSON.stringify((host.claim().lines as { diagnosisPointers: number[] }[])[0]!.diagnosisPointers) === '[1]');
+  assert.ok((host.claim().audit as { detail: string }[]).some((a) => a.detail === 'Point to diagnosis 1'), 'the fix is in the audit trail');
+  await until('warning cleared', async () => (await openWarnings(page, 'claim.pointer')) === 0);
+  await page.close();
+});
+
+test('reorders diagnoses with Move up (keyboard) and drag; pointers follow; focus stays on the moved diagnosis', async () => {
+  const { page, host } = await open(pretty(startingClaim()));
+  await page.locator('.dx-row').first().waitFor();
+  const up = page.locator('[data-key="dx:J45.909:1:up"]');
+  await up.focus();
+  await page.keyboard.press('Enter');
+  await until('moved up', () => (host.claim().diagnoses as { code: string }[])[0]!.code === 'J45.909');
+  await until('panel shows new order', async () => (await page.locator('.dx-row.first [data-key$=":code"]').getAttribute('data-key')) === 'dx:J45.909:1:code');
+  assert.deepEqual((host.claim().lines as { diagnosisPointers: number[] }[])[0]!.diagnosisPointers, [2, 1], 'pointers follow their diagnoses');
+  await until('focus restored', async () => (await page.evaluate(() => document.activeElement?.getAttribute('data-key'))) === 'dx:J45.909:1:down', 2000).catch(() => undefined);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-key')), 'dx:J45.909:1:down', 'focus moves to the button of the moved row that still works');
+  await page.locator('.dx-row').nth(1).dragTo(page.locator('.dx-row').nth(0));
+  await until('dragged', () => (host.claim().diagnoses as { code: string }[])[0]!.code === 'I10');
+  await page.close();
+});
+
+test('adds diagnoses by search, an Excludes1 error blocks export, an override reason lets it through and is recorded', async () => {
+  const { page, host } = await open(pretty(startingClaim()));
+  await page.locator('.dx-row').first().waitFor();
+  await searchAndPick(page, 'dx-search', 'E11.9', 'E11.9');
+  await until('E11.9 added', () => (host.claim().diagnoses as unknown[]).length === 3);
+  await searchAndPick(page, 'dx-search', 'E10.9', 'E10.9');
+  await until('E10.9 added', () => (host.claim().diagnoses as unknown[]).length === 4);
+  await page.locator('.summary-list [data-rule="icd10cm.excludes1"]').first().waitFor();
+  await page.locator('[data-format="x12"]').click();
+  const dialog = page.locator('dialog.reason-dialog');
+  await dialog.waitFor();
+  assert.match(await dialog.textContent() ?? '', /icd10cm\.excludes1/);
+  await page.screenshot({ path: join(SHOTS, '03-export-blocked.png') });
+  await dialog.locator('[data-action="confirm"]').click();
+  assert.match(await dialog.locator('[role="alert"]').textContent() ?? '', /at least a few words/, 'an empty reason is refused');
+  await dialog.locator('vscode-textarea textarea').fill('Payer confirmed both types are documented.');
+  await dialog.locator('[data-action="confirm"]').click();
+  await until('exported', () => host.exports.length === 1);
+  assert.equal(host.exports[0]!.format, 'x12');
+  assert.match(host.exports[0]!.content, /^ISA\*/);
+  await until('override recorded', () => Array.isArray(host.claim().overrides));
+  assert.equal((host.claim().overrides as { reason: string }[])[0]!.reason, 'Payer confirmed both types are documented.');
+  await page.locator('.export-status', { hasText: 'with an override' }).waitFor();
+  await page.close();
+});
+
+test('suppressing a warning asks for a justification and moves it to the suppressed list', async () => {
+  const c = startingClaim();
+  (c.diagnoses as unknown[]).push({ code: 'E11.9', system: 'icd10cm' }, { code: 'E10.9', system: 'icd10cm' });
+  const { page, host } = await open(pretty(c));
+  const w = page.locator('.summary-list [data-rule="icd10cm.excludes1"]').first();
+  await w.locator('vscode-button', { hasText: 'Suppress' }).click();
+  const dialog = page.locator('dialog.reason-dialog');
+  await dialog.locator('vscode-textarea textarea').fill('Unrelated conditions, guideline I.A.12.a');
+  await dialog.locator('[data-action="confirm"]').click();
+  await until('suppressed', () => Array.isArray(host.claim().suppressed));
+  await page.locator('.suppressed-list summary').click();
+  await page.locator('.suppressed-list .justification', { hasText: 'Unrelated conditions' }).waitFor();
+  await page.locator('[data-format="claim-json"]').click();
+  await until('exported without override', () => host.exports.length === 1);
+  assert.equal(host.claim().overrides, undefined);
+  await page.close();
+});
+
+test('NPI is checked while typing (Luhn) without a round trip', async () => {
+  const { page } = await open(pretty(startingClaim()));
+  const input = page.locator('[data-key="field:billingProvider.npi"] input');
+  await input.fill('1234567890');
+  const help = page.locator('[data-field="billingProvider.npi"] + .field-help');
+  await until('check digit message', async () => /check digit/.test(await help.textContent() ?? ''));
+  await input.fill('12345');
+  assert.match(await help.textContent() ?? '', /10 digits \(5 so far\)/);
+  await input.fill('1234567893');
+  assert.equal(await help.textContent(), '');
+  await page.close();
+});
+
+test('keyboard only: Tab reaches every control in order, labels name each one', async () => {
+  const { page } = await open(pretty(startingClaim()));
+  await page.locator('.dx-row').first().waitFor();
+  const seen: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const key = await page.evaluate(() => document.activeElement?.closest('[data-key]')?.getAttribute('data-key') ?? document.activeElement?.tagName ?? '');
+    if (seen.includes(key) && key !== 'BODY') break;
+    seen.push(key);
+  }
+  for (const k of ['field:encounter.dateOfService', 'field:patient.name.family', 'field:billingProvider.npi', 'dx:I10:1:evidence', 'dx:J45.909:1:up', 'dx-search', 'line:0:pointers', 'line-search', 'export:x12']) {
+    assert.ok(seen.includes(k), `Tab reaches ${k}`);
+  }
+  assert.ok(seen.indexOf('field:encounter.dateOfService') < seen.indexOf('dx-search') && seen.indexOf('dx-search') < seen.indexOf('export:x12'), 'in reading order');
+  // Every text field and select has an accessible name; every button says what it does.
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('vscode-textfield, vscode-single-select, vscode-textarea')]
+    .filter((e) => !(e as unknown as { label: string }).label).map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(unnamed, []);
+  const silent = await page.evaluate(() => [...document.querySelectorAll('vscode-button')].filter((b) => !(b.textContent ?? '').trim() && !b.getAttribute('aria-label')).length);
+  assert.equal(silent, 0);
+  // Evidence opens in the note from the keyboard.
+  await page.locator('[data-key="dx:I10:1:evidence"]').focus();
+  await page.keyboard.press(' ');
+  await page.screenshot({ path: join(SHOTS, '04-keyboard-focus.png') });
+  await page.close();
+});
+
+test('evidence link asks the host to reveal the span in the note', async () => {
+  const { page, host } = await open(pretty(startingClaim()));
+  await page.locator('[data-key="dx:I10:1:evidence"]').click();
+  await until('revealed', () => host.revealed.length === 1);
+  assert.deepEqual(host.revealed[0], { start: 12, end: 24 });
+  await page.close();
+});
+
+test('a change made in the note (accepted code) and undo appear in the open panel', async () => {
+  const { page, host } = await open(pretty(startingClaim()));
+  await page.locator('.dx-row').first().waitFor();
+  const c = host.claim();
+  (c.diagnoses as unknown[]).push({ code: 'R05.9', system: 'icd10cm', status: 'accepted' });
+  host.externalChange(pretty(c));
+  await page.locator('[data-key="dx:R05.9:1:code"]').waitFor();
+  host.externalChange(host.undo.at(-1)!);
+  await until('undo shown', async () => (await page.locator('.dx-row').count()) === 2);
+  await page.close();
+});
+
+test('a document that is not JSON shows the error view with Open as Text, and is never written', async () => {
+  const { page, host } = await open('{\n  "schemaVersion": "1",\n  "encounter": {\n');
+  const view = page.locator('.error-view');
+  await view.waitFor();
+  assert.match(await view.textContent() ?? '', /not valid JSON at line \d+, column \d+/);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-key')), 'open-as-text');
+  await page.screenshot({ path: join(SHOTS, '05-error-view.png') });
+  await page.keyboard.press('Enter');
+  await until('open as text', () => host.openedAsText === 1);
+  // A stale or forged edit is refused, not written.
+  await host.session.receive({ type: 'edit', requestId: 99, label: 'x', edits: [{ op: 'setField', path: 'payer.name', value: 'X' }] });
+  assert.equal(host.replaced, 0);
+  assert.ok(host.posted.some((m) => m.type === 'editResult' && !m.ok));
+  await page.close();
+});
+
+test('a JSON document that is not a claim names the member at fault; fixing it brings the form back', async () => {
+  const bad = startingClaim();
+  bad.lines = 'none';
+  const { page, host } = await open(pretty(bad));
+  await page.locator('.error-view', { hasText: '"lines" must be an array' }).waitFor();
+  host.externalChange(pretty(startingClaim()));
+  await page.locator('[data-section="lines"]').waitFor();
+  assert.equal(host.replaced, 0);
+  await page.close();
+});
+
+test('invalid messages from the host are dropped; the panel keeps working', async () => {
+  const { page } = await open(pretty(startingClaim()));
+  await page.locator('.dx-row').first().waitFor();
+  await page.evaluate(() => {
+    window.postMessage({ type: 'state', claim: 'nope' }, '*');
+    window.postMessage({ type: 'error', problems: [] }, '*');
+    window.postMessage({ type: 'bogus' }, '*');
+    window.postMessage('state', '*');
+  });
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await page.locator('.dx-row').count(), 2);
+  assert.equal(await page.locator('.error-view').count(), 0);
+  await page.close();
+});
+
+test('measure: render of 12 diagnoses and 50 lines, field edit round trip', async () => {
+  const { page, host } = await open(pretty(bigClaim()), { height: 1200 });
+  await page.locator('.line-row').nth(49).waitFor();
+  const state = host.posted.find((m) => m.type === 'state');
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    // A string, so the test runner's transpiler adds no helpers the page does not have.
+    runs.push(await page.evaluate(`(async (s) => {
+      window.postMessage({ type: 'error', problems: ['reset'] }, '*');
+      await new Promise((r) => setTimeout(r, 20));
+      const t0 = performance.now();
+      window.postMessage(s, '*');
+      await new Promise((r) => { const tick = () => (document.querySelectorAll('.line-row').length === 50 ? r(undefined) : requestAnimationFrame(tick)); tick(); });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    })(${JSON.stringify(state)})`) as number);
+  }
+  await page.screenshot({ path: join(SHOTS, '06-big-claim.png') });
+  const sync = await page.evaluate(() => (window as unknown as { medcodePanelMetrics: { renderMs: number[] } }).medcodePanelMetrics.renderMs.slice(-5));
+  for (let i = 0; i < 6; i++) {
+    await fillField(page, `line:${i}:charge`, String(200 + i));
+    await until(`charge ${i}`, () => (host.claim().lines as { charge: number }[])[i]!.charge === 200 + i);
+  }
+  await until('round trips recorded', async () => (await page.evaluate(() => (window as unknown as { medcodePanelMetrics: { roundTripMs: number[] } }).medcodePanelMetrics.roundTripMs.length)) >= 6);
+  const trips = await page.evaluate(() => (window as unknown as { medcodePanelMetrics: { roundTripMs: number[] } }).medcodePanelMetrics.roundTripMs);
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  measurements['render 12 dx + 50 lines, to painted frame (median of 5)'] = `${med(runs).toFixed(1)} ms (max ${Math.max(...runs).toFixed(1)})`;
+  measurements['render 12 dx + 50 lines, DOM build (median of 5)'] = `${med(sync).toFixed(1)} ms`;
+  measurements['field edit -> host -> document -> rules -> panel (median of 6, 50-line claim)'] = `${med(trips).toFixed(1)} ms (max ${Math.max(...trips).toFixed(1)})`;
+  await page.close();
+});
+
+async function main(): Promise<void> {
+  index = await buildIndex();
+  const { server, origin: o } = await startServer(ROOT);
+  origin = o;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let passed = 0;
+  let failed = 0;
+  const only = process.argv[2];
+  for (const [name, fn] of tests) {
+    if (only && !name.includes(only)) continue;
+    const t0 = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`  ✖ ${name}\n    ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 4).join('\n    ') : String(e)}`);
+    }
+  }
+  await browser.close();
+  server.close();
+  console.log('\nmeasurements:');
+  for (const [k, v] of Object.entries(measurements)) console.log(`  ${k}: ${v}`);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+void main();
