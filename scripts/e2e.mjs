@@ -25,7 +25,9 @@ function finish(code) {
   if (Object.keys(metrics).length) console.log(`metrics: ${JSON.stringify(metrics, null, 2)}`);
   for (const r of results.filter((x) => !x.ok)) console.log(`FAILED ${r.name}: ${r.error?.split('\n')[0] ?? ''}`);
   console.log(`${passed} passed, ${failed} failed`);
-  process.exit(code ?? (failed > 0 || results.length === 0 ? 1 : 0));
+  // Not process.exit(): it would cut output still buffered for a pipe.
+  process.exitCode = code ?? (failed > 0 || results.length === 0 ? 1 : 0);
+  setTimeout(() => process.exit(), 10_000).unref();
 }
 
 function fail(name, error) {
@@ -149,7 +151,7 @@ async function runExtensionHostTests(paths, runDir, workspace, suite) {
 function packageVsix(runDir) {
   log('packaging the .vsix (npm run package)');
   const out = join(runDir, 'medcode.vsix');
-  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vsce package failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' ')}`);
   metrics.vsixKB = Math.round(statSync(out).size / 1024);
   return out;

@@ -43,7 +43,11 @@ export class ClaimEditor {
     const edit = new vscode.WorkspaceEdit();
     const meta = { label: `MedCode: ${what}`, needsConfirmation: false };
     if (plan.kind === 'create') {
-      edit.createFile(uri, { ignoreIfExists: true }, meta);
+      // The empty file is made first and the claim text inserted by the edit: a WorkspaceEdit that
+      // also creates a file becomes a workspace-wide undo element that asks for confirmation,
+      // while a plain text edit undoes with Ctrl+Z in the claim like any typing. An empty claim
+      // file reads as a fresh claim.
+      await vscode.workspace.fs.writeFile(uri, new Uint8Array());
       edit.insert(uri, new vscode.Position(0, 0), plan.text, meta);
     } else {
       const doc = await vscode.workspace.openTextDocument(uri);

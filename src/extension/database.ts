@@ -149,8 +149,9 @@ export class CodesetDatabase implements vscode.Disposable {
 
 /** "ICD-10-CM 2021 · HCPCS 2025-oct": the latest version of each code system. */
 export function versionSummary(sets: CodesetInfo[]): string {
+  // The version whose codes are used: a set holding only index pieces (no codes) does not name it.
   const latest = new Map<string, string>();
-  for (const s of sets) if (['icd10cm', 'hcpcs', 'cpt'].includes(s.system)) latest.set(s.system, s.version);
+  for (const s of sets) if (['icd10cm', 'hcpcs', 'cpt'].includes(s.system) && (s.counts.codes ?? 0) > 0) latest.set(s.system, s.version);
   const parts = [...latest].map(([system, version]) => `${systemLabel(system)} ${version}`);
   return parts.length ? parts.join(' · ') : 'MedCode code sets';
 }

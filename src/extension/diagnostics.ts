@@ -21,7 +21,11 @@ export function evidenceOfWarning(w: RuleWarning, analyzed: AnalyzedNote): Span[
   if (!item) return [];
   if (item.evidence?.length) return item.evidence;
   const n = item.code.replace(/\./g, '').toUpperCase();
-  return analyzed.result.marked.find((m) => m.code.replace(/\./g, '').toUpperCase() === n)?.evidence ?? [];
+  const norm = (c: string): string => c.replace(/\./g, '').toUpperCase();
+  // A code the coder typed into the claim has no evidence: anchor it at the suggestion of the same
+  // code, else of the same category (E11.9 in the claim, E11.69 suggested from the words).
+  const same = analyzed.result.marked.find((m) => norm(m.code) === n) ?? analyzed.result.marked.find((m) => norm(m.code).slice(0, 3) === n.slice(0, 3));
+  return same?.evidence ?? [];
 }
 
 export function warningRange(doc: vscode.TextDocument, spans: Span[]): vscode.Range {

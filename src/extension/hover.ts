@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CodesetIndex } from '../core/codeset/api';
 import type { TabularNoteType } from '../core/importers/types';
 import type { NoteAnalyses } from './analysis';
-import type { CodesetDatabase } from './database';
+import { systemLabel, type CodesetDatabase } from './database';
 import { commandLink, markedAt } from './codeAtPosition';
 import type { MarkedCode } from './noteAnalysis';
 
@@ -23,7 +23,7 @@ export function hoverMarkdown(index: CodesetIndex, m: MarkedCode, uri: string): 
   const status = m.status === 'suggested' ? 'suggested' : m.status;
   md.appendMarkdown(`**${esc(m.code)}** ${esc(rec?.title ?? m.title)}\n\n`);
   const billable = rec ? (rec.billable ? '$(check) billable' : '$(warning) not billable: a more specific code is needed') : '$(error) not in the installed code sets';
-  md.appendMarkdown(`${billable} · ${esc(rec ? `${rec.system === 'icd10cm' ? 'ICD-10-CM' : rec.system.toUpperCase()} ${rec.version}` : '')} · ${status}\n\n`);
+  md.appendMarkdown(`${billable} · ${rec ? `${systemLabel(rec.system)} ${esc(rec.version)}` : ''} · ${status}\n\n`);
   if (rec) {
     const notes = index.notes(m.code, { inherited: true, types: NOTE_TYPES });
     for (const type of NOTE_TYPES) {

@@ -50,8 +50,9 @@ function remapTarget(w: RuleWarning, view: { dxIndex: number[]; lineIndex: numbe
   return { ...w, fixes };
 }
 
-/** Notes longer than this are analyzed in paragraph-aligned pieces, yielding between them. */
-export const CHUNK_CHARS = 16_000;
+/** Notes longer than this are analyzed in paragraph-aligned pieces of CHUNK_CHARS, yielding between them. */
+export const WHOLE_NOTE_CHARS = 16_000;
+export const CHUNK_CHARS = 4_000;
 
 /** Splits long text at blank lines (else line ends) into pieces of about `size` characters. */
 export function chunkBounds(text: string, size = CHUNK_CHARS): Span[] {
@@ -84,7 +85,7 @@ function shift<T extends { start: number; end: number }>(spans: T[], by: number)
  */
 async function suggestInChunks(index: CodesetIndex, text: string, options: AnalyzeOptions, negated: Span[], isStale: () => boolean): Promise<Suggestion[]> {
   const reader = recordingReader(negated);
-  if (text.length <= CHUNK_CHARS) return suggestDiagnoses(index, reader.parseNote(text), options, reader);
+  if (text.length <= WHOLE_NOTE_CHARS) return suggestDiagnoses(index, reader.parseNote(text), options, reader);
   const byCode = new Map<string, Suggestion>();
   for (const b of chunkBounds(text)) {
     await yieldToEventLoop();
