@@ -146,9 +146,14 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
       const flags = reader.contextOf(note, sentence, span);
       if (flags.negated || flags.hypothetical || flags.subject === 'other') continue;
       if (flags.uncertain && setting === 'outpatient') continue;
-      const attrs = reader.attributes(note, sentence, span);
-      const ctx = new Set(contextKeys);
-      for (const k of attributeKeys(attrs)) ctx.add(k);
+      // Attributes only matter when the code still has axes to choose (a header or a 7th character).
+      let ctx = contextKeys;
+      let attrs: SpecificityAttributes | undefined;
+      if (state.resolver.needsWalk(match.term.code)) {
+        attrs = reader.attributes(note, sentence, span);
+        ctx = new Set(contextKeys);
+        for (const k of attributeKeys(attrs)) ctx.add(k);
+      }
       const resolved = state.resolver.resolve(match.term.code, ctx, attrs);
       if (!resolved) continue;
       let record = resolved.record;

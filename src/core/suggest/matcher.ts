@@ -34,6 +34,19 @@ function expansionKeys(word: string): string[] {
   return keys;
 }
 
+// Note vocabularies are small and repetitive: remembering each word's key saves most stemming.
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 200_000;
+
+function keyOf(word: string): string {
+  let k = KEY_CACHE.get(word);
+  if (k === undefined) {
+    k = stem(word);
+    if (KEY_CACHE.size < KEY_CACHE_LIMIT) KEY_CACHE.set(word, k);
+  }
+  return k;
+}
+
 /** Word keys of a sentence, lexicon expansions included (at the same positions as the abbreviation). */
 export function sentenceKeys(text: string, sentence: Sentence): SentenceKeys {
   const positions = new Map<string, number[]>();
@@ -46,7 +59,7 @@ export function sentenceKeys(text: string, sentence: Sentence): SentenceKeys {
   sentence.tokens.forEach((token, pos) => {
     spans.push({ start: token.start, end: token.end });
     const word = token.norm;
-    if (!STOP_WORDS.has(word)) put(stem(word), pos);
+    if (!STOP_WORDS.has(word)) put(keyOf(word), pos);
     const lex = LEXICON_BY_WORD.get(word);
     if (lex?.expands) {
       const original = text.slice(token.start, token.end);

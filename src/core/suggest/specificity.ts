@@ -72,6 +72,12 @@ export class SpecificityResolver {
     return undefined;
   }
 
+  /** False when `code` is already a billable code: no attributes are needed to resolve it. */
+  needsWalk(code: string): boolean {
+    const record = this.existing(code);
+    return !record || !record.billable;
+  }
+
   resolve(code: string, context: Set<string>, attrs?: SpecificityAttributes): ResolvedCode | undefined {
     const record = this.existing(code);
     if (!record) return undefined;
