@@ -255,24 +255,32 @@ export class CodeSearch {
   /** Texts containing every token (exactly, as a form of the same word, or the last one as a prefix), scored. */
   private match(text: TextIndex, tokens: string[], prefix: boolean, forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan): void {
     if (tokens.length === 0) return;
-    const relations = tokens.map((t, i) => {
+    const relations: Uint8Array[] = [];
+    const alternatives: number[][] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
       const rel = new Uint8Array(text.stems.length);
-      let any = false;
+      const ids: number[] = [];
+      const set = (id: number, r: number) => {
+        if (rel[id] === Relation.None) ids.push(id);
+        rel[id] = r;
+      };
       if (prefix && i === tokens.length - 1 && t.length >= 3 && !/^\d/.test(t)) {
         // A typed start most likely begins a common word ("pneumo" -> pneumonia, not pneumomycosis).
         const completions = text.withPrefix(t, MAX_PREFIX_STEMS);
         const common = Math.max(0, ...completions.map((p) => text.postings[p]!.length)) * COMMON_COMPLETION_SHARE;
-        for (const p of completions) { rel[p] = text.postings[p]!.length >= common ? Relation.Prefix : Relation.RarePrefix; any = true; }
+        for (const p of completions) set(p, text.postings[p]!.length >= common ? Relation.Prefix : Relation.RarePrefix);
       }
-      for (const v of text.variants(t)) { rel[v] = Relation.Variant; any = true; }
+      for (const v of text.variants(t)) set(v, Relation.Variant);
       const exact = text.idOf(t);
-      if (exact !== undefined) { rel[exact] = Relation.Exact; any = true; }
-      return any ? rel : undefined;
-    });
-    if (relations.some((r) => r === undefined)) return;
+      if (exact !== undefined) set(exact, Relation.Exact);
+      if (ids.length === 0) return;
+      relations.push(rel);
+      alternatives.push(ids);
+    }
     const label = scan.labels.length;
     scan.labels.push(forced);
-    text.scan(relations as Uint8Array[], chosen, (kindId, extras, found, billable) => {
+    text.scan(relations, alternatives, chosen, (kindId, extras, found, billable) => {
       let penalty = basePenalty;
       for (let i = 0; i < found.length; i++) penalty += RELATION_PENALTY[found[i]!] ?? 0;
       const kind = KINDS[kindId]!;

@@ -200,7 +200,7 @@ export class TextIndex {
 
   /**
    * Scores every text containing, for each query word, a word in the given relation to it
-   * (`relations[i][stemId]`), whose code exists in the chosen code set of its system
+   * (`relations[i][stemId]`; `alternatives[i]` lists those stem ids), whose code exists in the chosen code set of its system
    * (`chosen`: system -> set id). `score(kind, extras, found, billable)` gets the summed weight
    * of the text's other words and the relation found per query word. Keeps the best text per code.
    * Candidates come from the query word with the fewest texts.
@@ -221,6 +221,7 @@ export class TextIndex {
 
   scan(
     relations: Uint8Array[],
+    alternatives: number[][],
     chosen: Map<string, number>,
     score: (kind: number, extras: number, found: Uint8Array, billable: boolean) => number,
     out: ScanResult,
@@ -239,17 +240,10 @@ export class TextIndex {
     }
     let driver = 0;
     let driverSize = Infinity;
-    const alternatives: number[][] = relations.map((rel, i) => {
-      const ids: number[] = [];
+    alternatives.forEach((ids, i) => {
       let size = 0;
-      for (let id = 0; id < rel.length; id++) {
-        if (rel[id] !== Relation.None) {
-          ids.push(id);
-          size += this.postings[id]!.length;
-        }
-      }
+      for (const id of ids) size += this.postings[id]!.length;
       if (size < driverSize) { driverSize = size; driver = i; }
-      return ids;
     });
     const docStamp = this.docStamp;
     const docStampValue = ++this.docStampCounter;

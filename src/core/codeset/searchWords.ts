@@ -113,10 +113,10 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
-/** Words of a query, normalized like the code-set texts, connectors dropped. */
+/** Words of a query, normalized like the code-set texts, connectors and repeats dropped. */
 export function queryWords(text: string): string[] {
   const s = fold(text).replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ');
-  return (s.match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w)).map(stem);
+  return [...new Set((s.match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w)).map(stem))];
 }
 
 const MAX_WORD = 64;

@@ -1,0 +1,160 @@
+// Search speed and quality on the real code sets: p50/p95 of index.search over 200 realistic
+// queries (our labelled coder queries plus variations: case, typos, unfinished last words, word
+// order), against the naive baseline, plain Fuse.js over every ICD-10-CM and HCPCS title, run in
+// the same process. The baseline is slow, so it runs on at most 50 labelled queries (stated in the output);
+// the ratio compares both on that same subset; it stops after a time budget so the run stays under a minute. Top-3 hit rates use the labelled queries.
+import Fuse from 'fuse.js';
+import type { SqlCodesetIndex } from '../src/core/codeset/index';
+import type { SearchOptions } from '../src/core/codeset/api';
+import { LABELLED_QUERIES, satisfies, type LabelledQuery } from '../test/support/searchQueries';
+
+const QUERY_COUNT = 200;
+const BASELINE_QUERY_COUNT = 50;
+/** The baseline stops early when its queries have taken this long (long queries take Fuse.js seconds each). */
+const BASELINE_BUDGET_MS = 40_000;
+const BASELINE_MIN_QUERIES = 5;
+
+interface BenchQuery {
+  query: string;
+  options: SearchOptions;
+  /** Present when the query is a labelled one (not a variation). */
+  expect?: string[];
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run times the same queries. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A variation of a coder query as typed in a hurry: a swapped letter pair, an unfinished last word, case, word order. */
+function vary(q: string, rnd: () => number): string {
+  const words = q.split(' ');
+  switch (Math.floor(rnd() * 4)) {
+    case 0: {
+      const i = words.findIndex((w) => w.length >= 6);
+      if (i < 0) return q.toUpperCase();
+      const w = words[i]!;
+      const k = 1 + Math.floor(rnd() * (w.length - 3));
+      words[i] = w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2);
+      return words.join(' ');
+    }
+    case 1: {
+      const last = words[words.length - 1]!;
+      if (last.length < 6) return `${q} `;
+      words[words.length - 1] = last.slice(0, Math.max(4, last.length - 3));
+      return words.join(' ');
+    }
+    case 2:
+      return words.length > 1 ? [...words.slice(1), words[0]].join(' ') : q.toUpperCase();
+    default:
+      return q.replace(/^./, (c) => c.toUpperCase());
+  }
+}
+
+export function benchQueries(): BenchQuery[] {
+  const rnd = random(20250101);
+  const options = (q: LabelledQuery): SearchOptions => (q.system ? { system: q.system } : {});
+  const out: BenchQuery[] = LABELLED_QUERIES.map((q) => ({ query: q.query, options: options(q), expect: q.expect }));
+  const textual = LABELLED_QUERIES.filter((q) => q.kind !== 'code' && q.kind !== 'prefix' && q.kind !== 'cpt');
+  while (out.length < QUERY_COUNT) {
+    const q = textual[Math.floor(rnd() * textual.length)]!;
+    out.push({ query: vary(q.query, rnd), options: options(q) });
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function stats(times: number[]): { p50: number; p95: number; max: number } {
+  const s = [...times].sort((a, b) => a - b);
+  return { p50: round(percentile(s, 50), 3), p95: round(percentile(s, 95), 3), max: round(s[s.length - 1] ?? 0, 3) };
+}
+
+/** Labelled queries spread evenly over the list (every kind represented). */
+function evenSubset<T>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
+}
+
+export async function benchSearch(index: SqlCodesetIndex): Promise<Record<string, unknown>> {
+  const queries = benchQueries();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let t = performance.now();
+  index.search('warm up');
+  const firstSearchMs = performance.now() - t;
+  (globalThis as { gc?: () => void }).gc?.();
+  const wordIndexHeapMb = round((process.memoryUsage().heapUsed - heapBefore) / 1e6, 1);
+
+  const ours = (q: BenchQuery) => index.search(q.query, { limit: 20, ...q.options });
+  const oursTimes: number[] = [];
+  for (const q of queries) {
+    t = performance.now();
+    ours(q);
+    oursTimes.push(performance.now() - t);
+  }
+  const labelled = queries.filter((q) => q.expect);
+  const hits = (results: { code: string }[], q: BenchQuery) => results.slice(0, 3).some((r) => satisfies(r.code, q.expect!));
+  const oursHits = labelled.filter((q) => hits(ours(q), q)).length;
+
+  // Naive baseline: plain Fuse.js over every ICD-10-CM and HCPCS title (and code).
+  t = performance.now();
+  const items = [...index.allCodes('icd10cm'), ...index.allCodes('hcpcs')].map((r) => ({ code: r.code, title: r.title, system: r.system }));
+  const fuse = new Fuse(items, { keys: ['code', 'title'] });
+  const baselineBuildMs = performance.now() - t;
+  const planned = evenSubset(labelled, BASELINE_QUERY_COUNT);
+  const subset: BenchQuery[] = [];
+  const baselineTimes: number[] = [];
+  const subsetOursTimes: number[] = [];
+  let baselineHits = 0;
+  let subsetOursHits = 0;
+  let spent = 0;
+  for (const q of planned) {
+    if (subset.length >= BASELINE_MIN_QUERIES && spent > BASELINE_BUDGET_MS) break;
+    subset.push(q);
+    t = performance.now();
+    const found = fuse.search(q.query, { limit: 20 }).map((r) => r.item).filter((r) => !q.options.system || r.system === q.options.system);
+    baselineTimes.push(performance.now() - t);
+    spent += baselineTimes[baselineTimes.length - 1]!;
+    if (hits(found, q)) baselineHits++;
+    t = performance.now();
+    const mine = ours(q);
+    subsetOursTimes.push(performance.now() - t);
+    if (hits(mine, q)) subsetOursHits++;
+  }
+  const all = stats(oursTimes);
+  const subsetOurs = stats(subsetOursTimes);
+  const baseline = stats(baselineTimes);
+  return {
+    queries: queries.length,
+    labelledQueries: labelled.length,
+    firstSearchMs: round(firstSearchMs, 1),
+    firstSearchNote: 'the first search builds the in-memory word index from the database (titles of the version in force, inclusion terms, index paths)',
+    wordIndexHeapMb,
+    oursMs: all,
+    oursTop3HitRate: round(oursHits / labelled.length, 3),
+    baseline: {
+      what: 'plain Fuse.js (default options, keys code and title) over every ICD-10-CM and HCPCS code of the versions in force',
+      items: items.length,
+      buildMs: round(baselineBuildMs, 1),
+      queries: subset.length,
+      queriesNote: `the baseline ran ${subset.length} of ${planned.length} planned labelled queries (spread over every kind; it stops after ${BASELINE_BUDGET_MS / 1000} s because Fuse.js takes seconds per long query); ratios and hit rates compare both on those same queries`,
+      ms: baseline,
+      top3HitRate: round(baselineHits / subset.length, 3),
+    },
+    oursOnBaselineQueries: { ms: subsetOurs, top3HitRate: round(subsetOursHits / subset.length, 3) },
+    ratioP50: round(baseline.p50 / Math.max(subsetOurs.p50, 0.001), 1),
+    ratioP95: round(baseline.p95 / Math.max(subsetOurs.p95, 0.001), 1),
+    targets: { p95Under10ms: all.p95 < 10, atLeast20xFaster: baseline.p95 / Math.max(subsetOurs.p95, 0.001) >= 20 },
+  };
+}
