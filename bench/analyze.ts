@@ -75,7 +75,7 @@ export async function benchAnalyze(index: CodesetIndex): Promise<Record<string, 
   // the engine is timed again on exactly those.
   const subset = aci.slice(0, NAIVE_NOTES);
   let s0 = performance.now();
-  for (const text of subset) naiveSuggest(index, phrases, resolver, text);
+  for (const text of subset) naiveSuggest(phrases, resolver, text);
   const naiveTotal = performance.now() - s0;
   s0 = performance.now();
   for (const text of subset) analyzeNote(index, text);
@@ -88,7 +88,7 @@ export async function benchAnalyze(index: CodesetIndex): Promise<Record<string, 
   for (const d of sample) {
     const s = analyzeNote(index, d.text, { setting: 'inpatient', threshold: ALL_THRESHOLD }).suggestions.filter((x) => x.system === 'icd10cm');
     engineDocs.push({ id: d.id, gold: d.codes, ranked: s.map((x) => x.code), returned: s.filter((x) => x.score >= DEFAULT_THRESHOLD).map((x) => x.code) });
-    const n = naiveSuggest(index, phrases, resolver, d.text);
+    const n = naiveSuggest(phrases, resolver, d.text);
     naiveDocs.push({ id: d.id, gold: d.codes, ranked: n, returned: n });
   }
   const engineAcc = evaluate(engineDocs).code;

@@ -21,7 +21,7 @@ export function buildNaivePhrases(index: CodesetIndex): NaivePhrase[] {
 }
 
 /** Codes whose phrase occurs anywhere in the note, as whole words; unscored, unranked. */
-export function naiveSuggest(index: CodesetIndex, phrases: NaivePhrase[], resolver: SpecificityResolver, text: string): string[] {
+export function naiveSuggest(phrases: NaivePhrase[], resolver: SpecificityResolver, text: string): string[] {
   const hay = ` ${foldWord(text).replace(/[^a-z0-9]+/g, ' ')} `;
   const found = new Set<string>();
   for (const p of phrases) {
