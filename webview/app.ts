@@ -93,7 +93,7 @@ export class ClaimPanel {
     if (s.requestId !== undefined) {
       const t0 = this.editStarted.get(s.requestId);
       this.editStarted.delete(s.requestId);
-      if (t0 !== undefined) recordRoundTrip(performance.now() - t0);
+      if (t0 !== undefined) recordRoundTrip(started - t0, performance.now() - t0);
     }
   }
 

@@ -2,15 +2,18 @@
 export interface PanelMetrics {
   renderMs: number[];
   roundTripMs: number[];
+  /** Edit sent -> its state received (before the panel draws it). */
+  arrivalMs: number[];
 }
 
-const metrics: PanelMetrics = { renderMs: [], roundTripMs: [] };
+const metrics: PanelMetrics = { renderMs: [], roundTripMs: [], arrivalMs: [] };
 (globalThis as unknown as { medcodePanelMetrics: PanelMetrics }).medcodePanelMetrics = metrics;
 
 export function recordRender(ms: number): void {
   metrics.renderMs.push(ms);
 }
 
-export function recordRoundTrip(ms: number): void {
-  metrics.roundTripMs.push(ms);
+export function recordRoundTrip(arrivalMs: number, totalMs: number): void {
+  metrics.arrivalMs.push(arrivalMs);
+  metrics.roundTripMs.push(totalMs);
 }

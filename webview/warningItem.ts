@@ -1,5 +1,6 @@
 // One rule warning: severity, message, its fixes as buttons, and Suppress (which asks why).
-// Used next to the field it concerns and in the summary.
+// Used next to the field it concerns and in the summary. A claim can carry a hundred warnings,
+// so their buttons are plain buttons drawn like secondary vscode-buttons (see panel.css).
 import { h } from './dom';
 import type { IndexedWarning, PanelContext } from './context';
 
@@ -15,16 +16,16 @@ export function warningItem(x: IndexedWarning, ctx: PanelContext, options: { sum
     h('span', { class: 'rule' }, ` (${w.rule})`),
     suppressed ? h('div', { class: 'justification' }, `Suppressed: ${w.suppressed!.justification}`) : null,
     !suppressed && !ctx.readonly ? h('span', { class: 'warning-actions' },
-      w.fixes.map((f, i) => h('vscode-button', {
-        secondary: true, 'data-key': `fix-${x.index}-${i}-${options.summary ? 's' : 'i'}`,
+      w.fixes.map((f, i) => h('button', {
+        type: 'button', class: 'cell-button', 'data-key': `fix-${x.index}-${i}-${options.summary ? 's' : 'i'}`,
         'on:click': () => ctx.actions.applyFix(x.index, i),
       }, f.title)),
-      h('vscode-button', {
-        secondary: true, 'data-key': `suppress-${x.index}-${options.summary ? 's' : 'i'}`, 'aria-label': `Suppress ${w.rule}`,
+      h('button', {
+        type: 'button', class: 'cell-button', 'data-key': `suppress-${x.index}-${options.summary ? 's' : 'i'}`, 'aria-label': `Suppress ${w.rule}`,
         'on:click': () => ctx.actions.suppress(x),
       }, 'Suppress…'),
-      options.summary && w.target.kind !== 'note' ? h('vscode-button', {
-        secondary: true, 'data-key': `goto-${x.index}`, 'on:click': () => ctx.actions.focusTarget(w),
+      options.summary && w.target.kind !== 'note' ? h('button', {
+        type: 'button', class: 'cell-button', 'data-key': `goto-${x.index}`, 'on:click': () => ctx.actions.focusTarget(w),
       }, 'Go to field') : null,
     ) : null,
   );

@@ -16,6 +16,16 @@ export class FakeHost {
   /** The next save dialog answer: a path, or undefined (cancelled). */
   saveAnswer: string | undefined = 'exports/claim.out';
   readonly session: ClaimSession;
+  /** Host-side time per panel edit: received -> state with its requestId posted (ms). */
+  readonly hostMs: number[] = [];
+  private readonly editReceived = new Map<number, number>();
+
+  /** A message from the page, timed. */
+  receive(data: unknown): Promise<void> {
+    const m = data as { type?: string; requestId?: number };
+    if (m.type === 'edit' && typeof m.requestId === 'number') this.editReceived.set(m.requestId, performance.now());
+    return this.session.receive(data);
+  }
 
   constructor(text: string, index: CodesetIndex | undefined, private readonly send: (m: HostMessage) => Promise<void>) {
     this.text = text;
@@ -31,7 +41,11 @@ export class FakeHost {
       },
       getIndex: async () => index,
       severity: () => ({}),
-      post: (m) => { this.posted.push(m); void this.send(m); },
+      post: (m) => {
+        if (m.type === 'state' && m.requestId !== undefined && this.editReceived.has(m.requestId)) this.hostMs.push(performance.now() - this.editReceived.get(m.requestId)!);
+        this.posted.push(m);
+        void this.send(m);
+      },
       saveExport: async (format, content) => {
         if (this.saveAnswer === undefined) return undefined;
         this.exports.push({ format, content });

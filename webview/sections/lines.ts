@@ -23,16 +23,20 @@ export function parsePointers(text: string, diagnosisCount: number): number[] | 
   return [...new Set(nums)];
 }
 
+// The line grid holds up to ~450 fields: plain inputs styled with the theme's input colours keep
+// a 50-line claim quick to draw (a web component per cell costs several times more).
 function cellField(ctx: PanelContext, spec: { key: string; label: string; value: string; cls: string; commit: (text: string, show: (msg: string) => void) => void }): HTMLElement {
   const help = h('div', { class: 'field-help', role: 'status' });
-  const input = h('vscode-textfield', {
-    class: spec.cls, '.label': spec.label, '.value': spec.value, 'data-key': spec.key, readonly: ctx.readonly,
-    'on:change': (e: Event) => {
-      const text = (e.target as unknown as { value: string }).value.trim();
+  const input = h('input', {
+    type: 'text', class: `cell-input ${spec.cls}`, 'aria-label': spec.label, value: spec.value, 'data-key': spec.key, readonly: ctx.readonly,
+    'on:change': () => {
+      const text = input.value.trim();
       if (text === spec.value) return;
       help.textContent = '';
-      spec.commit(text, (msg) => { help.textContent = msg; input.setAttribute('invalid', ''); });
+      input.removeAttribute('aria-invalid');
+      spec.commit(text, (msg) => { help.textContent = msg; input.setAttribute('aria-invalid', 'true'); });
     },
+    'on:keydown': (e: KeyboardEvent) => { if (e.key === 'Enter') input.dispatchEvent(new Event('change')); },
   });
   return h('td', {}, input, help);
 }
@@ -74,8 +78,8 @@ function lineRow(ctx: PanelContext, l: ServiceLine, i: number): HTMLElement[] {
         edit('pointers', [{ op: 'setPointers', line: i, pointers: p }]);
       },
     }),
-    h('td', {}, h('vscode-button', {
-      secondary: true, disabled: ctx.readonly, 'data-key': `line:${i}:remove`, 'aria-label': `Remove line ${i + 1} (${l.code})`,
+    h('td', {}, h('button', {
+      type: 'button', class: 'cell-button', disabled: ctx.readonly, 'data-key': `line:${i}:remove`, 'aria-label': `Remove line ${i + 1} (${l.code})`,
       'on:click': () => edit(`remove ${l.code}`, [{ op: 'removeLine', line: i }]),
     }, 'Remove')),
   );
