@@ -1,5 +1,5 @@
 // The read side of the code-set index, as the analyzer, the rules, the CLI and the extension see it.
-import type { CodeKind, CodeSystem, IndexSource, MceRow, PtpRow, SeventhCharRow, SourceRecord, TabularNoteType, CodeRange } from '../importers/types';
+import type { CodeKind, CodeSystem, IndexEntryRow, IndexSource, MceRow, PtpRow, SeventhCharRow, SourceRecord, TabularNoteType, CodeRange } from '../importers/types';
 
 export interface CodesetInfo {
   id: number;
@@ -38,17 +38,8 @@ export interface TabularNote {
   version: string;
 }
 
-export interface IndexEntry {
+export interface IndexEntry extends IndexEntryRow {
   id: number;
-  source: IndexSource;
-  path: string;
-  term: string;
-  level: number;
-  nemod?: string;
-  code?: string;
-  see?: string;
-  seeAlso?: string;
-  codes?: Record<string, string>;
   version: string;
 }
 
