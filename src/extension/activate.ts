@@ -14,6 +14,8 @@ import { registerClaimCommands } from './claimCommands';
 import { registerSearch } from './search';
 import { registerCodesetCommands } from './codesets';
 import { registerRuleDocs } from './ruleDocs';
+import { registerClaimEditor } from './claimEditor/register';
+import { who } from './claimEdits';
 
 /** What `activate` returns: used by the e2e tests in the real extension host, not by users. */
 export interface MedcodeApi {
@@ -47,6 +49,17 @@ export function activate(context: vscode.ExtensionContext): MedcodeApi {
     ...registerCodesetCommands(database, log),
     registerRuleDocs(),
   );
+  registerClaimEditor(context, {
+    getIndex: () => database.ensureLoaded(),
+    ruleSeverity: () => settings.current.ruleSeverity,
+    onDidChangeContext: (listener) => vscode.Disposable.from(database.onDidChange(listener), settings.onDidChange(listener)),
+    setting: () => settings.current.setting,
+    decidedCodes: (note) => analyses.latest(note)?.result.marked
+      .filter((m) => m.status !== 'suggested')
+      .map((m) => ({ code: m.code, system: m.system, status: m.status, evidence: m.evidence, ...(m.suggestion ? { score: m.suggestion.score } : {}) })),
+    who,
+    log,
+  });
   analyses.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

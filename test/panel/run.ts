@@ -33,7 +33,7 @@ async function open(text: string, options: { width?: number; height?: number } =
   await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
   // Sent as source text: Playwright's argument serializer takes ~100 ms for a 60 KB state, which
   // would measure the harness instead of the panel (VS Code's postMessage is a structured clone).
-  const host = new FakeHost(text, index, (m: HostMessage) => page.evaluate(`window.postMessage(${JSON.stringify(m)}, '*')`).catch(() => undefined));
+  const host = new FakeHost(text, index, (m: HostMessage) => page.evaluate(`window.postMessage(${JSON.stringify(m)}, '*')`).then(() => undefined, () => undefined));
   await page.exposeFunction('__toHost', (json: string) => host.receive(JSON.parse(json)));
   await page.goto(`${origin}/`);
   return { page, host, cspErrors, pageErrors };
