@@ -1,0 +1,114 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClaimSession } from '../../../src/extension/claimEditor/session';
+import type { HostMessage } from '../../../src/core/protocol';
+import { baseClaim, index } from '../rules/fixture';
+
+const pretty = (c: unknown) => `${JSON.stringify(c, null, 2)}\n`;
+
+function harness(text: string) {
+  const doc = { text, writes: 0 };
+  const posted: HostMessage[] = [];
+  const saved: { format: string; content: string }[] = [];
+  const session = new ClaimSession({
+    text: () => doc.text,
+    replaceText: async (t) => { doc.text = t; doc.writes++; return true; },
+    getIndex: () => index(),
+    severity: () => ({}),
+    post: (m) => posted.push(m),
+    saveExport: async (format, content) => { saved.push({ format, content }); return 'out.file'; },
+    revealEvidence: () => undefined,
+    openAsText: () => undefined,
+    who: () => 'tester',
+    now: () => '2024-08-15T10:00:00.000Z',
+    today: () => '2024-08-15',
+  }, 5);
+  const last = <T extends HostMessage['type']>(type: T) => posted.filter((m) => m.type === type).at(-1) as Extract<HostMessage, { type: T }> | undefined;
+  return { doc, posted, saved, session, last, claim: () => JSON.parse(doc.text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+describe('ClaimSession', () => {
+  test('posts nothing before ready, then the state with warnings and titles', async () => {
+    const h = harness(pretty(baseClaim()));
+    h.session.documentChanged();
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(h.posted.length, 0);
+    await h.session.receive({ type: 'ready' });
+    const s = h.last('state')!;
+    assert.equal(s.rulesRan, true);
+    assert.equal(s.titles?.I10, 'Essential hypertension');
+    assert.deepEqual(s.warnings, []);
+  });
+
+  test('an edit keeps members the schema does not know and writes pretty JSON', async () => {
+    const c = baseClaim();
+    c['x-practice'] = { batch: 'B-7' };
+    c.lines[0]['x-line'] = 1;
+    const h = harness(pretty(c));
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'edit', requestId: 1, label: 'charge', edits: [{ op: 'setLineField', line: 0, field: 'charge', value: 99 }, { op: 'setField', path: 'patient.name.family', value: 'Lopez' }] });
+    assert.equal(h.claim().lines[0].charge, 99);
+    assert.equal(h.claim().lines[0]['x-line'], 1);
+    assert.deepEqual(h.claim()['x-practice'], { batch: 'B-7' });
+    assert.equal(h.claim().patient.name.family, 'Lopez');
+    assert.equal(h.doc.text, pretty(h.claim()));
+    assert.equal(h.last('state')!.requestId, 1);
+  });
+
+  test('a document that does not parse gets the error view and is never written', async () => {
+    const h = harness('{ "schemaVersion": "1", ');
+    await h.session.receive({ type: 'ready' });
+    assert.match(h.last('error')!.problems[0]!, /not valid JSON/);
+    await h.session.receive({ type: 'edit', requestId: 1, label: 'x', edits: [{ op: 'setField', path: 'payer.name', value: 'A' }] });
+    assert.equal(h.doc.writes, 0);
+    assert.equal(h.last('editResult')!.ok, false);
+  });
+
+  test('an edit that would break the claim, or replace a list, is refused with a sentence', async () => {
+    const h = harness(pretty(baseClaim()));
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'edit', requestId: 1, label: 'x', edits: [{ op: 'setField', path: 'encounter', value: 5 }] });
+    assert.match(h.last('editResult')!.error ?? '', /would make the claim invalid/);
+    await h.session.receive({ type: 'edit', requestId: 2, label: 'x', edits: [{ op: 'setField', path: 'lines.0.charge', value: 5 }] });
+    assert.match(h.last('editResult')!.error ?? '', /is a list/);
+    await h.session.receive({ type: 'edit', requestId: 3, label: 'x', edits: [{ op: 'setLineField', line: 7, field: 'units', value: 2 }] });
+    assert.match(h.last('editResult')!.error ?? '', /no service line 8/);
+    assert.equal(h.doc.writes, 0);
+  });
+
+  test('fixes and suppressions are applied by warning index and recorded in the audit trail', async () => {
+    const c = baseClaim();
+    c.lines[0].diagnosisPointers = [];
+    c.diagnoses.push({ code: 'E11.9', system: 'icd10cm' }, { code: 'E10.9', system: 'icd10cm' });
+    const h = harness(pretty(c));
+    await h.session.receive({ type: 'ready' });
+    const ws = h.last('state')!.warnings;
+    const pointer = ws.findIndex((w) => w.rule === 'claim.pointer');
+    await h.session.receive({ type: 'applyFix', requestId: 1, warningIndex: pointer, fixIndex: 0 });
+    assert.deepEqual(h.claim().lines[0].diagnosisPointers, [1]);
+    const ex = h.last('state')!.warnings.findIndex((w) => w.rule === 'icd10cm.excludes1');
+    await h.session.receive({ type: 'suppress', requestId: 2, warningIndex: ex, justification: 'unrelated conditions' });
+    assert.equal(h.claim().suppressed[0].justification, 'unrelated conditions');
+    assert.deepEqual(h.claim().audit.map((a: { action: string }) => a.action), ['edit', 'suppress']);
+    assert.ok(h.last('state')!.warnings.find((w) => w.rule === 'icd10cm.excludes1')?.suppressed);
+    await h.session.receive({ type: 'applyFix', requestId: 3, warningIndex: 99, fixIndex: 0 });
+    assert.equal(h.last('editResult')!.ok, false);
+  });
+
+  test('export: blocked by errors, then through with an override reason recorded in the claim', async () => {
+    const c = baseClaim();
+    c.diagnoses.push({ code: 'E11.9', system: 'icd10cm' }, { code: 'E10.9', system: 'icd10cm' });
+    const h = harness(pretty(c));
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'export', requestId: 1, format: 'fhir' });
+    const blocked = h.last('exportResult')!;
+    assert.equal(blocked.ok, false);
+    assert.equal(blocked.blocked, true);
+    assert.equal(h.saved.length, 0);
+    await h.session.receive({ type: 'export', requestId: 2, format: 'fhir', override: 'payer confirmed' });
+    assert.equal(h.last('exportResult')!.ok, true);
+    assert.equal(JSON.parse(h.saved[0]!.content).resourceType, 'Claim');
+    assert.equal(h.claim().overrides[0].reason, 'payer confirmed');
+    assert.equal(h.claim().audit.at(-1).action, 'export-override');
+  });
+});
