@@ -5,7 +5,7 @@ import type { CodesetIndex, IndexEntry } from '../codeset/api';
 import { LEXICON } from './lexicon';
 import { phraseKeys, stem, foldWord, withoutParentheses } from './terms';
 
-export type TermSource = 'lexicon' | 'index' | 'title' | 'inclusion';
+export type TermSource = 'lexicon' | 'index' | 'title' | 'inclusion' | 'neoplasm';
 
 export interface DictionaryTerm {
   /** Distinct word keys that must all occur in the sentence. */

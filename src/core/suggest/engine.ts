@@ -11,7 +11,7 @@ import { SpecificityResolver, attributeKeys } from './specificity';
 import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
 import { applyCombinations } from './combination';
 import { matchNeoplasms, neoplasmTableFor, type NeoplasmTable } from './neoplasm';
-import { SECTION_WEIGHT, SOURCE_WEIGHT, combineMentions, termStrength } from './weights';
+import { SECTION_WEIGHT, SOURCE_WEIGHT, SUBSUMED_WEIGHT, combineMentions, termStrength } from './weights';
 import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Evidence, type Suggestion } from './types';
 
 /** The note-model functions the engine uses; injectable so tests can pin context behaviour. */
@@ -50,7 +50,7 @@ export interface EngineState {
   alsoCoded(code: string, other: string): boolean;
 }
 
-const SOURCE_RANK: Record<TermSource, number> = { lexicon: 0, index: 1, title: 2, inclusion: 3 };
+const SOURCE_RANK: Record<TermSource, number> = { lexicon: 0, index: 1, neoplasm: 2, title: 3, inclusion: 4 };
 const states = new WeakMap<CodesetIndex, EngineState>();
 
 export function engineFor(index: CodesetIndex): EngineState {
@@ -138,7 +138,11 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
     if (sentence.tokens.length === 0) continue;
     const keys = sentenceKeys(note.text, sentence);
     const all = keepBestNumbered([...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]);
-    const matches = preferAuthoritative(dropSubsumed(all, (shorter, longer) => state.alsoCoded(longer.term.code, shorter.term.code)));
+    const kept = dropSubsumed(all, (shorter, longer) => state.alsoCoded(longer.term.code, shorter.term.code));
+    const keptSet = new Set(kept);
+    // Words inside a longer term stay as weak candidates (ranked, below the default threshold).
+    const weak = new Set(preferAuthoritative(all.filter((m) => !keptSet.has(m))));
+    const matches = [...preferAuthoritative(kept), ...weak];
     if (matches.length === 0) continue;
     const contextKeys = new Set(keys.positions.keys());
     for (const match of matches) {
@@ -177,7 +181,8 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
           mentionFlags.historical = true;
         } else weight = 0.6;
       }
-      const score = SECTION_WEIGHT[sentence.section] * SOURCE_WEIGHT[match.term.source] * termStrength(match.term.keys.length) * weight;
+      if (weak.has(match)) weight *= SUBSUMED_WEIGHT;
+      const score = SECTION_WEIGHT[sentence.section] * SOURCE_WEIGHT[match.term.source] * termStrength(match.term.keys.length, Math.max(...match.positions) - Math.min(...match.positions) + 1) * weight;
       add(record, record === resolved.record ? resolved.missing : [], { score, evidence: match.evidence, section: sentence.section, reason, flags: mentionFlags });
     }
   }

@@ -14,13 +14,16 @@ const BEHAVIOUR_CUES: [Behaviour, string[]][] = [
   ['caInSitu', ['situ']],
   ['malignantPrimary', ['carcinoma', 'cancer', 'malignant', 'malignancy', 'adenocarcinoma', 'sarcoma', 'carcinomatosis', 'neoplasia']],
   ['benign', ['benign', 'adenoma']],
-  ['unspecifiedBehavior', ['tumor', 'neoplasm', 'mass', 'lesion']],
+  ['unspecifiedBehavior', ['tumor', 'neoplasm']],
 ];
 
 const LABEL: Record<Behaviour, string> = {
   malignantSecondary: 'malignant secondary', caInSitu: 'in situ', malignantPrimary: 'malignant primary',
   benign: 'benign', unspecifiedBehavior: 'unspecified behavior',
 };
+
+// Table rows that describe the growth, not where it is ("cystic", "metastatic NEC").
+const NOT_A_SITE = /^(cystic|metastatic|unknown|channel)\b|channel/i;
 
 export interface NeoplasmTable {
   sites: Dictionary;
@@ -33,7 +36,7 @@ export function buildNeoplasmTable(index: CodesetIndex): NeoplasmTable {
   const codes: Record<string, string>[] = [];
   const paths: string[] = [];
   for (const e of index.allIndexEntries({ sources: ['neoplasm'] })) {
-    if (!e.codes || Object.keys(e.codes).length === 0) continue;
+    if (!e.codes || Object.keys(e.codes).length === 0 || NOT_A_SITE.test(e.term)) continue;
     const parts = e.path.split(' > ').filter((p, i) => !(i === 0 && /^neoplasm/i.test(p)));
     if (parts.length === 0) continue;
     const keys = parts.flatMap((p) => phraseKeys(withoutParentheses(p.split(/,\s*/)[0]!)));
@@ -67,7 +70,7 @@ export function matchNeoplasms(table: NeoplasmTable, keys: SentenceKeys): TermMa
     const term: DictionaryTerm = {
       keys: [...m.term.keys, 'neoplasm'],
       code: code.replace(/[.-]/g, ''),
-      source: 'index',
+      source: 'neoplasm',
       reason: `neoplasm table "${table.paths[id]}" (${LABEL[found.behaviour]})`,
     };
     const span = keys.spans[found.position]!;

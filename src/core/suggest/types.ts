@@ -41,4 +41,4 @@ export interface AnalyzeOptions {
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
-export const ALL_THRESHOLD = 0.2;
+export const ALL_THRESHOLD = 0.1;

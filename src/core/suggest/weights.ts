@@ -10,11 +10,13 @@ export const SECTION_WEIGHT: Record<SectionKind, number> = {
   socialHistory: 0.7, ros: 0.6, medications: 0.35, allergies: 0.2,
 };
 
-export const SOURCE_WEIGHT: Record<TermSource, number> = { lexicon: 0.9, index: 0.85, title: 0.8, inclusion: 0.75 };
+export const SOURCE_WEIGHT: Record<TermSource, number> = { lexicon: 0.9, index: 0.85, title: 0.75, inclusion: 0.5, neoplasm: 0.65 };
 
 /** A term of one generic word ("pain", "mass") is weaker evidence than a multi-word term. */
-export function termStrength(keyCount: number): number {
-  return keyCount >= 2 ? 1 : 0.85;
+export function termStrength(keyCount: number, width: number): number {
+  // Words spread over a window (discontinuous match) are weaker than the same words together.
+  const spread = width > keyCount ? 0.85 : 1;
+  return (keyCount >= 2 ? 1 : 0.9) * spread;
 }
 
 /** Combines mention scores: the best mention sets the level, repeats raise it with diminishing returns. */
@@ -24,3 +26,6 @@ export function combineMentions(scores: number[]): number {
   for (const m of sorted.slice(1)) s += (1 - s) * 0.25 * m;
   return Math.min(1, s);
 }
+
+/** A term found only inside a longer matched term ("pain" in "chest pain") is a weak candidate. */
+export const SUBSUMED_WEIGHT = 0.3;
