@@ -11,7 +11,7 @@ import { LABELLED_QUERIES, satisfies, type LabelledQuery } from '../test/support
 const QUERY_COUNT = 200;
 const BASELINE_QUERY_COUNT = 50;
 /** The baseline stops early when its queries have taken this long (long queries take Fuse.js seconds each). */
-const BASELINE_BUDGET_MS = 40_000;
+const BASELINE_BUDGET_MS = 35_000;
 const BASELINE_MIN_QUERIES = 5;
 
 interface BenchQuery {
@@ -97,12 +97,14 @@ export async function benchSearch(index: SqlCodesetIndex): Promise<Record<string
   const wordIndexHeapMb = round((process.memoryUsage().heapUsed - heapBefore) / 1e6, 1);
 
   const ours = (q: BenchQuery) => index.search(q.query, { limit: 20, ...q.options });
-  const oursTimes: number[] = [];
-  for (const q of queries) {
-    t = performance.now();
+  const timeAll = (): number[] => queries.map((q) => {
+    const start = performance.now();
     ours(q);
-    oursTimes.push(performance.now() - t);
-  }
+    return performance.now() - start;
+  });
+  // The first pass includes the JIT compiling the search code; the second is the steady state of an open index.
+  const firstPass = stats(timeAll());
+  const oursTimes = timeAll();
   const labelled = queries.filter((q) => q.expect);
   const hits = (results: { code: string }[], q: BenchQuery) => results.slice(0, 3).some((r) => satisfies(r.code, q.expect!));
   const oursHits = labelled.filter((q) => hits(ours(q), q)).length;
@@ -142,6 +144,8 @@ export async function benchSearch(index: SqlCodesetIndex): Promise<Record<string
     firstSearchNote: 'the first search builds the in-memory word index from the database (titles of the version in force, inclusion terms, index paths)',
     wordIndexHeapMb,
     oursMs: all,
+    oursMsFirstPass: firstPass,
+    oursMsNote: 'oursMs: second pass over the 200 queries (steady state of an open index); oursMsFirstPass: the first pass right after the index was built',
     oursTop3HitRate: round(oursHits / labelled.length, 3),
     baseline: {
       what: 'plain Fuse.js (default options, keys code and title) over every ICD-10-CM and HCPCS code of the versions in force',

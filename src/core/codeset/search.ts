@@ -8,7 +8,7 @@
 // Billable codes rank before headers.
 import type { CodeSystem } from '../importers/types';
 import { builtinCptCodes } from '../importers/cpt/builtin';
-import type { CodeRecord, SearchMatch, SearchOptions, SearchResult } from './api';
+import type { SearchMatch, SearchOptions, SearchResult } from './api';
 import type { SqlCodesetIndex } from './index';
 import { expandSynonyms, SEARCH_SYNONYMS } from './synonyms';
 import { KINDS, Relation, TextIndex, type DocKind, type ScanResult } from './searchIndex';
@@ -101,17 +101,22 @@ export class CodeSearch {
         }
         continue;
       }
-      const exact = this.index.resolve(system, n, options.date);
-      if (exact) out.push(this.result(exact, 'code', 1, exact.code));
       const setId = this.setFor(system, options.date);
       if (setId === undefined) continue;
-      const rows = this.index.query<{ code: string }>(
-        'SELECT code FROM code WHERE set_id = ? AND code > ? AND code < ? ORDER BY billable DESC, length(code), code LIMIT ?',
-        [setId, n, `${n}\uffff`, limit],
+      const version = this.index.setById(setId)?.version ?? '';
+      // The code itself first, then its descendants: billable first, then the shorter codes.
+      const rows = this.index.query<{ code: string; display: string; billable: number; title: string }>(
+        `SELECT code, display, billable, COALESCE(long_title, short_title, '') AS title FROM code
+         WHERE set_id = ? AND code >= ? AND code < ? AND kind NOT IN ('chapter', 'section')
+         ORDER BY code = ? DESC, billable DESC, length(code), code LIMIT ?`,
+        [setId, n, `${n}\uffff`, n, limit],
       );
       for (const r of rows) {
-        const rec = this.index.resolve(system, r.code, options.date);
-        if (rec) out.push(this.result(rec, 'code-prefix', 0.9 - r.code.length * 0.01, rec.code));
+        const exact = r.code === n;
+        out.push({
+          code: r.display, system, title: r.title, billable: r.billable === 1, version,
+          match: exact ? 'code' : 'code-prefix', matched: r.display, score: exact ? 1 : Math.round((0.9 - r.code.length * 0.01) * 1000) / 1000,
+        });
       }
     }
     return out.slice(0, limit);
@@ -145,6 +150,11 @@ export class CodeSearch {
       chosen.set(system, id);
       this.loadSet(system, id);
     }
+    // Sorted words (prefixes) and the typo vocabulary are built with the index, not by the first query needing them.
+    if (this.text && this.vocabularySize !== this.text.stems.length) {
+      this.text.withPrefix('', 0);
+      this.vocabularyByInitial(this.text);
+    }
     return chosen;
   }
 
@@ -158,6 +168,7 @@ export class CodeSearch {
     for (const [code, source, path, nemod] of this.rows(['code', 'source', 'path', 'nemod'], "index_entry WHERE code IS NOT NULL AND source IN ('index', 'eindex')")) {
       text.add({ system: 'icd10cm', code, setId: -1, kind: source === 'eindex' ? 'eindex' : 'index', text: nemod ? `${path} ${nemod}` : path });
     }
+    text.sealShared();
     this.text = text;
     return text;
   }
@@ -259,7 +270,7 @@ export class CodeSearch {
     const alternatives: number[][] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const rel = new Uint8Array(text.stems.length);
+      const rel = this.relationBuffer(i, text.stems.length);
       const ids: number[] = [];
       const set = (id: number, r: number) => {
         if (rel[id] === Relation.None) ids.push(id);
@@ -274,10 +285,30 @@ export class CodeSearch {
       for (const v of text.variants(t)) set(v, Relation.Variant);
       const exact = text.idOf(t);
       if (exact !== undefined) set(exact, Relation.Exact);
-      if (ids.length === 0) return;
       relations.push(rel);
       alternatives.push(ids);
     }
+    try {
+      if (alternatives.every((ids) => ids.length > 0)) this.scanWith(text, relations, alternatives, forced, chosen, basePenalty, scan);
+    } finally {
+      // Buffers are reused by the next scan: clear exactly what was set.
+      relations.forEach((rel, i) => { for (const id of alternatives[i]!) rel[id] = Relation.None; });
+    }
+  }
+
+  /** Relation buffer for query word `i`, reused across scans so a search allocates no per-word arrays. */
+  private relationBuffer(i: number, size: number): Uint8Array {
+    let buffer = this.relationBuffers[i];
+    if (!buffer || buffer.length < size) {
+      buffer = new Uint8Array(size + 1024);
+      this.relationBuffers[i] = buffer;
+    }
+    return buffer;
+  }
+
+  private readonly relationBuffers: Uint8Array[] = [];
+
+  private scanWith(text: TextIndex, relations: Uint8Array[], alternatives: number[][], forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan): void {
     const label = scan.labels.length;
     scan.labels.push(forced);
     text.scan(relations, alternatives, chosen, (kindId, extras, found, billable) => {
@@ -387,9 +418,6 @@ export class CodeSearch {
     });
   }
 
-  private result(rec: CodeRecord, match: SearchMatch, score: number, matched: string): SearchResult {
-    return { code: rec.code, system: rec.system, title: rec.title, billable: rec.billable, version: rec.version, match, matched, score };
-  }
 }
 
 /** Whether every letter of `a` appears in `b` in order. */

@@ -72,7 +72,7 @@ export class TextIndex {
   private readonly docStart = new IntList();
   private readonly words = new IntList(1 << 16);
   private readonly weights = new IntList(1 << 16);
-  private readonly shared = new Set<string>();
+  private shared: Set<string> | undefined = new Set<string>();
   private docStamp = new Int32Array(0);
   private codeStamp = new Int32Array(0);
   private stamp = 0;
@@ -121,7 +121,7 @@ export class TextIndex {
 
   /** Adds a text; texts valid for every version (setId -1) are added once per code. */
   add(doc: DocSource): void {
-    if (doc.setId === -1) {
+    if (doc.setId === -1 && this.shared) {
       const key = `${doc.system}\u0001${doc.code}\u0001${doc.text}`;
       if (this.shared.has(key)) return;
       this.shared.add(key);
@@ -143,6 +143,11 @@ export class TextIndex {
       const list = this.postings[this.words.data[j]!]!;
       if (list[list.length - 1] !== d) list.push(d);
     }
+  }
+
+  /** Frees the duplicate check once every version-independent text is in (they are added once, together). */
+  sealShared(): void {
+    this.shared = undefined;
   }
 
   private wordId(raw: string): number {

@@ -102,13 +102,25 @@ export const SEARCH_SYNONYMS: Record<string, string> = {
   'pcos': 'polycystic ovarian syndrome',
   'ed': 'erectile dysfunction',
   'bmi': 'body mass index',
+  // Shorthand for sides, sites and history in coders' notes.
+  rt: 'right',
+  lt: 'left',
+  bilat: 'bilateral',
+  fx: 'fracture',
+  abd: 'abdominal',
+  hx: 'personal history',
+  pna: 'pneumonia',
+  sz: 'seizure',
+  cancer: 'malignant neoplasm',
+  ca: 'malignant neoplasm',
 };
 
 const MAX_PHRASE_WORDS = 3;
 
 /** Rewrites known abbreviations and lay phrases; returns the rewritten query and what changed. */
 export function expandSynonyms(query: string): { text: string; applied: string[] } {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  // Punctuation around words ("afib," "(chf)") does not hide them; "n/v" keeps its slash.
+  const words = query.toLowerCase().replace(/[^a-z0-9/'\s-]+/g, ' ').split(/\s+/).filter(Boolean);
   const out: string[] = [];
   const applied: string[] = [];
   for (let i = 0; i < words.length;) {
