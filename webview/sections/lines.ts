@@ -87,7 +87,26 @@ function lineRow(ctx: PanelContext, l: ServiceLine, i: number): HTMLElement[] {
   return [row, h('tr', { class: 'line-warnings' }, h('td', {}), h('td', { colspan: 11 }, inlineWarnings(warnings, ctx)))];
 }
 
+// Rows drawn last time, by everything they show and their handlers use: an edit to one line
+// redraws that line only (a 50-line claim stays quick to round-trip).
+let drawn = new Map<string, HTMLElement[]>();
+let drawing = new Map<string, HTMLElement[]>();
+
+function reusedRow(ctx: PanelContext, l: ServiceLine, i: number): HTMLElement[] {
+  const signature = JSON.stringify([i, l, ctx.claim.diagnoses.length, ctx.titles[l.code], ctx.readonly, warningsFor(ctx, 'line', i)]);
+  const rows = drawn.get(signature) ?? lineRow(ctx, l, i);
+  drawing.set(signature, rows);
+  return rows;
+}
+
 export function linesSection(ctx: PanelContext): HTMLElement {
+  drawing = new Map();
+  const section = linesBody(ctx);
+  drawn = drawing;
+  return section;
+}
+
+function linesBody(ctx: PanelContext): HTMLElement {
   const lines = ctx.claim.lines;
   return h('section', { 'aria-labelledby': 'h-lines', class: 'card', 'data-field': 'lines' },
     h('h2', { id: 'h-lines' }, `Service lines (${lines.length})`),
@@ -95,7 +114,7 @@ export function linesSection(ctx: PanelContext): HTMLElement {
       h('table', { class: 'lines', 'aria-labelledby': 'h-lines' },
         h('thead', {}, h('tr', {},
           ...['#', 'Code', 'Description', 'Mod 1', 'Mod 2', 'Mod 3', 'Mod 4', 'Units', 'Charge', 'Pointers', ''].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, lines.flatMap((l, i) => lineRow(ctx, l, i))),
+        h('tbody', {}, lines.flatMap((l, i) => reusedRow(ctx, l, i))),
       )),
     inlineWarnings(warningsForField(ctx, 'lines'), ctx),
     codeSearch({
