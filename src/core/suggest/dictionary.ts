@@ -2,7 +2,7 @@
 // inclusion terms) plus our lexicon, reduced to word keys and indexed by each term's rarest key,
 // so a sentence only visits the terms that could possibly match it. Built once per index.
 import type { CodesetIndex, IndexEntry } from '../codeset/api';
-import { LEXICON } from './lexicon';
+import { LEXICON, LEXICON_PHRASES } from './lexicon';
 import { phraseKeys, stem, foldWord, withoutParentheses } from './terms';
 
 export type TermSource = 'lexicon' | 'index' | 'title' | 'inclusion' | 'neoplasm';
@@ -67,6 +67,8 @@ const GENERIC_WORDS = new Set([
   'positive', 'negative', 'level', 'result', 'growth', 'stricture', 'obstruction', 'injury', 'wound', 'accident',
   'fall', 'late', 'long', 'short', 'multiple', 'single', 'primary', 'secondary', 'atypical', 'acute', 'chronic',
   'problem', 'difficulty', 'dysfunction', 'deficiency', 'excess', 'irregular', 'disturbance', 'tension', 'stress',
+  'sensitive', 'sensitivity', 'sinus', 'ffa', 'middle', 'analgesia', 'tac', 'pres', 'toxic', 'reflex', 'death', 'consumption', 'diuresis',
+  'granulation', 'clot', 'adhesion', 'sequestration', 'resistance', 'resistant', 'culture', 'colony', 'tolerance',
   'tumor', 'neoplasm', 'syndrome', 'worker', 'up', 'drug', 'laboratory', 'medication', 'site', 'body', 'region', 'hanging', 'drowning', 'arrest', 'block', 'mole', 'sequelae',
 ]);
 
@@ -163,6 +165,7 @@ function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): voi
 export function buildDictionary(index: CodesetIndex): Dictionary {
   const builder = new DictionaryBuilder();
   for (const entry of LEXICON) if (entry.code) builder.add([stem(foldWord(entry.word))], entry.code.replace('.', ''), 'lexicon', `lexicon "${entry.word}"`);
+  for (const p of LEXICON_PHRASES) builder.add(phraseKeys(p.words), p.code.replace('.', ''), 'lexicon', `lexicon "${p.words}"`);
   addIndexEntries(builder, index.allIndexEntries({ sources: ['index'] }));
   for (const c of index.allCodes('icd10cm')) {
     if (c.kind === 'chapter' || c.kind === 'section' || /^other\b/i.test(c.title)) continue;

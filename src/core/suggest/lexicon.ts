@@ -102,14 +102,38 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'haemorrhage', expands: 'hemorrhage' },
   { word: 'oesophageal', expands: 'esophageal' },
   { word: 'diarrhoea', expands: 'diarrhea' },
-  { word: 'smoker', expands: 'nicotine dependence cigarettes' },
   { word: 'renal', expands: 'kidney' },
   { word: 'kidney', expands: 'renal' },
   { word: 'painful', expands: 'pain' },
   { word: 'vomit', expands: 'vomiting' },
   { word: 'vomited', expands: 'vomiting' },
-  { word: 'bmi', expands: 'body mass index', upperOnly: false },
 ];
 
 /** Lexicon keyed by folded word. */
 export const LEXICON_BY_WORD: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON.map((e) => [e.word, e]));
+
+/** Phrases we map straight to a code where the index's own wording rarely appears in notes. */
+export interface LexiconPhrase { words: string; code: string }
+
+const LYMPH_NODE_SITES = ['cervical', 'axillary', 'inguinal', 'retroperitoneal', 'mediastinal', 'hilar', 'mesenteric', 'supraclavicular', 'submandibular', 'paratracheal', 'paraaortic', 'iliac', 'pelvic', 'abdominal', 'neck', 'locoregional', 'regional', 'celiac', 'perigastric', 'obturator'];
+
+export const LEXICON_PHRASES: LexiconPhrase[] = [
+  { words: 'lymphadenopathy', code: 'R59.9' },
+  { words: 'adenopathy', code: 'R59.9' },
+  { words: 'enlarged lymph nodes', code: 'R59.9' },
+  { words: 'generalized lymphadenopathy', code: 'R59.1' },
+  ...LYMPH_NODE_SITES.flatMap((site) => [{ words: `${site} lymphadenopathy`, code: 'R59.0' }, { words: `${site} adenopathy`, code: 'R59.0' }]),
+  { words: 'pale skin', code: 'R23.1' },
+  { words: 'pale mucous membranes', code: 'R23.1' },
+  { words: 'mucocutaneous pallor', code: 'R23.1' },
+  { words: 'hyperbilirubinemia', code: 'E80.7' },
+  { words: 'former smoker', code: 'Z87.891' },
+  { words: 'ex smoker', code: 'Z87.891' },
+  { words: 'exsmoker', code: 'Z87.891' },
+  { words: 'weight loss', code: 'R63.4' },
+  { words: 'lost weight', code: 'R63.4' },
+  { words: 'nausea vomiting', code: 'R11.2' },
+  { words: 'renal failure', code: 'N19' },
+  { words: 'kidney failure', code: 'N19' },
+  { words: 'elevated blood pressure', code: 'R03.0' },
+];
