@@ -3,7 +3,9 @@
 // the real host session). Ends with the runner's `N passed, N failed` line.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 if (!existsSync('/usr/bin/chromium')) {
   console.error('Debian chromium is missing: install it with `apt-get install -y chromium` (root), then run again.');
@@ -32,5 +34,31 @@ for (const [file, out] of Object.entries(result.metafile.outputs)) {
   if (components.length) console.log(`    vscode-elements components: ${components.join(', ')}`);
 }
 
-const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/panel/run.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const args = process.argv.slice(2);
+const filter = args.filter((a) => !a.startsWith('--'));
+const resultsFile = join(tmpdir(), `medcode-panel-${process.pid}.json`);
+const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/panel/run.ts', ...filter], { stdio: 'inherit', env: { ...process.env, PANEL_RESULTS: resultsFile } });
+let passed = 0;
+let failed = 0;
+try {
+  ({ passed, failed } = JSON.parse(readFileSync(resultsFile, 'utf8')));
+  rmSync(resultsFile, { force: true });
+} catch {
+  failed = 1;
+  console.log(`the headless panel tests did not finish (exit ${r.status ?? r.signal})`);
+}
+
+// The same panel in a real VS Code (code-server from the e2e harness); skipped with a sentence
+// when the harness is not installed. --no-vscode skips it on purpose.
+if (!args.includes('--no-vscode') && filter.length === 0) {
+  const { runInVsCode, cleanRuns } = await import('../test/panel/inVsCode.mjs');
+  console.log('\nreal VS Code (code-server):');
+  const results = await runInVsCode(process.cwd());
+  for (const x of results.filter((y) => !y.ok)) console.log(`FAILED ${x.name}: ${x.error?.split('\n')[0] ?? ''}`);
+  passed += results.filter((x) => x.ok).length;
+  failed += results.filter((x) => !x.ok).length;
+  if (results.every((x) => x.ok)) cleanRuns(process.cwd());
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+setTimeout(() => process.exit(), 5000).unref();

@@ -3,7 +3,7 @@
 // Screenshots go to screenshots/panel/ (ignored by git).
 import { chromium, type Browser, type Page } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server';
 import { FakeHost } from './fakeHost';
@@ -358,7 +358,9 @@ async function main(): Promise<void> {
   server.close();
   console.log('\nmeasurements:');
   for (const [k, v] of Object.entries(measurements)) console.log(`  ${k}: ${v}`);
-  console.log(`\n${passed} passed, ${failed} failed`);
+  // scripts/panel-test.mjs adds the real-VS-Code steps and prints the closing line for both.
+  if (process.env.PANEL_RESULTS) writeFileSync(process.env.PANEL_RESULTS, JSON.stringify({ passed, failed, measurements }));
+  else console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }
 

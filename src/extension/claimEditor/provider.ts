@@ -20,7 +20,8 @@ export interface ClaimEditorDeps {
   log?: vscode.LogOutputChannel;
 }
 
-const EXTENSIONS: Record<string, string> = { 'claim-json': 'json', fhir: 'fhir.json', x12: 'x12' };
+// Not `*.claim.json`: an export must not look like a note's working claim.
+const EXTENSIONS: Record<string, string> = { 'claim-json': 'export.json', fhir: 'fhir.json', x12: '837p.x12' };
 const FILTERS: Record<string, Record<string, string[]>> = {
   'claim-json': { 'Claim JSON': ['json'] },
   fhir: { 'FHIR R4 Claim (JSON)': ['json'] },
@@ -69,7 +70,7 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
     const base = claimUri.path.replace(/\.claim\.json$/, '').replace(/\.[^./]+$/, '');
     const target = await vscode.window.showSaveDialog({
       title: `Export claim as ${format}`,
-      defaultUri: claimUri.with({ path: `${base}.claim.${EXTENSIONS[format] ?? 'txt'}` }),
+      defaultUri: claimUri.with({ path: `${base}.${EXTENSIONS[format] ?? 'txt'}` }),
       ...(FILTERS[format] ? { filters: FILTERS[format] } : {}),
     });
     if (!target) return undefined;
