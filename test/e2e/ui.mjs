@@ -94,6 +94,17 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
       return editor ? editor.querySelectorAll('.view-overlays [class*="ced-"]').length : 0;
     });
     const saveAll = () => runCommand('File: Save All Files');
+    /** Chooses a value of medcode.decorations.style in the Settings editor, as a person would. */
+    const setDecorationStyle = async (value) => {
+      await runCommand('Preferences: Open User Settings');
+      await page.locator('.settings-editor').first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(500);
+      await page.keyboard.type('medcode.decorations.style', { delay: 20 }); // the search box has focus when Settings opens
+      const item = page.locator('.settings-editor .setting-item-enum', { hasText: 'How the words supporting each code are marked' }).first();
+      await item.waitFor({ timeout: 20_000 });
+      await item.locator('.monaco-select-box, select').first().click();
+      await page.locator('.monaco-select-box-dropdown-container .option-text', { hasText: new RegExp(`^${value}$`) }).first().click();
+    };
     /** Puts the cursor on line:column of the active editor (Ctrl+G), as a keyboard user would. */
     const goTo = async (line, column) => {
       await page.keyboard.press('Control+G');
@@ -180,8 +191,8 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
       await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+End');
       await runCommand('MedCode: Search Codes');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'MedCode: Search Codes' }).waitFor({ timeout: 20_000 });
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
       await input.pressSequentially('pneumonia', { delay: 40 });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'J18' }).first().waitFor({ timeout: 20_000 });
       await shot('07-search-results');
@@ -201,14 +212,9 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
       await openFile('follow-up-diabetes.note');
       await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .monaco-editor [class*="ced-"]').length > 0, null, { timeout: 120_000 });
       const before = await decorationCount();
-      await runCommand('Preferences: Open User Settings');
-      const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container textarea').first();
-      await search.waitFor({ timeout: 20_000 });
-      await search.fill('medcode.decorations.style');
-      const select = page.locator('.settings-editor .setting-item-enum select').first();
-      await select.waitFor({ timeout: 20_000 });
+      await setDecorationStyle('off');
       await shot('09-settings-ui');
-      await select.selectOption('off');
+      await page.keyboard.press('Escape');
       await openFile('follow-up-diabetes.note');
       const deadline = Date.now() + 30_000;
       while ((await decorationCount()) > 0) {
@@ -216,7 +222,9 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
         await page.waitForTimeout(250);
       }
       await shot('10-setting-decorations-off');
-      writeFileSync(settingsFile, JSON.stringify(userSettings, null, 2));
+      await setDecorationStyle('highlight');
+      await page.keyboard.press('Escape');
+      await openFile('follow-up-diabetes.note');
       await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .monaco-editor .view-overlays [class*="ced-"]').length > 0, null, { timeout: 30_000 });
     });
 
