@@ -3,6 +3,7 @@
 // order), against the naive baseline, plain Fuse.js over every ICD-10-CM and HCPCS title, run in
 // the same process. The baseline is slow, so it runs on at most 50 labelled queries (stated in the output);
 // the ratio compares both on that same subset; it stops after a time budget so the run stays under a minute. Top-3 hit rates use the labelled queries.
+import { loadavg } from 'node:os';
 import Fuse from 'fuse.js';
 import type { SqlCodesetIndex } from '../src/core/codeset/index';
 import type { SearchOptions } from '../src/core/codeset/api';
@@ -105,6 +106,10 @@ export async function benchSearch(index: SqlCodesetIndex): Promise<Record<string
   // The first pass includes the JIT compiling the search code; the second is the steady state of an open index.
   const firstPass = stats(timeAll());
   const oursTimes = timeAll();
+  // On a shared, loaded machine one query's time includes whatever else ran meanwhile; timing
+  // every query three more times and taking its median separates the search from that noise.
+  const repeats = [timeAll(), timeAll(), timeAll()];
+  const medianOf3 = stats(queries.map((_, i) => repeats.map((r) => r[i]!).sort((a, b) => a - b)[1]!));
   const labelled = queries.filter((q) => q.expect);
   const hits = (results: { code: string }[], q: BenchQuery) => results.slice(0, 3).some((r) => satisfies(r.code, q.expect!));
   const oursHits = labelled.filter((q) => hits(ours(q), q)).length;
@@ -144,8 +149,10 @@ export async function benchSearch(index: SqlCodesetIndex): Promise<Record<string
     firstSearchNote: 'the first search builds the in-memory word index from the database (titles of the version in force, inclusion terms, index paths)',
     wordIndexHeapMb,
     oursMs: all,
+    oursMsMedianOf3: medianOf3,
+    loadAverage: loadavg().map((n) => round(n, 1)),
     oursMsFirstPass: firstPass,
-    oursMsNote: 'oursMs: second pass over the 200 queries (steady state of an open index); oursMsFirstPass: the first pass right after the index was built',
+    oursMsNote: 'oursMs: second pass over the 200 queries (steady state of an open index); oursMsFirstPass: the first pass right after the index was built; oursMsMedianOf3: each query timed 3 more times, its median time; loadAverage: the machine\'s 1/5/15-minute load while the bench ran',
     oursTop3HitRate: round(oursHits / labelled.length, 3),
     baseline: {
       what: 'plain Fuse.js (default options, keys code and title) over every ICD-10-CM and HCPCS code of the versions in force',
@@ -159,6 +166,6 @@ export async function benchSearch(index: SqlCodesetIndex): Promise<Record<string
     oursOnBaselineQueries: { ms: subsetOurs, top3HitRate: round(subsetOursHits / subset.length, 3) },
     ratioP50: round(baseline.p50 / Math.max(subsetOurs.p50, 0.001), 1),
     ratioP95: round(baseline.p95 / Math.max(subsetOurs.p95, 0.001), 1),
-    targets: { p95Under10ms: all.p95 < 10, atLeast20xFaster: baseline.p95 / Math.max(subsetOurs.p95, 0.001) >= 20 },
+    targets: { p95Under10ms: all.p95 < 10, p95Under10msMedianOf3: medianOf3.p95 < 10, atLeast20xFaster: baseline.p95 / Math.max(subsetOurs.p95, 0.001) >= 20 },
   };
 }

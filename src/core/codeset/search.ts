@@ -348,23 +348,24 @@ export class CodeSearch {
     let bestRank = Infinity;
     const initials = t.length > 1 && t[1] !== t[0] ? [t[0]!, t[1]!] : [t[0]!];
     for (const initial of initials) {
-      for (const [s, frequency] of vocab.get(initial) ?? []) {
-        if (Math.abs(s.length - t.length) > max) continue;
-        if (initial !== t[0] && s[1] !== t[0]) continue;
-        const d = editDistance(t, s, max);
-        if (d > max) continue;
-        // Fewer edits first; then a dropped letter (the typed word is inside the candidate); then the commoner word.
-        const rank = d * 2 + (isSubsequence(t, s) ? 0 : 1) - frequency / (frequency + 1);
-        if (rank < bestRank) {
-          best = s;
-          bestRank = rank;
+      for (let len = t.length - max; len <= t.length + max; len++) {
+        for (const [s, frequency] of vocab.get(`${initial}${len}`) ?? []) {
+          if (initial !== t[0] && s[1] !== t[0]) continue;
+          const d = editDistance(t, s, max);
+          if (d > max) continue;
+          // Fewer edits first; then a dropped letter (the typed word is inside the candidate); then the commoner word.
+          const rank = d * 2 + (isSubsequence(t, s) ? 0 : 1) - frequency / (frequency + 1);
+          if (rank < bestRank) {
+            best = s;
+            bestRank = rank;
+          }
         }
       }
     }
     return best;
   }
 
-  /** Indexed words and the words of our synonym phrases, by first letter, with how many texts use them. */
+  /** Indexed words and the words of our synonym phrases, by first letter and length, with how many texts use them. */
   private vocabularyByInitial(text: TextIndex): Map<string, [string, number][]> {
     if (this.vocabulary && this.vocabularySize === text.stems.length) return this.vocabulary;
     const frequency = new Map<string, number>();
@@ -376,9 +377,10 @@ export class CodeSearch {
     }
     const byInitial = new Map<string, [string, number][]>();
     for (const [s, f] of frequency) {
-      const list = byInitial.get(s[0]!);
+      const key = `${s[0]!}${s.length}`;
+      const list = byInitial.get(key);
       if (list) list.push([s, f]);
-      else byInitial.set(s[0]!, [[s, f]]);
+      else byInitial.set(key, [[s, f]]);
     }
     this.vocabulary = byInitial;
     this.vocabularySize = text.stems.length;
