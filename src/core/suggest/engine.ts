@@ -137,7 +137,16 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
   for (const sentence of note.sentences.flatMap(windows)) {
     if (sentence.tokens.length === 0) continue;
     const keys = sentenceKeys(note.text, sentence);
-    const all = keepBestNumbered([...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]);
+    const flagsOf = new Map<TermMatch, ContextFlags>();
+    // Context is read before subsumption: a denied longer term ("diabetes, no complications")
+    // must not hide the affirmed shorter one inside it.
+    const all = keepBestNumbered([...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]).filter((m) => {
+      const flags = reader.contextOf(note, sentence, union(m.evidence));
+      flagsOf.set(m, flags);
+      if (flags.negated || flags.hypothetical || flags.subject === 'other') return false;
+      // A term whose own words include a denied one ("no complications") is denied too.
+      return m.evidence.length < 2 || !m.evidence.some((e) => reader.contextOf(note, sentence, e).negated);
+    });
     const kept = dropSubsumed(all, (shorter, longer) => state.alsoCoded(longer.term.code, shorter.term.code));
     const keptSet = new Set(kept);
     // Words inside a longer term stay as weak candidates (ranked, below the default threshold).
@@ -147,8 +156,7 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
     const contextKeys = new Set(keys.positions.keys());
     for (const match of matches) {
       const span = union(match.evidence);
-      const flags = reader.contextOf(note, sentence, span);
-      if (flags.negated || flags.hypothetical || flags.subject === 'other') continue;
+      const flags = flagsOf.get(match)!;
       if (flags.uncertain && setting === 'outpatient') continue;
       // Attributes only matter when the code still has axes to choose (a header or a 7th character).
       let ctx = contextKeys;

@@ -11,6 +11,8 @@ export interface LexiconEntry {
   code?: string;
   /** Match only when written in capitals in the note ("PE" the embolism, not "pe"). */
   upperOnly?: boolean;
+  /** The abbreviation means something else when the sentence matches this ("on RA" = room air). */
+  unless?: RegExp;
 }
 
 export const LEXICON: LexiconEntry[] = [
@@ -42,7 +44,7 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'uti', expands: 'urinary tract infection' },
   { word: 'uri', expands: 'upper respiratory infection' },
   { word: 'oa', expands: 'osteoarthritis', upperOnly: true },
-  { word: 'ra', expands: 'rheumatoid arthritis', upperOnly: true },
+  { word: 'ra', expands: 'rheumatoid arthritis', upperOnly: true, unless: /room air|\bon RA\b|%\s*(?:on\s+)?RA\b|\bRA\s*(?:sat|\d)|\bRA\b.{0,20}\b(?:atrium|atrial)|right atri/i },
   { word: 'mi', expands: 'myocardial infarction', upperOnly: true },
   { word: 'ami', expands: 'acute myocardial infarction', upperOnly: true },
   { word: 'stemi', expands: 'st elevation myocardial infarction' },
@@ -51,7 +53,7 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'stroke', expands: 'cerebral infarction' },
   { word: 'tia', expands: 'transient ischemic attack', upperOnly: true },
   { word: 'dvt', expands: 'deep vein thrombosis' },
-  { word: 'pe', expands: 'pulmonary embolism', upperOnly: true },
+  { word: 'pe', expands: 'pulmonary embolism', upperOnly: true, unless: /\bPE\s*[:\-]|physical exam|\bPE\s+(?:was|is)\s+(?:normal|unremarkable)|pressure equali[sz]|PE tubes?/i },
   { word: 'osa', expands: 'obstructive sleep apnea' },
   { word: 'hld', expands: 'hyperlipidemia' },
   { word: 'hyperlipidaemia', expands: 'hyperlipidemia' },
@@ -63,9 +65,9 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'obese', expands: 'obesity' },
   { word: 'sob', expands: 'shortness of breath', upperOnly: true },
   { word: 'doe', expands: 'dyspnea', upperOnly: true },
-  { word: 'cp', expands: 'chest pain', upperOnly: true },
+  { word: 'cp', expands: 'chest pain', upperOnly: true, unless: /cerebral palsy|\bCP\s*:/i },
   { word: 'lbp', expands: 'low back pain' },
-  { word: 'ha', expands: 'headache', upperOnly: true },
+  { word: 'ha', expands: 'headache', upperOnly: true, unless: /\bha\s+ha\b|hyaluronic/i },
   { word: 'n/v', expands: 'nausea vomiting' },
   { word: 'hiv', expands: 'human immunodeficiency virus disease' },
   { word: 'aids', expands: 'human immunodeficiency virus disease', upperOnly: true },
@@ -84,7 +86,7 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'pad', expands: 'peripheral arterial disease', upperOnly: true },
   { word: 'ich', expands: 'intracerebral hemorrhage', upperOnly: true },
   { word: 'sah', expands: 'subarachnoid hemorrhage', upperOnly: true },
-  { word: 'ms', expands: 'multiple sclerosis', upperOnly: true },
+  { word: 'ms', expands: 'multiple sclerosis', upperOnly: true, unless: /\bMS\s*[:\-]|mental status|morphine|\bms\b\s*(?:contin|ir)|mitral stenosis/i },
   { word: 'als', expands: 'amyotrophic lateral sclerosis', upperOnly: true },
   { word: 'tb', expands: 'tuberculosis', upperOnly: true },
   { word: 'hcv', expands: 'hepatitis c' },

@@ -56,6 +56,8 @@ export function sentenceKeys(text: string, sentence: Sentence): SentenceKeys {
     if (!list) positions.set(key, [pos]);
     else if (list[list.length - 1] !== pos) list.push(pos);
   };
+  let cachedText: string | undefined;
+  const sentenceText = (): string => (cachedText ??= text.slice(sentence.start, sentence.end));
   sentence.tokens.forEach((token, pos) => {
     spans.push({ start: token.start, end: token.end });
     const word = token.norm;
@@ -63,7 +65,9 @@ export function sentenceKeys(text: string, sentence: Sentence): SentenceKeys {
     const lex = LEXICON_BY_WORD.get(word);
     if (lex?.expands) {
       const original = text.slice(token.start, token.end);
-      if (!lex.upperOnly || original === original.toUpperCase()) for (const k of expansionKeys(word)) put(k, pos);
+      if ((!lex.upperOnly || original === original.toUpperCase()) && !(lex.unless && lex.unless.test(sentenceText()))) {
+        for (const k of expansionKeys(word)) put(k, pos);
+      }
     }
   });
   return { positions, spans };
