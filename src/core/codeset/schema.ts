@@ -70,7 +70,6 @@ CREATE TABLE IF NOT EXISTS index_entry (
   codes TEXT
 );
 CREATE INDEX IF NOT EXISTS index_entry_code ON index_entry (set_id, code);
--- Synonyms we write (afib -> atrial fibrillation), used by search and the analyzer.
 CREATE TABLE IF NOT EXISTS mue (
   set_id INTEGER NOT NULL,
   code TEXT NOT NULL,
@@ -97,9 +96,7 @@ CREATE TABLE IF NOT EXISTS mce_edit (
   text TEXT NOT NULL             -- the row as CMS wrote it
 );
 CREATE INDEX IF NOT EXISTS mce_edit_code ON mce_edit (set_id, code);
--- Full-text search over titles, inclusion terms and index paths (FTS4: sql.js has no FTS5).
--- kind: title | inclusion | index | synonym ; weight ranks kinds.
-CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts4(text, code, set_id, kind, tokenize=porter, notindexed=code, notindexed=set_id, notindexed=kind);
+-- Word search is an in-memory index built from code, tabular_note and index_entry (see search.ts).
 `;
 
 export const PTP_SCHEMA = `

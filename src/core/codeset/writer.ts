@@ -176,7 +176,7 @@ export class CodesetWriter implements ImportSink {
     this.ptpStmt.run([setId, r.col1, r.col2, r.effectiveDate ?? null, r.deletionDate ?? null, r.modifierIndicator, rationaleId]);
   }
 
-  /** Rebuilds the full-text rows of every set touched in this session. */
+  /** Stores PTP and per-set counts for every set touched in this session (read by `info` without scanning). */
   finalize(): void {
     if (this.ptpDb && this.ptpSets.size > 0) {
       for (const id of this.ptpSets) {
@@ -186,31 +186,6 @@ export class CodesetWriter implements ImportSink {
     }
     const ids = [...this.touched].sort((a, b) => a - b);
     if (ids.length === 0) return;
-    this.db.exec(`DELETE FROM search_fts WHERE set_id IN (${ids.join(',')})`);
-    for (const id of ids) {
-      // Text already indexed for an earlier version of the same system is not indexed twice:
-      // search resolves every hit in the version in force anyway.
-      const system = String(this.db.exec('SELECT system FROM codeset WHERE id = ?', [id])[0]?.values[0]?.[0] ?? '');
-      const prior = (this.db.exec('SELECT id FROM codeset WHERE system = ? AND id < ?', [system, id])[0]?.values ?? []).map((r) => Number(r[0]));
-      const priorList = prior.length > 0 ? prior.join(',') : '-1';
-      this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
-        SELECT COALESCE(c.long_title, c.short_title), c.code, c.set_id, 'title' FROM code c
-        WHERE c.set_id = ${id} AND c.kind NOT IN ('chapter', 'section') AND COALESCE(c.long_title, c.short_title) IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM code o WHERE o.set_id IN (${priorList}) AND o.code = c.code
-                          AND COALESCE(o.long_title, o.short_title) = COALESCE(c.long_title, c.short_title))`);
-      this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
-        SELECT c.short_title, c.code, c.set_id, 'short' FROM code c
-        WHERE c.set_id = ${id} AND c.kind NOT IN ('chapter', 'section') AND c.short_title IS NOT NULL AND c.short_title <> COALESCE(c.long_title, '')
-          AND NOT EXISTS (SELECT 1 FROM code o WHERE o.set_id IN (${priorList}) AND o.code = c.code AND o.short_title = c.short_title)`);
-      this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
-        SELECT n.text, n.code, n.set_id, 'inclusion' FROM tabular_note n
-        WHERE n.set_id = ${id} AND n.type = 'inclusionTerm'`);
-      this.db.exec(`INSERT INTO search_fts (text, code, set_id, kind)
-        SELECT REPLACE(e.path, ' > ', ' ') || COALESCE(' ' || e.nemod, ''), e.code, e.set_id, 'index' FROM index_entry e
-        WHERE e.set_id = ${id} AND e.code IS NOT NULL AND e.source IN ('index', 'eindex')
-          AND NOT EXISTS (SELECT 1 FROM index_entry o WHERE o.set_id IN (${priorList}) AND o.code = e.code AND o.path = e.path)`);
-    }
-    this.db.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
     for (const [id, counts] of computeCounts(this.db, ids)) {
       this.db.run('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', [`counts:${id}`, JSON.stringify(counts)]);
     }
