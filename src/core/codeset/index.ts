@@ -333,6 +333,12 @@ export class SqlCodesetIndex implements CodesetIndex {
     return this.searcher.search(query, options);
   }
 
+  /** Builds the word-search index now (a few seconds of CPU) so the first search a user types is fast. */
+  warmSearch(options: SearchOptions = {}): void {
+    this.searcher ??= new CodeSearch(this);
+    this.searcher.warm(options);
+  }
+
   /** Resolves a normalized code of `system` in the code set for `date` (search uses it). */
   resolve(system: CodeSystem, normalized: string, date?: string): CodeRecord | undefined {
     const set = this.codeSetFor(system, date) ?? (date ? undefined : pickSet(this.sets().filter((s) => s.system === system), 'codes'));
