@@ -44,6 +44,9 @@ export async function runInVsCode(root, log = console.log) {
   rmSync(run, { recursive: true, force: true });
   mkdirSync(join(run, 'ws', 'notes'), { recursive: true });
   for (const f of ['two-diabetes.note', 'two-diabetes.note.claim.json']) cpSync(join(root, 'test/e2e/fixtures', f), join(run, 'ws', 'notes', f));
+  // Workspace settings: a remote extension host does not take machine-overridable settings from the user's.
+  mkdirSync(join(run, 'ws', '.vscode'), { recursive: true });
+  writeFileSync(join(run, 'ws', '.vscode', 'settings.json'), JSON.stringify({ 'medcode.databasePath': dbPath, 'medcode.setting': 'outpatient' }, null, 2));
   const vsix = join(run, 'medcode.vsix');
   log('packaging the .vsix for the real-VS-Code panel tests');
   const pkg = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: root, encoding: 'utf8' });
@@ -55,7 +58,7 @@ export async function runInVsCode(root, log = console.log) {
   writeFileSync(join(d, 'user', 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
     'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none', 'workbench.colorTheme': 'Default Dark Modern',
-    'medcode.databasePath': dbPath, 'files.simpleDialog.enable': true, 'chat.disableAIFeatures': true,
+    'medcode.databasePath': dbPath, 'files.simpleDialog.enable': true, 'chat.disableAIFeatures': true, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.tips.enabled': false,
   }, null, 2));
   const env = { ...process.env, HOME: d, TMPDIR: join(d, 'tmp'), PATH: `${join(paths.node24, 'bin')}:${process.env.PATH}` };
