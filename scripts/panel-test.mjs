@@ -7,9 +7,18 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Debian's chromium (playwright-core downloads no browser): installed with apt only when missing.
 if (!existsSync('/usr/bin/chromium')) {
-  console.error('Debian chromium is missing: install it with `apt-get install -y chromium` (root), then run again.');
-  process.exit(1);
+  const root = process.getuid?.() === 0;
+  if (root) {
+    console.log('installing Debian chromium (apt-get) for the panel tests');
+    spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    console.error('Debian chromium is missing: install it with `apt-get install -y chromium` (as root), then run again.\n0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 const result = await esbuild.build({
