@@ -160,6 +160,15 @@ function packageVsix(runDir) {
 async function main() {
   const args = process.argv.slice(2);
   const paths = harnessPaths(ROOT);
+  if (args.includes('--build-only')) {
+    // For test/e2e/electron.mjs: the same suite, database and workspace, without the harness.
+    const dbPath = buildDatabase();
+    const suite = await buildAll(paths.cache);
+    const workspace = join(paths.cache, 'out', 'workspace');
+    prepareWorkspace(workspace, dbPath);
+    writeFileSync(join(paths.cache, 'out', 'build.json'), JSON.stringify({ suite, dbPath, workspace }));
+    return;
+  }
   const installStarted = Date.now();
   try {
     const t = ensureHarness(ROOT, log);

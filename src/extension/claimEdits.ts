@@ -48,6 +48,7 @@ export class ClaimEditor {
       // while a plain text edit undoes with Ctrl+Z in the claim like any typing. An empty claim
       // file reads as a fresh claim.
       await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+      await vscode.workspace.openTextDocument(uri);
       edit.insert(uri, new vscode.Position(0, 0), plan.text, meta);
     } else {
       const doc = await vscode.workspace.openTextDocument(uri);

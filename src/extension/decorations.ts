@@ -21,7 +21,10 @@ function createTypes(s: MedcodeSettings): Map<StyleKey, vscode.TextEditorDecorat
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       ...extra,
     });
-  if (style !== 'off') {
+  if (style === 'off') {
+    // No marks, but the types stay so inline code hints (their own setting) still show.
+    for (const k of ['suggested', 'accepted', 'rejected'] as const) types.set(k, vscode.window.createTextEditorDecorationType({}));
+  } else {
     types.set('suggested', make('suggested'));
     types.set('accepted', make('accepted', { fontWeight: '600' }));
     types.set('rejected', make('rejected', { textDecoration: 'line-through', opacity: '0.75' }));

@@ -56,6 +56,7 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
       openAsText: () => void vscode.commands.executeCommand('vscode.openWith', document.uri, 'default'),
       who: () => this.deps.who(),
       now: () => new Date().toISOString(),
+      readonly: () => vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false,
       reportError: (e) => this.deps.log?.error(`claim panel: ${e instanceof Error ? e.message : String(e)}`),
     });
     const subs: vscode.Disposable[] = [

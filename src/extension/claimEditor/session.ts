@@ -29,6 +29,8 @@ export interface ClaimSessionPorts {
   who(): string;
   now(): string;
   today?(): string;
+  /** True when the document cannot be written (a read-only file system): the panel shows, never edits. */
+  readonly?(): boolean;
   /** Where failures without a panel request to answer go (the output channel). */
   reportError?(e: unknown): void;
 }
@@ -127,6 +129,7 @@ export class ClaimSession {
   }
 
   private async mutate(requestId: number, label: string, change: (claim: ClaimJson) => ClaimJson): Promise<void> {
+    if (this.ports.readonly?.()) return this.refuse(requestId, 'This claim file is read-only, so it was not changed.');
     const before = this.ports.text();
     const p = parseDocument(before);
     if (!p.ok) return this.refuse(requestId, `The claim file cannot be read, so it was not changed: ${p.errors[0]}`);
@@ -173,6 +176,7 @@ export class ClaimSession {
     }
     this.ports.post({
       type: 'state', claim: p.raw as Record<string, unknown>, warnings: warnings.map(toPanelWarning), codesets, rulesRan: index !== undefined, titles,
+      ...(this.ports.readonly?.() ? { readonly: true } : {}),
       ...(requestId !== undefined ? { requestId } : {}),
     });
   }
