@@ -78,7 +78,7 @@ export class ClaimPanel {
     const focusKey = (document.activeElement as HTMLElement | null)?.closest?.('[data-key]')?.getAttribute('data-key') ?? undefined;
     if (this.mode !== 'form') this.buildFrame();
     for (const section of SECTIONS) {
-      const inputs = JSON.stringify(section.inputs(s, ctx));
+      const inputs = JSON.stringify([section.inputs(s, ctx), ctx.readonly]);
       const prev = this.shown.get(section.id);
       if (prev && prev.inputs === inputs) continue;
       const el = section.render(ctx, s);

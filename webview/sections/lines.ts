@@ -112,6 +112,7 @@ function linesBody(ctx: PanelContext): HTMLElement {
     h('h2', { id: 'h-lines' }, `Service lines (${lines.length})`),
     lines.length === 0 ? h('p', { class: 'empty' }, 'No service line yet. Add one below.') : h('div', { class: 'table-wrap' },
       h('table', { class: 'lines', 'aria-labelledby': 'h-lines' },
+        h('colgroup', {}, ['c-num', 'c-code', 'c-desc', 'c-mod', 'c-mod', 'c-mod', 'c-mod', 'c-units', 'c-charge', 'c-ptr', 'c-remove'].map((c) => h('col', { class: c }))),
         h('thead', {}, h('tr', {},
           ...['#', 'Code', 'Description', 'Mod 1', 'Mod 2', 'Mod 3', 'Mod 4', 'Units', 'Charge', 'Pointers', ''].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, lines.flatMap((l, i) => reusedRow(ctx, l, i))),

@@ -6,7 +6,7 @@ import { baseClaim, index } from '../rules/fixture';
 
 const pretty = (c: unknown) => `${JSON.stringify(c, null, 2)}\n`;
 
-function harness(text: string) {
+function harness(text: string, options: { readonly?: boolean } = {}) {
   const doc = { text, writes: 0 };
   const posted: HostMessage[] = [];
   const saved: { format: string; content: string }[] = [];
@@ -22,6 +22,7 @@ function harness(text: string) {
     who: () => 'tester',
     now: () => '2024-08-15T10:00:00.000Z',
     today: () => '2024-08-15',
+    readonly: () => options.readonly ?? false,
   }, 5);
   const last = <T extends HostMessage['type']>(type: T) => posted.filter((m) => m.type === type).at(-1) as Extract<HostMessage, { type: T }> | undefined;
   return { doc, posted, saved, session, last, claim: () => JSON.parse(doc.text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -110,5 +111,14 @@ describe('ClaimSession', () => {
     assert.equal(JSON.parse(h.saved[0]!.content).resourceType, 'Claim');
     assert.equal(h.claim().overrides[0].reason, 'payer confirmed');
     assert.equal(h.claim().audit.at(-1).action, 'export-override');
+  });
+
+  test('a read-only claim is shown as read-only and never written', async () => {
+    const h = harness(pretty(baseClaim()), { readonly: true });
+    await h.session.receive({ type: 'ready' });
+    assert.equal(h.last('state')!.readonly, true);
+    await h.session.receive({ type: 'edit', requestId: 1, label: 'x', edits: [{ op: 'setField', path: 'payer.name', value: 'B' }] });
+    assert.match(h.last('editResult')!.error ?? '', /read-only/);
+    assert.equal(h.doc.writes, 0);
   });
 });
