@@ -50,6 +50,7 @@ export interface EngineState {
   alsoCoded(code: string, other: string): boolean;
 }
 
+const MISSING_AXIS_FACTOR = 0.9;
 const SOURCE_RANK: Record<TermSource, number> = { lexicon: 0, index: 1, neoplasm: 2, title: 3, inclusion: 4 };
 const states = new WeakMap<CodesetIndex, EngineState>();
 
@@ -219,7 +220,7 @@ export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: 
     code: agg.record.code,
     system: 'icd10cm',
     title: agg.record.title,
-    score: Math.round(combineMentions(agg.mentions.map((m) => m.score)) * 1000) / 1000,
+    score: Math.round(combineMentions(agg.mentions.map((m) => m.score)) * (agg.missing.length > 0 ? MISSING_AXIS_FACTOR : 1) * 1000) / 1000,
     evidence: evidenceOf(text, agg.mentions),
     reason: reasonOverride ?? best.reason,
     context,

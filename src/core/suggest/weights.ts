@@ -20,10 +20,12 @@ export function termStrength(keyCount: number, width: number): number {
 }
 
 /** Combines mention scores: the best mention sets the level, repeats raise it with diminishing returns. */
+const REPEAT_GAIN = 0.5;
+
 export function combineMentions(scores: number[]): number {
   const sorted = scores.slice().sort((a, b) => b - a);
   let s = sorted[0] ?? 0;
-  for (const m of sorted.slice(1)) s += (1 - s) * 0.25 * m;
+  for (const m of sorted.slice(1)) s += (1 - s) * REPEAT_GAIN * m;
   return Math.min(1, s);
 }
 
