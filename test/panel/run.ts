@@ -112,6 +112,17 @@ test('adds a line with code search, sees claim.pointer appear, sets pointers and
   await page.close();
 });
 
+test('a select changes the claim: New patient with an established-patient E/M code brings em.new-vs-established', async () => {
+  const { page, host } = await open(pretty(startingClaim()));
+  const status = page.locator('[data-key="field:encounter.patientStatus"]');
+  await until('selects drawn', async () => /Established patient/.test(await status.evaluate((e) => e.shadowRoot?.textContent ?? '')));
+  await status.click();
+  await status.locator('li[role="option"]', { hasText: 'New patient' }).first().click();
+  await until('status saved', () => (host.claim().encounter as { patientStatus: string }).patientStatus === 'new');
+  await page.locator('.summary-list [data-rule="em.new-vs-established"]').first().waitFor();
+  await page.close();
+});
+
 test('a rule fix button applies the fix through the host', async () => {
   const c = startingClaim();
   (c.lines as { diagnosisPointers: number[] }[])[0]!.diagnosisPointers = [];

@@ -1,8 +1,10 @@
-// Billing and rendering provider, each with a live NPI check (10 digits, Luhn check digit over
+// Billing provider (with its address) and rendering provider, each with a live NPI check (10 digits, Luhn check digit over
 // the 80840 prefix) while typing, before any round trip.
 import { h } from '../dom';
 import type { PanelContext } from '../context';
 import { field } from '../field';
+import { warningsForField } from '../context';
+import { inlineWarnings } from '../warningItem';
 import { isValidNpi } from '../../src/core/rules/families/npi';
 
 export function npiProblem(text: string): string | undefined {
@@ -22,7 +24,18 @@ function provider(ctx: PanelContext, key: 'billingProvider' | 'renderingProvider
       field(ctx, { path: `${key}.npi`, label: `${title} NPI`, value: p.npi, liveCheck: npiProblem, placeholder: '10 digits', width: 'short' }),
       key === 'billingProvider' ? field(ctx, { path: `${key}.taxId`, label: 'Tax id (EIN)', value: p.taxId, width: 'short' }) : null,
     ),
+    key === 'billingProvider' ? billingAddress(ctx, p.address ?? {}) : null,
   );
+}
+
+/** The 837P needs the billing provider's street address (loop 2010AA N3/N4). */
+function billingAddress(ctx: PanelContext, a: { line1?: string; city?: string; state?: string; postalCode?: string }): HTMLElement {
+  return h('div', {}, h('div', { class: 'grid', role: 'group', 'aria-label': 'Billing provider address', 'data-field': 'billingProvider.address' },
+    field(ctx, { path: 'billingProvider.address.line1', label: 'Street', value: a.line1, width: 'long' }),
+    field(ctx, { path: 'billingProvider.address.city', label: 'City', value: a.city }),
+    field(ctx, { path: 'billingProvider.address.state', label: 'State', value: a.state, width: 'short', placeholder: 'e.g. IL' }),
+    field(ctx, { path: 'billingProvider.address.postalCode', label: 'ZIP code', value: a.postalCode, width: 'short' }),
+  ), inlineWarnings(warningsForField(ctx, 'billingProvider.address'), ctx));
 }
 
 export function providersSection(ctx: PanelContext): HTMLElement {
