@@ -60,8 +60,8 @@ export function startGroup(cmd, args, env, logFile) {
     const chunks = [];
     p.stdout.on('data', (d) => chunks.push(d));
     p.stderr.on('data', (d) => chunks.push(d));
-    p.on('exit', () => writeFileSync(logFile, Buffer.concat(chunks)));
-    p.flushLog = () => writeFileSync(logFile, Buffer.concat(chunks));
+    // The run folder may already be gone when a lingering server exits.
+    p.on('exit', () => { try { writeFileSync(logFile, Buffer.concat(chunks)); } catch { /* run folder removed */ } });
   }
   return p;
 }

@@ -96,14 +96,22 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
     const saveAll = () => runCommand('File: Save All Files');
     /** Chooses a value of medcode.decorations.style in the Settings editor, as a person would. */
     const setDecorationStyle = async (value) => {
-      await runCommand('Preferences: Open User Settings');
-      await page.locator('.settings-editor').first().waitFor({ timeout: 20_000 });
-      await page.waitForTimeout(500);
-      await page.keyboard.type('medcode.decorations.style', { delay: 20 }); // the search box has focus when Settings opens
-      const item = page.locator('.settings-editor .setting-item-enum', { hasText: 'How the words supporting each code are marked' }).first();
-      await item.waitFor({ timeout: 20_000 });
-      await item.locator('.monaco-select-box, select').first().click();
-      await page.locator('.monaco-select-box-dropdown-container .option-text', { hasText: new RegExp(`^${value}$`) }).first().click();
+      for (let attempt = 1; ; attempt++) {
+        await runCommand('Preferences: Open User Settings');
+        await page.locator('.settings-editor').first().waitFor({ timeout: 20_000 });
+        await page.waitForTimeout(500);
+        await page.keyboard.type('medcode.decorations.style', { delay: 20 }); // the search box has focus when Settings opens
+        const item = page.locator('.settings-editor .setting-item-enum', { hasText: 'How the words supporting each code are marked' }).first();
+        await item.waitFor({ timeout: 20_000 });
+        await page.waitForTimeout(500); // the filtered list re-renders once more
+        await item.locator('.monaco-select-box, select').first().click();
+        await page.locator('.monaco-select-box-dropdown-container .option-text', { hasText: new RegExp(`^${value}$`) }).first().click();
+        await page.waitForTimeout(300);
+        const shown = await item.locator('select').first().evaluate((el) => el.options[el.selectedIndex]?.text?.trim() ?? '').catch(() => '');
+        if (shown === value) return;
+        await page.keyboard.press('Escape');
+        if (attempt === 3) throw new Error(`the Settings editor shows "${shown}" for medcode.decorations.style after choosing "${value}" three times`);
+      }
     };
     /** Puts the cursor on line:column of the active editor (Ctrl+G), as a keyboard user would. */
     const goTo = async (line, column) => {
