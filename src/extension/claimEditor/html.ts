@@ -30,7 +30,7 @@ export function panelHtml(p: PanelPageParts): string {
 ${p.extraHead ?? ''}
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="loading">Loading the claim…</p></main>
+<main id="app"><p class="loading" role="status">Loading the claim…</p></main>
 <script type="module" nonce="${p.nonce}" src="${escapeAttr(p.scriptUri)}"></script>
 </body>
 </html>`;
