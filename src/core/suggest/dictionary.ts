@@ -17,10 +17,16 @@ export interface DictionaryTerm {
   reason: string;
 }
 
+/** The terms filed under one anchor (their rarest key): one-key terms, and the rest by their second-rarest key. */
+export interface AnchorGroup {
+  single: number[];
+  bySecond: Map<string, number[]>;
+}
+
 export interface Dictionary {
   terms: DictionaryTerm[];
-  /** Rarest key -> indexes of the terms anchored on it. */
-  byAnchor: Map<string, number[]>;
+  /** Rarest key -> the terms anchored on it. */
+  byAnchor: Map<string, AnchorGroup>;
   /** Number of terms containing each key (a word's commonness in the code set). */
   keyFrequency: Map<string, number>;
 }
@@ -110,13 +116,22 @@ export class DictionaryBuilder {
   build(): Dictionary {
     const keyFrequency = new Map<string, number>();
     for (const t of this.terms) for (const k of t.keys) keyFrequency.set(k, (keyFrequency.get(k) ?? 0) + 1);
-    const byAnchor = new Map<string, number[]>();
+    const byAnchor = new Map<string, AnchorGroup>();
     this.terms.forEach((t, i) => {
-      let anchor = t.keys[0]!;
-      for (const k of t.keys) if (keyFrequency.get(k)! < keyFrequency.get(anchor)!) anchor = k;
-      const list = byAnchor.get(anchor);
-      if (list) list.push(i);
-      else byAnchor.set(anchor, [i]);
+      // Rarest key first: it is the anchor, and checking the next-rarest first fails fastest.
+      t.keys.sort((a, b) => keyFrequency.get(a)! - keyFrequency.get(b)!);
+      const anchor = t.keys[0]!;
+      let group = byAnchor.get(anchor);
+      if (!group) {
+        group = { single: [], bySecond: new Map() };
+        byAnchor.set(anchor, group);
+      }
+      if (t.keys.length === 1) group.single.push(i);
+      else {
+        const list = group.bySecond.get(t.keys[1]!);
+        if (list) list.push(i);
+        else group.bySecond.set(t.keys[1]!, [i]);
+      }
     });
     return { terms: this.terms, byAnchor, keyFrequency };
   }

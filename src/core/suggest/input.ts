@@ -39,7 +39,7 @@ export function readNoteBytes(bytes: Uint8Array): NoteInput {
 export function textWarnings(text: string): string[] {
   if (text.length === 0) return ['empty note: nothing to analyze.'];
   if (text.trim().length === 0) return ['empty note: the file holds only whitespace.'];
-  const sample = text.slice(0, 20000).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const sample = text.slice(0, 4000).toLowerCase().match(/\p{L}+/gu) ?? [];
   if (sample.length >= 30) {
     const english = sample.filter((w) => ENGLISH.has(w)).length;
     if (english / sample.length < 0.03) return ['the note does not look like English: the analyzer reads English notes, so suggestions may be missing.'];

@@ -113,16 +113,27 @@ export function matchSentence(dictionary: Dictionary, keys: SentenceKeys): TermM
 /** Every term whose keys all occur in the sentence within the window. */
 export function matchAll(dictionary: Dictionary, keys: SentenceKeys): TermMatch[] {
   const out: TermMatch[] = [];
-  for (const key of keys.positions.keys()) {
-    const candidates = dictionary.byAnchor.get(key);
-    if (!candidates) continue;
-    for (const termIndex of candidates) {
-      const term = dictionary.terms[termIndex]!;
-      if (!term.keys.every((k) => keys.positions.has(k))) continue;
-      const positions = placeTerm(term, key, keys);
-      if (!positions) continue;
-      const evidence = [...new Set(positions)].sort((a, b) => a - b).map((p) => keys.spans[p]!);
-      out.push({ term, termIndex, positions, evidence });
+  const tryTerm = (termIndex: number, anchor: string, from: number): void => {
+    const term = dictionary.terms[termIndex]!;
+    for (let i = from; i < term.keys.length; i++) if (!keys.positions.has(term.keys[i]!)) return;
+    const positions = placeTerm(term, anchor, keys);
+    if (!positions) return;
+    const evidence = [...new Set(positions)].sort((a, b) => a - b).map((p) => keys.spans[p]!);
+    out.push({ term, termIndex, positions, evidence });
+  };
+  for (const anchor of keys.positions.keys()) {
+    const group = dictionary.byAnchor.get(anchor);
+    if (!group) continue;
+    for (const termIndex of group.single) tryTerm(termIndex, anchor, 1);
+    // Terms under an anchor are grouped by their second-rarest key: visit whichever is fewer,
+    // the groups or the sentence's own keys, so common anchors stay cheap.
+    if (group.bySecond.size <= keys.positions.size) {
+      for (const [second, list] of group.bySecond) if (keys.positions.has(second)) for (const t of list) tryTerm(t, anchor, 2);
+    } else {
+      for (const second of keys.positions.keys()) {
+        const list = group.bySecond.get(second);
+        if (list) for (const t of list) tryTerm(t, anchor, 2);
+      }
     }
   }
   return out;

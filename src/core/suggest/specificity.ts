@@ -3,6 +3,7 @@
 // the documented episode of care. When the text is silent on an axis it keeps the unspecified
 // code and names the missing axis, so a coder knows what to ask for.
 import type { CodeRecord, CodesetIndex } from '../codeset/api';
+import type { SeventhCharRow } from '../importers/types';
 import type { SpecificityAttributes } from '../note/model';
 import { phraseKeys } from './terms';
 
@@ -38,6 +39,7 @@ export function attributeKeys(attrs: SpecificityAttributes | undefined): string[
 export class SpecificityResolver {
   private readonly descendants = new Map<string, Candidate[]>();
   private readonly records = new Map<string, CodeRecord | null>();
+  private readonly seventh = new Map<string, SeventhCharRow[]>();
 
   constructor(private readonly index: CodesetIndex) {}
 
@@ -85,7 +87,11 @@ export class SpecificityResolver {
     let candidates = this.candidatesUnder(record);
     if (candidates.length === 0) return undefined;
     const missing: string[] = [];
-    const seventh = this.index.seventhChars(record.code, { system: 'icd10cm' });
+    let seventh = this.seventh.get(record.normalized);
+    if (!seventh) {
+      seventh = this.index.seventhChars(record.code, { system: 'icd10cm' });
+      this.seventh.set(record.normalized, seventh);
+    }
     if (seventh.length > 0) {
       const wanted = attrs?.episode ? EPISODE_CHARACTER[attrs.episode] : undefined;
       if (!wanted) missing.push('episode');

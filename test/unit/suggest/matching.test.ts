@@ -23,8 +23,11 @@ describe('dictionary', () => {
     const d = dictionaryFor(await suggestFixtureIndex());
     const aspiration = d.terms.findIndex((t) => t.code === 'J690' && t.source === 'index');
     assert.ok(aspiration >= 0);
-    const filedUnder = [...d.byAnchor.entries()].filter(([, ids]) => ids.includes(aspiration)).map(([k]) => k);
+    const filedUnder = [...d.byAnchor.entries()]
+      .filter(([, g]) => g.single.includes(aspiration) || [...g.bySecond.values()].some((ids) => ids.includes(aspiration)))
+      .map(([k]) => k);
     assert.deepEqual(filedUnder, ['aspiration']);
+    assert.deepEqual([...d.byAnchor.get('aspiration')!.bySecond.keys()], ['pneumonia']);
   });
   test('is built once per index', async () => {
     const index = await suggestFixtureIndex();
