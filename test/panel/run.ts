@@ -148,6 +148,11 @@ test('reorders diagnoses with Move up (keyboard) and drag; pointers follow; focu
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-key')), 'dx:J45.909:1:down', 'focus moves to the button of the moved row that still works');
   await page.locator('.dx-row').nth(1).dragTo(page.locator('.dx-row').nth(0));
   await until('dragged', () => (host.claim().diagnoses as { code: string }[])[0]!.code === 'I10');
+  // Alt+Down from a field of the first row moves it down.
+  await until('drag shown', async () => (await page.locator('.dx-row.first [data-key$=":code"]').getAttribute('data-key')) === 'dx:I10:1:code');
+  await page.locator('[data-key="dx:I10:1:code"] input').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await until('moved by Alt+Down', () => (host.claim().diagnoses as { code: string }[])[1]!.code === 'I10');
   await page.close();
 });
 

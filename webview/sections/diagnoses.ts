@@ -37,6 +37,12 @@ export function diagnosesSection(ctx: PanelContext): HTMLElement {
       draggable: ctx.readonly ? undefined : 'true', 'data-key': `${key}:row`, 'data-diagnosis-index': i,
       'on:dragstart': (e: DragEvent) => { dragFrom = i; e.dataTransfer?.setData('text/plain', String(i)); },
       'on:dragover': (e: DragEvent) => { e.preventDefault(); },
+      // Alt+Up / Alt+Down anywhere in the row moves it, as in VS Code's lists and editors.
+      'on:keydown': (e: KeyboardEvent) => {
+        if (!e.altKey || ctx.readonly || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+        e.preventDefault();
+        move(i, e.key === 'ArrowUp' ? i - 1 : i + 1);
+      },
       'on:drop': (e: DragEvent) => {
         e.preventDefault();
         const from = dragFrom >= 0 ? dragFrom : Number(e.dataTransfer?.getData('text/plain'));
@@ -70,7 +76,7 @@ export function diagnosesSection(ctx: PanelContext): HTMLElement {
   return h('section', { 'aria-labelledby': 'h-diagnoses', class: 'card', 'data-field': 'diagnoses' },
     h('h2', { id: 'h-diagnoses' }, `Diagnoses (${dxs.length} of ${MAX_DIAGNOSES})`),
     dxs.length === 0 ? h('p', { class: 'empty' }, 'No diagnosis yet. Accept codes in the note or add one below.') : null,
-    h('ol', { class: 'dx-list', 'aria-label': 'Diagnoses in claim order; the first is the main reason for the visit' }, rows),
+    h('ol', { class: 'dx-list', 'aria-label': 'Diagnoses in claim order; the first is the main reason for the visit. Alt+Up and Alt+Down move a diagnosis.' }, rows),
     inlineWarnings(warningsForField(ctx, 'diagnoses'), ctx),
     codeSearch({
       label: 'Add diagnosis (ICD-10-CM)', placeholder: full ? 'A claim holds at most 12 diagnoses' : 'Code or words, e.g. E11.9 or diabetes',

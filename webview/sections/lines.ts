@@ -25,10 +25,10 @@ export function parsePointers(text: string, diagnosisCount: number): number[] | 
 
 // The line grid holds up to ~450 fields: plain inputs styled with the theme's input colours keep
 // a 50-line claim quick to draw (a web component per cell costs several times more).
-function cellField(ctx: PanelContext, spec: { key: string; label: string; value: string; cls: string; commit: (text: string, show: (msg: string) => void) => void }): HTMLElement {
+function cellField(ctx: PanelContext, spec: { key: string; label: string; value: string; cls: string; placeholder?: string; commit: (text: string, show: (msg: string) => void) => void }): HTMLElement {
   const help = h('div', { class: 'field-help', role: 'status' });
   const input = h('input', {
-    type: 'text', class: `cell-input ${spec.cls}`, 'aria-label': spec.label, value: spec.value, 'data-key': spec.key, readonly: ctx.readonly,
+    type: 'text', class: `cell-input ${spec.cls}`, 'aria-label': spec.label, value: spec.value, placeholder: spec.placeholder, 'data-key': spec.key, readonly: ctx.readonly,
     'on:change': () => {
       const text = input.value.trim();
       if (text === spec.value) return;
@@ -71,7 +71,7 @@ function lineRow(ctx: PanelContext, l: ServiceLine, i: number): HTMLElement[] {
     cellField(ctx, { key: `line:${i}:units`, label: `Line ${i + 1} units`, value: String(l.units), cls: 'w-num', commit: setNumber('units', 'Units') }),
     cellField(ctx, { key: `line:${i}:charge`, label: `Line ${i + 1} charge`, value: l.charge.toFixed(2), cls: 'w-num', commit: setNumber('charge', 'Charge') }),
     cellField(ctx, {
-      key: `line:${i}:pointers`, label: `Line ${i + 1} diagnosis pointers`, value: l.diagnosisPointers.join(', '), cls: 'w-ptr',
+      key: `line:${i}:pointers`, label: `Line ${i + 1} diagnosis pointers (1 to 4 diagnosis numbers)`, value: l.diagnosisPointers.join(', '), cls: 'w-ptr', placeholder: 'e.g. 1, 2',
       commit: (text, show) => {
         const p = parsePointers(text, ctx.claim.diagnoses.length);
         if (typeof p === 'string') return show(p);
