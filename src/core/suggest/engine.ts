@@ -83,16 +83,22 @@ function preferAuthoritative(matches: TermMatch[]): TermMatch[] {
   return [...best.values()];
 }
 
-// A "sentence" of thousands of words (a 1 MB line without punctuation) is read in windows, so
-// the matcher's per-sentence work stays bounded and the whole note stays linear.
-const WINDOW_TOKENS = 250;
+// Long sentences (a 1 MB line without punctuation, run-on operative notes) are read in
+// overlapping windows: a term spans at most a dozen tokens, so nothing is lost, and the
+// matcher's per-sentence work stays bounded, keeping the whole note linear. A match belongs to
+// the window where it starts after the overlap, so none is counted twice.
+const WINDOW_TOKENS = 64;
+const WINDOW_OVERLAP = 16;
 
-function windows(sentence: Sentence): Sentence[] {
-  if (sentence.tokens.length <= WINDOW_TOKENS) return [sentence];
-  const out: Sentence[] = [];
-  for (let i = 0; i < sentence.tokens.length; i += WINDOW_TOKENS) {
+interface SentenceWindow { sentence: Sentence; ownFrom: number }
+
+function windows(sentence: Sentence): SentenceWindow[] {
+  if (sentence.tokens.length <= WINDOW_TOKENS) return [{ sentence, ownFrom: 0 }];
+  const out: SentenceWindow[] = [];
+  for (let i = 0; i < sentence.tokens.length; i += WINDOW_TOKENS - WINDOW_OVERLAP) {
     const tokens = sentence.tokens.slice(i, i + WINDOW_TOKENS);
-    out.push({ ...sentence, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens });
+    out.push({ sentence: { ...sentence, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens }, ownFrom: i === 0 ? 0 : WINDOW_OVERLAP });
+    if (i + WINDOW_TOKENS >= sentence.tokens.length) break;
   }
   return out;
 }
@@ -135,13 +141,14 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
     }
     agg.mentions.push(mention);
   };
-  for (const sentence of note.sentences.flatMap(windows)) {
+  for (const { sentence, ownFrom } of note.sentences.flatMap(windows)) {
     if (sentence.tokens.length === 0) continue;
     const keys = sentenceKeys(note.text, sentence);
     const flagsOf = new Map<TermMatch, ContextFlags>();
     // Context is read before subsumption: a denied longer term ("diabetes, no complications")
     // must not hide the affirmed shorter one inside it.
     const all = keepBestNumbered([...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]).filter((m) => {
+      if (ownFrom > 0 && Math.min(...m.positions) < ownFrom) return false;
       const flags = reader.contextOf(note, sentence, union(m.evidence));
       flagsOf.set(m, flags);
       if (flags.negated || flags.hypothetical || flags.subject === 'other') return false;
