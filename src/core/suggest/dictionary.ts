@@ -138,6 +138,19 @@ export class DictionaryBuilder {
 }
 
 function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): void {
+  // Path components repeat thousands of times ("left", "initial encounter"): read each once.
+  const keysMemo = new Map<string, string[]>();
+  const readingsMemo = new Map<string, string[][]>();
+  const componentKeys = (part: string): string[] => {
+    let k = keysMemo.get(part);
+    if (!k) keysMemo.set(part, (k = phraseKeys(withoutParentheses(part))));
+    return k;
+  };
+  const componentReadings = (part: string): string[][] => {
+    let r = readingsMemo.get(part);
+    if (!r) readingsMemo.set(part, (r = mainTermReadings(part).map(phraseKeys)));
+    return r;
+  };
   const byPath = new Map<string, IndexEntry>();
   for (const e of entries) {
     const key = indexPathKey(e.path);
@@ -162,11 +175,11 @@ function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): voi
     if (!code || CATCH_ALL.test(e.term) || /unspecified site/i.test(e.path) || ADMINISTRATIVE_MAIN_TERMS.test(e.path)) continue;
     const parts = e.path.split(' > ');
     // A subterm made only of words we cannot match ("His", "A") would leave a shorter term that means something else.
-    if (parts.slice(1).some((p) => phraseKeys(withoutParentheses(p)).length === 0 && !isConnector(p))) continue;
+    if (parts.slice(1).some((p) => componentKeys(p).length === 0 && !isConnector(p))) continue;
     // Every component may list alternative forms ("myocardium, myocardial"): one term per combination.
     let readings: string[][] = [[]];
     for (const part of parts) {
-      const alternatives = mainTermReadings(part).map(phraseKeys);
+      const alternatives = componentReadings(part);
       readings = readings.flatMap((r) => alternatives.map((a) => [...r, ...a])).slice(0, 8);
     }
     for (const keys of readings) {
