@@ -119,6 +119,9 @@ export interface LexiconPhrase { words: string; code: string }
 
 const LYMPH_NODE_SITES = ['cervical', 'axillary', 'inguinal', 'retroperitoneal', 'mediastinal', 'hilar', 'mesenteric', 'supraclavicular', 'submandibular', 'paratracheal', 'paraaortic', 'iliac', 'pelvic', 'abdominal', 'neck', 'locoregional', 'regional', 'celiac', 'perigastric', 'obturator'];
 
+// Edema confined to one region is localized edema (R60.0), not the unspecified R60.9.
+const EDEMA_SITES = ['genital', 'scrotal', 'leg', 'legs', 'lower limb', 'lower limbs', 'lower extremity', 'lower extremities', 'ankle', 'ankles', 'foot', 'feet', 'hand', 'hands', 'face', 'facial', 'palpebral', 'eyelid', 'penile', 'vulvar', 'pretibial', 'periorbital'];
+
 export const LEXICON_PHRASES: LexiconPhrase[] = [
   { words: 'lymphadenopathy', code: 'R59.9' },
   { words: 'adenopathy', code: 'R59.9' },
@@ -138,4 +141,9 @@ export const LEXICON_PHRASES: LexiconPhrase[] = [
   { words: 'renal failure', code: 'N19' },
   { words: 'kidney failure', code: 'N19' },
   { words: 'elevated blood pressure', code: 'R03.0' },
+  { words: 'smoker cigarettes', code: 'F17.210' },
+  { words: 'macroscopic hematuria', code: 'R31.0' },
+  { words: 'diffuse abdominal pain', code: 'R10.84' },
+  { words: 'generalized abdominal pain', code: 'R10.84' },
+  ...EDEMA_SITES.map((site) => ({ words: `${site} edema`, code: 'R60.0' })),
 ];
