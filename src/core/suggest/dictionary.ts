@@ -73,7 +73,7 @@ const GENERIC_WORDS = new Set([
   'positive', 'negative', 'level', 'result', 'growth', 'stricture', 'obstruction', 'injury', 'wound', 'accident',
   'fall', 'late', 'long', 'short', 'multiple', 'single', 'primary', 'secondary', 'atypical', 'acute', 'chronic',
   'problem', 'difficulty', 'dysfunction', 'deficiency', 'excess', 'irregular', 'disturbance', 'tension', 'stress',
-  'sensitive', 'sensitivity', 'sinus', 'ffa', 'middle', 'analgesia', 'tac', 'pres', 'toxic', 'reflex', 'death', 'consumption', 'diuresis',
+  'sensitive', 'sensitivity', 'sinus', 'ffa', 'middle', 'analgesia', 'tac', 'pres', 'pre', 'post', 'toxic', 'reflex', 'death', 'consumption', 'diuresis',
   'granulation', 'clot', 'adhesion', 'sequestration', 'resistance', 'resistant', 'culture', 'colony', 'tolerance',
   'tumor', 'neoplasm', 'syndrome', 'worker', 'up', 'drug', 'laboratory', 'medication', 'site', 'body', 'region', 'hanging', 'drowning', 'arrest', 'block', 'mole', 'sequelae',
 ]);
@@ -202,6 +202,7 @@ export function buildDictionary(index: CodesetIndex): Dictionary {
     builder.add(keys, c.normalized, 'title', `title "${c.title}"`);
   }
   for (const n of index.allNotes(['inclusionTerm'])) {
+    if (/unspecified site/i.test(n.text)) continue;
     const code = (n.code ?? n.from ?? '').replace('.', '').toUpperCase();
     const keys = phraseKeys(withoutParentheses(n.text));
     if (keys.length === 1 && !singleWordCodable(keys[0]!, code)) continue;
