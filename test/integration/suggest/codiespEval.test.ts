@@ -21,16 +21,16 @@ describe('CodiEsp dev accuracy', { skip }, () => {
     assert.equal(report.documents, 250);
     assert.ok(report.goldCodes > 2500);
   });
-  test('micro F1 of the returned set stays at or above 0.45 (measured 0.471)', () => {
-    assert.ok(report.code.f1 >= 0.45, `F1 ${report.code.f1}`);
+  test('micro F1 of the returned set stays at or above 0.46 (measured 0.483)', () => {
+    assert.ok(report.code.f1 >= 0.46, `F1 ${report.code.f1}`);
     assert.ok(report.code.precision >= 0.55, `P ${report.code.precision}`);
   });
-  test('category-level F1 stays at or above 0.55 (measured 0.564)', () => {
-    assert.ok(report.category.f1 >= 0.55, `category F1 ${report.category.f1}`);
+  test('category-level F1 stays at or above 0.56 (measured 0.577)', () => {
+    assert.ok(report.category.f1 >= 0.56, `category F1 ${report.category.f1}`);
   });
-  test('MAP stays at or above 0.33 (measured 0.353; the 0.45 goal is not met yet)', () => {
-    assert.ok(report.code.map >= 0.33, `MAP ${report.code.map}`);
-    assert.ok(report.category.map >= 0.43, `category MAP ${report.category.map}`);
+  test('MAP stays at or above 0.35 (measured 0.368; the 0.45 goal is not met yet)', () => {
+    assert.ok(report.code.map >= 0.35, `MAP ${report.code.map}`);
+    assert.ok(report.category.map >= 0.45, `category MAP ${report.category.map}`);
   });
   test('precision at 1 is the best precision of the ranking', () => {
     assert.ok(report.code.atK['1']!.precision >= report.code.atK['10']!.precision);
