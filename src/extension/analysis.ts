@@ -30,6 +30,7 @@ export class NoteAnalyses implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Bumped when settings or the database change, so cached results are recomputed. */
   private generation = 0;
+  private warm = false;
   /** Number of analyses run (the e2e tests read it to check debouncing). */
   runs = 0;
 
@@ -125,7 +126,12 @@ export class NoteAnalyses implements vscode.Disposable {
     const generation = this.generation;
     let result;
     try {
-      result = await analyzeNoteText(index, doc.getText(), claim, claimErrors, this.settings.current, () => doc.version !== version || doc.isClosed);
+      const run = (): Promise<NoteResult> => analyzeNoteText(index, doc.getText(), claim, claimErrors, this.settings.current, () => doc.version !== version || doc.isClosed);
+      // The analyzer builds its term dictionary on first use (seconds on a full code set): say so.
+      // The pause lets the progress reach the window before the extension host is busy.
+      result = this.warm ? await run() : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MedCode: preparing the analyzer' },
+        () => new Promise<void>((r) => setTimeout(r, 50)).then(run));
+      this.warm = true;
     } catch (e) {
       if (e instanceof StaleAnalysis) return; // a newer run is scheduled by the change that made it stale
       throw e;

@@ -134,6 +134,8 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
     await step('open a note and see decorations and squiggles', async () => {
       const started = Date.now();
       await openFile('two-diabetes.note');
+      await page.waitForTimeout(1500);
+      await shot('02a-first-note-loading'); // status bar: code sets loading, then the analyzer being prepared
       await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .monaco-editor [class*="ced-"]').length > 0, null, { timeout: 120_000 });
       metrics.uiOpenToDecorationsFirstNoteMs = Date.now() - started;
       await page.locator('.editor-group-container.active .monaco-editor .squiggly-error, .editor-group-container.active .monaco-editor .squiggly-warning').first().waitFor({ timeout: STEP_TIMEOUT });
