@@ -26,7 +26,7 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
     'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false,
     'update.mode': 'none', 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 200,
     'medcode.databasePath': dbPath, 'files.simpleDialog.enable': true, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never',
   };
   writeFileSync(settingsFile, JSON.stringify(userSettings, null, 2));
   const env = { ...process.env, HOME: d, TMPDIR: join(d, 'tmp'), PATH: `${join(paths.node24, 'bin')}:${process.env.PATH}` };
