@@ -28,7 +28,7 @@ const INTEGRAL_SYMPTOMS: [RegExp, RegExp][] = [
   [/^R0[0-3]/, /^I/], [/^R0[4-6]/, /^J/], [/^R1[0-9]/, /^K/], [/^R3[0-9]/, /^N/], [/^R2[0-3]/, /^L/],
 ];
 
-const INTEGRAL_SYMPTOM_FACTOR = 0.55;
+const INTEGRAL_SYMPTOM_FACTOR = 0.4;
 
 export interface CombinationOptions { dropIntegralSymptoms?: boolean }
 

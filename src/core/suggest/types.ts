@@ -40,5 +40,5 @@ export interface AnalyzeOptions {
   dropIntegralSymptoms?: boolean;
 }
 
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.35;
 export const ALL_THRESHOLD = 0.1;
