@@ -2,7 +2,7 @@
 // (by path, never copied) with the production importer, cached in .cache/e2e-db/. No PTP: the
 // memory budget is measured without it. Prints the path; exits 2 with a sentence when ../shared is absent.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importFiles } from '../../src/cli/commands/codesets';
 import { sharedPath } from '../support/shared';
@@ -46,6 +46,8 @@ export async function e2eDbPath(): Promise<string> {
   if (existsSync(db)) return db;
   mkdirSync(dir, { recursive: true });
   await importFiles(E2E_CODESET_FILES.map((f) => sharedPath('codesets', f)), db, { stdout: () => {}, stderr: () => {}, cwd: ROOT, env: {} }, { quiet: true });
+  // Databases built by older importer code are never read again (about 70 MB each).
+  for (const old of readdirSync(join(ROOT, '.cache', 'e2e-db'))) if (join(ROOT, '.cache', 'e2e-db', old) !== dir) rmSync(join(ROOT, '.cache', 'e2e-db', old), { recursive: true, force: true });
   return db;
 }
 
