@@ -1,6 +1,6 @@
 // The analyzer's front door: note text -> ICD-10-CM, HCPCS drug and E/M suggestions, ranked.
 import type { CodesetIndex } from '../codeset/api';
-import { defaultNoteReader, suggestDiagnoses, type NoteReader } from './engine';
+import { bySuggestionRank, defaultNoteReader, suggestDiagnoses, type NoteReader } from './engine';
 import { suggestOfficeVisit } from './evaluationManagement';
 import { suggestDrugCodes } from './hcpcs';
 import { textWarnings } from './input';
@@ -19,6 +19,6 @@ export function analyzeNote(index: CodesetIndex, text: string, options: AnalyzeO
   const diagnoses = suggestDiagnoses(index, note, options, reader);
   const addressed = diagnoses.filter((s) => !s.code.startsWith('R') && !s.code.startsWith('Z') && s.context.sections.some((k) => /assessment|plan|diagnoses/i.test(k))).length;
   const others = [...suggestDrugCodes(index, note, reader), ...((options.setting ?? 'outpatient') === 'outpatient' ? suggestOfficeVisit(note, addressed) : [])];
-  const suggestions = [...diagnoses, ...others.filter((s) => s.score >= threshold)].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+  const suggestions = [...diagnoses, ...others.filter((s) => s.score >= threshold)].sort(bySuggestionRank);
   return { suggestions, warnings };
 }

@@ -236,10 +236,15 @@ export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: 
 }
 
 /** ICD-10-CM suggestions for a parsed note, sorted by score, above the threshold. */
+/** Score first; ties go to the earlier mention, then code order (deterministic). */
+export function bySuggestionRank(a: Suggestion, b: Suggestion): number {
+  return b.score - a.score || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0) || a.code.localeCompare(b.code);
+}
+
 export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: AnalyzeOptions = {}, reader: NoteReader = defaultNoteReader): Suggestion[] {
   const state = engineFor(index);
   const byCode = collectMentions(state, note, reader, options);
   const suggestions = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? (options.setting ?? 'outpatient') === 'outpatient' });
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  return suggestions.filter((s) => s.score >= threshold).sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+  return suggestions.filter((s) => s.score >= threshold).sort(bySuggestionRank);
 }
