@@ -12,11 +12,9 @@ export const SECTION_WEIGHT: Record<SectionKind, number> = {
 
 export const SOURCE_WEIGHT: Record<TermSource, number> = { lexicon: 0.9, index: 0.85, title: 0.75, inclusion: 0.5, neoplasm: 0.65 };
 
-/** A term of one generic word ("pain", "mass") is weaker evidence than a multi-word term. */
+/** Words spread over a window (a discontinuous match) are weaker evidence than the same words together. */
 export function termStrength(keyCount: number, width: number): number {
-  // Words spread over a window (discontinuous match) are weaker than the same words together.
-  const spread = width > keyCount ? 0.85 : 1;
-  return (keyCount >= 2 ? 1 : 0.9) * spread;
+  return width > keyCount ? 0.85 : 1;
 }
 
 /** Combines mention scores: the best mention sets the level, repeats raise it with diminishing returns. */

@@ -21,14 +21,14 @@ describe('CodiEsp dev accuracy', { skip }, () => {
     assert.equal(report.documents, 250);
     assert.ok(report.goldCodes > 2500);
   });
-  test('micro F1 of the returned set stays at or above 0.48 (measured 0.497)', () => {
+  test('micro F1 of the returned set stays at or above 0.48 (measured 0.496)', () => {
     assert.ok(report.code.f1 >= 0.48, `F1 ${report.code.f1}`);
     assert.ok(report.code.precision >= 0.55, `P ${report.code.precision}`);
   });
   test('category-level F1 stays at or above 0.58 (measured 0.595)', () => {
     assert.ok(report.category.f1 >= 0.58, `category F1 ${report.category.f1}`);
   });
-  test('MAP stays at or above 0.35 (measured 0.368; the 0.45 goal is not met yet)', () => {
+  test('MAP stays at or above 0.35 (measured 0.372; the 0.45 goal is not met yet)', () => {
     assert.ok(report.code.map >= 0.35, `MAP ${report.code.map}`);
     assert.ok(report.category.map >= 0.45, `category MAP ${report.category.map}`);
   });
