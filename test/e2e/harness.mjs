@@ -60,7 +60,10 @@ export function ensureHarness(root, log = console.log) {
     log(`harness: installing code-server@${CODE_SERVER_VERSION} (3-5 minutes, ~600 MB)`);
     mkdirSync(p.codeServerDir, { recursive: true });
     if (!existsSync(join(p.codeServerDir, 'package.json'))) writeFileSync(join(p.codeServerDir, 'package.json'), '{"private":true}\n');
-    const env = { ...process.env, PATH: `${join(p.node24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: p.node24 };
+    // Drop the npm_* variables of an enclosing `npm test`/`npm run`: npm reads them as its own config,
+    // and code-server's postinstall checks the Node version in npm_config_user_agent (it would say v20).
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    const env = { ...inherited, PATH: `${join(p.node24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: p.node24 };
     run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: p.codeServerDir, env });
   });
   return timings;

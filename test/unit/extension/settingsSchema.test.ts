@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../../src/extension/settingsSchema';
+import { DEFAULT_THRESHOLD } from '../../../src/core/suggest/types';
 
 describe('normalizeSettings', () => {
   test('gives every default when nothing is set', () => {
@@ -10,7 +11,7 @@ describe('normalizeSettings', () => {
     assert.deepEqual(settings.noteGlobs, []);
     assert.equal(settings.decorations.style, 'highlight');
     assert.equal(settings.decorations.dimNegated, true);
-    assert.equal(settings.suggestionThreshold, 0.5);
+    assert.equal(settings.suggestionThreshold, DEFAULT_THRESHOLD, 'the analyzer\'s own default, shared with the CLI');
     assert.equal(settings.databasePath, '');
     // Billing-field completeness is off in the editor unless the user asks for it.
     assert.equal(settings.ruleSeverity['claim.required-field'], 'off');
@@ -39,7 +40,7 @@ describe('normalizeSettings', () => {
       ruleSeverity: { 'not.a.rule': 'error', 'icd10cm.excludes1': 'loud', 'mce.age': 'off' },
     });
     assert.equal(settings.setting, 'outpatient');
-    assert.equal(settings.suggestionThreshold, 0.5);
+    assert.equal(settings.suggestionThreshold, DEFAULT_THRESHOLD, 'the analyzer\'s own default, shared with the CLI');
     assert.equal(settings.decorations.style, 'highlight');
     assert.equal(settings.decorations.inlineCodes, true);
     assert.equal(settings.dateOfService, '');
