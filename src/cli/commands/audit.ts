@@ -8,7 +8,7 @@ import { auditCsv } from '../../core/rules/report/csv';
 import { auditHtml } from '../../core/rules/report/html';
 import { auditMarkdown } from '../../core/rules/report/markdown';
 import { toSarif } from '../../core/rules/sarif';
-import { parseSeveritySettings } from '../../core/rules/settings';
+import { ruleSettingsFromArgs } from '../ruleSettings';
 import { flagString, UsageError, type CliCommand } from '../command';
 import { openIndexFromArgs } from '../openIndex';
 import { writeAtomic } from '../store';
@@ -97,15 +97,7 @@ export const command: CliCommand = {
     if (!FORMATS.includes(format)) throw new UsageError(`--report takes ${FORMATS.join(', ')}, not "${format}".`);
     const setting = flagString(args, 'setting') ?? 'outpatient';
     if (setting !== 'outpatient' && setting !== 'inpatient') throw new UsageError(`--setting takes outpatient or inpatient, not "${setting}".`);
-    let settings = { severity: {} };
-    const sev = flagString(args, 'severity');
-    if (sev) {
-      try {
-        settings = parseSeveritySettings(sev);
-      } catch (e) {
-        throw new UsageError(`--severity: ${(e as Error).message}`);
-      }
-    }
+    const settings = ruleSettingsFromArgs(args);
     const { inputs, problems } = scanFolder(folder);
     if (inputs.length === 0 && problems.length === 0) throw new UsageError(`${folderArg} holds no notes (*.note, *.txt) and no claims (*.claim.json).`);
     const index = await openIndexFromArgs(args, io);

@@ -6,7 +6,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkClaim } from '../../core/rules/index';
 import { toSarif } from '../../core/rules/sarif';
-import { parseSeveritySettings } from '../../core/rules/settings';
+import { ruleSettingsFromArgs } from '../ruleSettings';
 import type { RuleWarning } from '../../core/rules/types';
 import { flagBool, flagString, UsageError, type CliCommand, type CliIO } from '../command';
 import { openIndexFromArgs } from '../openIndex';
@@ -81,15 +81,7 @@ export const command: CliCommand = {
     const claimPath = resolve(io.cwd, claimArg);
     const claim = readJsonFile(claimPath, claimArg);
     if (typeof claim !== 'object' || claim === null || Array.isArray(claim)) throw new UsageError(`${claimArg} holds JSON but not a claim object ({"schemaVersion": "1", "encounter": ..., "diagnoses": [...], "lines": [...]}).`);
-    let settings = { severity: {} };
-    const sev = flagString(args, 'severity');
-    if (sev) {
-      try {
-        settings = parseSeveritySettings(sev);
-      } catch (e) {
-        throw new UsageError(`--severity: ${(e as Error).message}`);
-      }
-    }
+    const settings = ruleSettingsFromArgs(args);
     const today = flagString(args, 'today');
     const noteText = noteTextFor(claimPath, claim, flagString(args, 'note'), io.cwd);
     const index = await openIndexFromArgs(args, io);
