@@ -184,9 +184,6 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
 
     await step('undo the accept in the claim, save, and the file is as before', async () => {
       await openFile('two-diabetes.note.claim.json');
-      // *.claim.json opens in the claim panel by default; undo here is done in its text form.
-      await runCommand('View: Reopen Editor With Text Editor');
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+Z');
       await page.waitForTimeout(300);
