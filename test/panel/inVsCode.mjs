@@ -100,8 +100,19 @@ export async function runInVsCode(root, log = console.log) {
         await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
         await quickInput.fill(`>${label}`);
         try {
-          await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible', timeout: 3_000 });
-          await page.keyboard.press('Enter');
+          // Run the row that is exactly this command ("Undo" must not run "Git: Undo Last Commit"
+          // or whichever row the palette happens to list first).
+          const rows = page.locator('.quick-input-list .monaco-list-row');
+          let exact;
+          await until(`"${label}" in the palette`, async () => {
+            const n = await rows.count();
+            for (let i = 0; i < n; i++) {
+              const text = await rows.nth(i).innerText({ timeout: 500 }).catch(() => '');
+              if (text.split('\n').map((l) => l.trim()).includes(label)) { exact = rows.nth(i); return true; }
+            }
+            return false;
+          }, 3_000);
+          await exact.click();
           return;
         } catch {
           await page.keyboard.press('Escape');
