@@ -17,6 +17,7 @@ export class CodesetWriter implements ImportSink {
   private readonly touched = new Set<number>();
   private readonly ptpSets = new Set<number>();
   private readonly rationaleIds = new Map<string, number>();
+  private begun = new Set<number>();
   private inTransaction = false;
 
   constructor(private readonly SQL: SqlJsStatic, existing?: Uint8Array, existingPtp?: Uint8Array) {
@@ -77,8 +78,16 @@ export class CodesetWriter implements ImportSink {
       id = Number(this.db.exec('SELECT last_insert_rowid()')[0]!.values[0]![0]);
     }
     this.touched.add(id);
+    this.begun.add(id);
     if (meta.system === 'ncci-ptp') this.ptpSets.add(id);
     return id;
+  }
+
+  /** The sets begun since the last call (one file may begin several: HCPCS codes and modifiers). */
+  takeBegunSets(): number[] {
+    const ids = [...this.begun];
+    this.begun = new Set();
+    return ids;
   }
 
   /** Records an importer's own counts on its source entry, so `info` can show per-file counts. */

@@ -67,18 +67,9 @@ export async function importBatch(
         continue;
       }
       options.onFile?.(file.name, importer.label);
-      const setIds: number[] = [];
-      const sink = new Proxy(writer, {
-        get(target, prop, receiver) {
-          if (prop === 'beginSet') {
-            return (meta: Parameters<CodesetWriter['beginSet']>[0]) => { const id = target.beginSet(meta); setIds.push(id); return id; };
-          }
-          const v = Reflect.get(target, prop, receiver) as unknown;
-          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-        },
-      });
-      const result = await importer.run(file, sink, sha256, options);
-      for (const id of new Set(setIds)) writer.recordResult(id, file.name, result);
+      writer.takeBegunSets();
+      const result = await importer.run(file, writer, sha256, options);
+      for (const id of writer.takeBegunSets()) writer.recordResult(id, file.name, result);
       report.imported.push(result);
     }
     writer.finalize();
