@@ -1,11 +1,11 @@
 // The code-set database the e2e tests use: built once from the real files in ../shared/codesets
 // (by path, never copied) with the production importer, cached in .cache/e2e-db/. No PTP: the
 // memory budget is measured without it. Prints the path; exits 2 with a sentence when ../shared is absent.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importFiles } from '../../src/cli/commands/codesets';
 import { sharedPath } from '../support/shared';
+import { codesetBuildHash } from '../support/realIndex';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -21,27 +21,12 @@ export const E2E_CODESET_FILES = [
   'pos/cs-CMS-PlaceofServiceCodes.HL7-UTG.xml',
 ];
 
-function codeHash(): string {
-  const h = createHash('sha256');
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else { h.update(p); h.update(readFileSync(p)); }
-    }
-  };
-  walk(join(ROOT, 'src/core/importers'));
-  walk(join(ROOT, 'src/core/codeset'));
-  for (const f of E2E_CODESET_FILES) h.update(`${f}:${statSync(sharedPath('codesets', f)).size}`);
-  return h.digest('hex').slice(0, 16);
-}
-
 export async function e2eDbPath(): Promise<string> {
   const missing = E2E_CODESET_FILES.map((f) => sharedPath('codesets', f)).filter((p) => !existsSync(p));
   if (missing.length) {
     throw new Error(`the e2e tests need the real code-set files in ../shared/codesets, and ${missing[0]} is absent (set MEDCODE_SHARED to the shared folder).`);
   }
-  const dir = join(ROOT, '.cache', 'e2e-db', codeHash());
+  const dir = join(ROOT, '.cache', 'e2e-db', codesetBuildHash(E2E_CODESET_FILES));
   const db = join(dir, 'codesets.sqlite');
   if (existsSync(db)) return db;
   mkdirSync(dir, { recursive: true });

@@ -34,7 +34,8 @@ export const SHARED_CODESET_FILES = [
   'pos/cs-CMS-PlaceofServiceCodes.HL7-UTG.xml',
 ];
 
-function codeHash(): string {
+/** Cache key of a database built from `files`: the importer and index code, and the files' sizes. */
+export function codesetBuildHash(files: readonly string[]): string {
   const h = createHash('sha256');
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -45,7 +46,7 @@ function codeHash(): string {
   };
   walk(join(ROOT, 'src/core/importers'));
   walk(join(ROOT, 'src/core/codeset'));
-  for (const f of SHARED_CODESET_FILES) {
+  for (const f of files) {
     const p = sharedPath('codesets', f);
     if (existsSync(p)) h.update(`${f}:${statSync(p).size}`);
   }
@@ -54,7 +55,7 @@ function codeHash(): string {
 
 /** Path of the cached real database, building it first when needed. */
 export async function realDbPath(): Promise<string> {
-  const dir = join(ROOT, '.cache', 'test-db', codeHash());
+  const dir = join(ROOT, '.cache', 'test-db', codesetBuildHash(SHARED_CODESET_FILES));
   const db = join(dir, 'shared.sqlite');
   if (existsSync(db)) return db;
   mkdirSync(dir, { recursive: true });
