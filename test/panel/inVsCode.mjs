@@ -176,11 +176,17 @@ export async function runInVsCode(root, log = console.log) {
     });
 
     await step('an edit in the panel makes the claim dirty; undo takes it back; save writes it', async () => {
+      // The last step worked in the note: bring the claim's group forward and find its panel again.
+      await page.locator('.tab', { hasText: 'two-diabetes.note.claim.json' }).first().click();
+      frame = await panelFrame();
       const payer = frame.locator('[data-key="field:payer.name"] input');
+      await payer.waitFor({ state: 'visible', timeout: STEP });
       await payer.fill('Acme Health Plan');
       await payer.press('Enter');
       await page.locator('.tab.dirty', { hasText: 'two-diabetes.note.claim.json' }).waitFor({ timeout: STEP });
       await until('the payer in the panel', async () => (await frame.locator('[data-key="field:payer.name"]').evaluate((e) => e.value)) === 'Acme Health Plan');
+      // Undo acts on the active editor group: make it the claim's, not the note's.
+      await page.locator('.tab', { hasText: 'two-diabetes.note.claim.json' }).first().click();
       await runCommand('Undo');
       await until('undo to clear the payer', async () => (await frame.locator('[data-key="field:payer.name"]').evaluate((e) => e.value)) === '');
       await frame.locator('[data-key="field:payer.name"] input').fill('Acme Health Plan');
