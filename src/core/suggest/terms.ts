@@ -13,21 +13,53 @@ export const STOP_WORDS = new Set([
 ]);
 
 // Exceptions where dropping a final "s" would merge different words or break a Latin ending.
-const KEEP_S = /(?:ss|us|is|ys|as|os|ous|pes)$/;
+const KEEP_S = /(?:ss|us|is|ys|os|ous|pes)$/;
+
+// Latin and Greek plurals that no suffix rule reaches (notes say "varices", the index "Varix").
+const IRREGULAR_PLURALS = new Map<string, string>([
+  ['varices', 'varix'], ['appendices', 'appendix'], ['cervices', 'cervix'], ['apices', 'apex'], ['vertices', 'vertex'],
+  ['cicatrices', 'cicatrix'], ['testes', 'testis'], ['pelves', 'pelvis'], ['crises', 'crisis'], ['ganglia', 'ganglion'],
+  ['diverticula', 'diverticulum'], ['bacteria', 'bacterium'], ['condylomata', 'condyloma'], ['calculi', 'calculus'],
+  ['thrombi', 'thrombus'], ['emboli', 'embolus'], ['bronchi', 'bronchus'], ['nevi', 'nevus'], ['naevi', 'nevus'],
+  ['fungi', 'fungus'], ['bacilli', 'bacillus'], ['foci', 'focus'], ['alveoli', 'alveolus'], ['glomeruli', 'glomerulus'],
+  ['villi', 'villus'], ['nuclei', 'nucleus'], ['polypi', 'polyp'], ['fibromata', 'fibroma'], ['septa', 'septum'],
+]);
 
 /** Folds accents and case; the note model already does this for note tokens. */
 export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-/** Reduces plural and possessive forms to one key. */
+// British spellings (common in translated case reports) meet the US titles: anaemia, oedema,
+// paraesthesia, diarrhoea, tumour. Only clinical patterns, so "aeruginosa" and "toe" stay as they are.
+const BRITISH_SPELLINGS: [RegExp, string][] = [
+  [/aem/g, 'em'], [/aesth/g, 'esth'], [/^oe(?=[ds])/, 'e'], [/oea$/, 'ea'], [/paed/g, 'ped'],
+  [/^foet/, 'fet'], [/^coel/, 'cel'], [/(?<=.{3})our$/, 'or'],
+];
+
+function americanSpelling(w: string): string {
+  if (!/ae|oe|our$/.test(w)) return w;
+  for (const [from, to] of BRITISH_SPELLINGS) w = w.replace(from, to);
+  return w;
+}
+
+/** Reduces plural and possessive forms (and British spellings) to one key. */
 export function stem(word: string): string {
+  return americanSpelling(pluralStem(word));
+}
+
+function pluralStem(word: string): string {
   let w = word;
   if (w.endsWith("'s") || w.endsWith('\u2019s')) w = w.slice(0, -2);
   if (w.length <= 3) return w;
+  const irregular = IRREGULAR_PLURALS.get(w);
+  if (irregular) return irregular;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  // Greek plurals: metastases, stenoses, paralyses.
-  if (w.length > 6 && /(?:tases|oses|yses)$/.test(w)) return w.slice(0, -2) + 'is';
+  // Greek plurals: metastases, stenoses, paralyses, prostheses.
+  if (w.length > 6 && /(?:tases|oses|yses|theses)$/.test(w)) return w.slice(0, -2) + 'is';
+  // Latin -a plurals: vertebrae, bullae, sequelae; streptococci -> streptococcus.
+  if (w.length > 5 && w.endsWith('ae')) return w.slice(0, -1);
+  if (w.length > 6 && w.endsWith('cocci')) return w.slice(0, -1) + 'us';
   if (/(?:ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !KEEP_S.test(w)) return w.slice(0, -1);
   return w;

@@ -46,6 +46,8 @@ const CODES: CodeRow[] = [
   header('Z85', 'Personal history of malignant neoplasm'), icd('Z85.3', 'Personal history of malignant neoplasm of breast'),
   header('Z82', 'Family history of certain disabilities and chronic diseases'), header('Z82.4', 'Family history of ischemic heart disease and other diseases of the circulatory system'),
   icd('Z82.49', 'Family history of ischemic heart disease and other diseases of the circulatory system'),
+  header('D64', 'Other anemias'), icd('D64.9', 'Anemia, unspecified'),
+  header('Z79', 'Long term (current) drug therapy'), icd('Z79.01', 'Long term (current) use of anticoagulants'),
 ];
 // I10 is billable: the header() helper above is only for the hierarchy rows.
 CODES[0] = icd('I10', 'Essential (primary) hypertension');
@@ -63,7 +65,7 @@ const INDEX: IndexEntryRow[] = [
   entry('Disease, diseased > kidney > chronic', 'N189'), entry('Disease, diseased > kidney > chronic > stage 3b', 'N1832'),
   entry('Disease, diseased > kidney > chronic > stage 4', 'N184'), entry('Disease, diseased > end stage renal', 'N186'),
   entry('Failure, failed > heart', 'I509'), entry('Failure, failed > heart > systolic', 'I502'),
-  entry('Fever', 'R509'), entry('Cough', 'R059'), entry('Pain, painful > chest', 'R079'),
+  entry('Anemia', 'D649'), entry('Fever', 'R509'), entry('Cough', 'R059'), entry('Pain, painful > chest', 'R079'),
   entry('Infarct, infarction > myocardium, myocardial', 'I219'),
   entry('Fibrillation > atrial', 'I4891'), entry('Reflux > gastroesophageal', 'K219'),
   entry('Disease, diseased > lung > obstructive > chronic', 'J449'),

@@ -13,6 +13,18 @@ describe('term keys', () => {
     assert.notEqual(stem('nephritis'), stem('nephric'));
     assert.equal(stem('diabetes'), stem('diabetes'));
   });
+  test('Latin and Greek plurals meet their singular', () => {
+    for (const [plural, singular] of [['paresthesias', 'paresthesia'], ['hematomas', 'hematoma'], ['vertebrae', 'vertebra'], ['varices', 'varix'], ['calculi', 'calculus'], ['streptococci', 'streptococcus'], ['prostheses', 'prosthesis']]) {
+      assert.equal(stem(plural!), stem(singular!), plural);
+    }
+    assert.notEqual(stem('diseases'), 'diseasis');
+  });
+  test('British spellings meet the US titles, other words stay as they are', () => {
+    for (const [british, us] of [['anaemia', 'anemia'], ['oedema', 'edema'], ['paraesthesias', 'paresthesia'], ['diarrhoea', 'diarrhea'], ['haemorrhage', 'hemorrhage'], ['tumours', 'tumor'], ['oesophagus', 'esophagus']]) {
+      assert.equal(stem(british!), stem(us!), british);
+    }
+    for (const w of ['aeruginosa', 'toe', 'hour', 'four', 'poem']) assert.equal(stem(w), w);
+  });
   test('stop words and nonessential words drop out of a phrase', () => {
     assert.deepEqual(phraseKeys('Pain in the chest'), ['pain', 'chest']);
   });
@@ -36,6 +48,17 @@ describe('dictionary', () => {
 });
 
 describe('matching', () => {
+  test('a British plural in the note matches the US index term', async () => {
+    assert.ok((await codes('Severe anaemias were documented.')).includes('D64.9'));
+  });
+  test('a long-term drug is coded, below the condition it treats', async () => {
+    const found = await codes('Atrial fibrillation, on warfarin.', { threshold: 0.1 });
+    assert.ok(found.includes('Z79.01'), found.join(', '));
+    assert.ok(found.indexOf('I48.91') < found.indexOf('Z79.01'), found.join(', '));
+    for (const stopped of ['Atrial fibrillation, warfarin was stopped.', 'Atrial fibrillation. Warfarin was discontinued.', 'Atrial fibrillation. No warfarin.']) {
+      assert.ok(!(await codes(stopped, { threshold: 0.1 })).includes('Z79.01'), stopped);
+    }
+  });
   test('words may be discontinuous and in any order within the sentence', async () => {
     assert.ok((await codes('Pneumonia, likely due to aspiration of gastric contents.')).includes('J69.0'));
   });
