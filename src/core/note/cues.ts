@@ -87,10 +87,11 @@ const HISTORICAL: CueDef[] = [
     'personal history', 'history included', 'history includes', 'history including', 'history was significant for',
     'history is significant for', 'history notable for', 'history remarkable for']),
   ...cues(['historical'], 'pre', 4, ['prior', 'previous', 'previously', 'former', 'formerly', 'quit', 'no longer',
-    'resolved', 'resolution of', 'remote', 'childhood', 'ex -', 'old', 'healed']),
+    'resolved', 'resolution of', 'remote', 'childhood', 'ex -', 'old', 'healed', 'stopped', 'discontinued']),
   ...cues(['historical'], 'post', 4, ['resolved', 'has resolved', 'have resolved', 'had resolved', 'in the past',
     'years ago', 'year ago', 'months ago', 'as a child', 'in childhood', 'as a teenager', 'in remote past',
-    'previously', 'in the distant past', 'now resolved', 'since resolved']),
+    'previously', 'in the distant past', 'now resolved', 'since resolved', 'was stopped', 'were stopped',
+    'was discontinued', 'were discontinued', 'discontinued', 'was withdrawn', 'was suspended', 'were suspended']),
 ];
 
 const FAMILY: CueDef[] = [

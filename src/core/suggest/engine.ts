@@ -11,7 +11,7 @@ import { SpecificityResolver, attributeKeys } from './specificity';
 import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
 import { applyCombinations } from './combination';
 import { matchNeoplasms, neoplasmTableFor, type NeoplasmTable } from './neoplasm';
-import { SECTION_WEIGHT, SOURCE_WEIGHT, SUBSUMED_WEIGHT, combineMentions, termStrength } from './weights';
+import { SECTION_WEIGHT, SOURCE_WEIGHT, SUBSUMED_WEIGHT, codeWeight, combineMentions, termStrength } from './weights';
 import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Evidence, type Suggestion } from './types';
 
 /** The note-model functions the engine uses; injectable so tests can pin context behaviour. */
@@ -188,6 +188,9 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
         reason = `family history of ${record.code} (${reason})`;
         record = zr.record;
         mentionFlags.family = true;
+      } else if (flags.historical && /^Z79/.test(record.normalized)) {
+        // A drug stopped or taken in the past is not current long-term therapy.
+        continue;
       } else if (flags.historical && !isChronicCondition(record.normalized)) {
         const z = personalHistoryCode(record.normalized);
         const zr = z ? state.resolver.resolve(z, ctx) : undefined;
@@ -198,7 +201,7 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
         } else weight = 0.6;
       }
       if (weak.has(match)) weight *= SUBSUMED_WEIGHT;
-      const score = SECTION_WEIGHT[sentence.section] * SOURCE_WEIGHT[match.term.source] * termStrength(match.term.keys.length, Math.max(...match.positions) - Math.min(...match.positions) + 1) * weight;
+      const score = SECTION_WEIGHT[sentence.section] * SOURCE_WEIGHT[match.term.source] * termStrength(match.term.keys.length, Math.max(...match.positions) - Math.min(...match.positions) + 1) * weight * codeWeight(record.normalized);
       add(record, record === resolved.record ? resolved.missing : [], { score, evidence: match.evidence, section: sentence.section, reason, flags: mentionFlags });
     }
   }

@@ -163,6 +163,16 @@ const LYMPH_NODE_SITES = ['cervical', 'axillary', 'inguinal', 'retroperitoneal',
 // Edema confined to one region is localized edema (R60.0), not the unspecified R60.9.
 const EDEMA_SITES = ['genital', 'scrotal', 'leg', 'legs', 'lower limb', 'lower limbs', 'lower extremity', 'lower extremities', 'ankle', 'ankles', 'foot', 'feet', 'hand', 'hands', 'face', 'facial', 'palpebral', 'eyelid', 'penile', 'vulvar', 'pretibial', 'periorbital'];
 
+// Current long-term drug therapy (Z79): the drug names coders read it from. Negated or stopped
+// mentions are dropped by context like any other finding.
+const LONG_TERM_DRUGS: [string, string[]][] = [
+  ['Z79.01', ['warfarin', 'acenocoumarol', 'apixaban', 'rivaroxaban', 'dabigatran', 'edoxaban', 'oral anticoagulation', 'anticoagulant therapy']],
+  ['Z79.52', ['prednisone', 'prednisolone', 'methylprednisolone', 'deflazacort', 'corticosteroid therapy', 'oral corticosteroids']],
+  ['Z79.4', ['insulin therapy', 'insulin treatment']],
+  ['Z79.84', ['metformin', 'sitagliptin', 'glimepiride', 'gliclazide', 'empagliflozin', 'dapagliflozin', 'oral antidiabetics', 'oral hypoglycemic agents']],
+  ['Z79.02', ['clopidogrel', 'ticagrelor', 'prasugrel']],
+];
+
 export const LEXICON_PHRASES: LexiconPhrase[] = [
   { words: 'lymphadenopathy', code: 'R59.9' },
   { words: 'adenopathy', code: 'R59.9' },
@@ -187,4 +197,16 @@ export const LEXICON_PHRASES: LexiconPhrase[] = [
   { words: 'diffuse abdominal pain', code: 'R10.84' },
   { words: 'generalized abdominal pain', code: 'R10.84' },
   ...EDEMA_SITES.map((site) => ({ words: `${site} edema`, code: 'R60.0' })),
+  { words: 'smokes cigarettes', code: 'F17.210' },
+  { words: 'smoking cigarettes', code: 'F17.210' },
+  { words: 'paleness', code: 'R23.1' },
+  { words: 'hemodialysis', code: 'Z99.2' },
+  { words: 'peritoneal dialysis', code: 'Z99.2' },
+  { words: 'home oxygen', code: 'Z99.81' },
+  { words: 'renal anemia', code: 'D63.1' },
+  { words: 'nephrogenic anemia', code: 'D63.1' },
+  { words: 'orchiepididymitis', code: 'N45.3' },
+  { words: 'epididymoorchitis', code: 'N45.3' },
+  { words: 'febrile syndrome', code: 'R50.9' },
+  ...LONG_TERM_DRUGS.flatMap(([code, drugs]) => drugs.map((words) => ({ words, code }))),
 ];

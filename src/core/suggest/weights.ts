@@ -29,3 +29,15 @@ export function combineMentions(scores: number[]): number {
 
 /** A term found only inside a longer matched term ("pain" in "chest pain") is a weak candidate. */
 export const SUBSUMED_WEIGHT = 0.3;
+
+/** Tuned on CodiEsp train: 0.5 and 0.35 rank alike; 0.5 keeps them above the default threshold. */
+export const STATUS_CODE_WEIGHT = 0.5;
+
+/**
+ * Status and long-term therapy codes (Z79 drugs, Z99 dependence on machines, Z9x statuses)
+ * are secondary codes: they describe the patient around the conditions treated and rank below them.
+ */
+export function codeWeight(normalizedCode: string): number {
+  return /^Z(79|9)/.test(normalizedCode) ? STATUS_CODE_WEIGHT : 1;
+}
+
