@@ -25,12 +25,13 @@ function combine(state: EngineState, code: string, parts: CodeAggregate[], reaso
 
 /** Signs and symptoms (R codes) -> the chapters whose confirmed diagnoses make them integral. */
 const INTEGRAL_SYMPTOMS: [RegExp, RegExp][] = [
-  [/^R0[0-3]/, /^I/], [/^R0[4-6]/, /^J/], [/^R1[0-9]/, /^K/], [/^R3[0-9]/, /^N/], [/^R2[0-3]/, /^L/],
+  [/^R0[0-3]/, /^I/], [/^R0[4-6]/, /^J/], [/^R1[0-9]/, /^K/], [/^R13/, /^J0[236]/], [/^R3[0-9]/, /^N/], [/^R2[0-3]/, /^L/],
+  // Fever goes with a confirmed infection (pharyngitis, pneumonia, urinary tract infection...).
+  [/^R50/, /^(A|B[0-8]|J0|J1[0-8]|J2[0-2]|J3[26]|N10|N30|N390|N41|N45|L0[0-3]|K35|K57|K65|K81|K83|H66|G0[0-4])/],
 ];
 
-const INTEGRAL_SYMPTOM_FACTOR = 0.4;
 
-export interface CombinationOptions { dropIntegralSymptoms?: boolean }
+export interface CombinationOptions { dropIntegralSymptoms?: boolean; preferSpecific?: boolean }
 
 export function applyCombinations(state: EngineState, text: string, byCode: Map<string, CodeAggregate>, options: CombinationOptions = {}): Suggestion[] {
   const added: Combined[] = [];
@@ -67,13 +68,31 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
   if (options.dropIntegralSymptoms) {
     const confirmed = [...byCode.values()].filter((a) => !a.absorbedBy && !a.record.normalized.startsWith('R') && !a.record.normalized.startsWith('Z'));
     for (const a of byCode.values()) {
-      const rule = INTEGRAL_SYMPTOMS.find(([symptom]) => symptom.test(a.record.normalized));
+      const rule = INTEGRAL_SYMPTOMS.find(([symptom, diagnosis]) => symptom.test(a.record.normalized) && confirmed.some((d) => diagnosis.test(d.record.normalized)));
       // Demoted below the default threshold rather than dropped: a coder may still want it (--all).
-      if (rule && confirmed.some((d) => rule[1].test(d.record.normalized))) a.mentions = a.mentions.map((m) => ({ ...m, score: m.score * INTEGRAL_SYMPTOM_FACTOR, reason: `${m.reason}; usually integral to a confirmed diagnosis of the same body system` }));
+      if (rule) a.demoted = rule[0].source.startsWith('^R50') ? 'usually integral to a confirmed infection' : 'usually integral to a confirmed diagnosis of the same body system';
     }
   }
+  if (options.preferSpecific) demoteUnspecifiedSiblings(byCode);
   const out: Suggestion[] = [];
   for (const a of byCode.values()) if (!a.absorbedBy) out.push(toSuggestion(text, a));
   for (const c of added) if (!byCode.has(c.aggregate.record.normalized)) out.push(toSuggestion(text, c.aggregate, c.reason));
   return out;
+}
+
+/**
+ * Guideline I.B: code to the highest specificity documented. When the note supports a specific
+ * code ("streptococcal pharyngitis", J02.0), the unspecified code of the same category that a
+ * looser phrase produced ("sore throat", J02.9) is demoted below the default threshold (it stays
+ * in the --all ranking for the coder to compare).
+ */
+function demoteUnspecifiedSiblings(byCode: Map<string, CodeAggregate>): void {
+  const live = [...byCode.values()].filter((a) => !a.absorbedBy);
+  const isUnspecified = (a: CodeAggregate) => /\bunspecified\b/i.test(a.record.title);
+  for (const a of live) {
+    if (!isUnspecified(a)) continue;
+    const category = a.record.normalized.slice(0, 3);
+    const specific = live.some((b) => b !== a && b.record.normalized.slice(0, 3) === category && !isUnspecified(b) && b.mentions.some((m) => !m.flags.subsumed));
+    if (specific) a.demoted = 'a more specific code of the same category is documented';
+  }
 }

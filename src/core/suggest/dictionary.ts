@@ -196,7 +196,7 @@ export function buildDictionary(index: CodesetIndex): Dictionary {
   for (const p of LEXICON_PHRASES) builder.add(phraseKeys(p.words), p.code.replace('.', ''), 'lexicon', `lexicon "${p.words}"`);
   addIndexEntries(builder, index.allIndexEntries({ sources: ['index'] }));
   for (const c of index.allCodes('icd10cm')) {
-    if (c.kind === 'chapter' || c.kind === 'section' || /^other\b/i.test(c.title)) continue;
+    if (c.kind === 'chapter' || c.kind === 'section' || /\bother\b/i.test(c.title)) continue;
     const keys = phraseKeys(withoutParentheses(c.title));
     if (keys.length === 1 && !singleWordCodable(keys[0]!, c.normalized)) continue;
     builder.add(keys, c.normalized, 'title', `title "${c.title}"`);

@@ -11,7 +11,7 @@ import { SpecificityResolver, attributeKeys } from './specificity';
 import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
 import { applyCombinations } from './combination';
 import { matchNeoplasms, neoplasmTableFor, type NeoplasmTable } from './neoplasm';
-import { SECTION_WEIGHT, SOURCE_WEIGHT, SUBSUMED_WEIGHT, codeWeight, combineMentions, termStrength } from './weights';
+import { SECTION_WEIGHT, SOURCE_WEIGHT, SUBSUMED_CAP, SUBSUMED_WEIGHT, codeWeight, combineMentions, termStrength } from './weights';
 import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Evidence, type Suggestion } from './types';
 
 /** The note-model functions the engine uses; injectable so tests can pin context behaviour. */
@@ -29,7 +29,8 @@ export interface Mention {
   evidence: Span[];
   section: string;
   reason: string;
-  flags: { uncertain?: boolean; historical?: boolean; family?: boolean };
+  /** subsumed: the words only occur inside a longer matched term ("kidney disease" in "chronic kidney disease"). */
+  flags: { uncertain?: boolean; historical?: boolean; family?: boolean; subsumed?: boolean };
 }
 
 /** Everything the note says for one code, before scoring. */
@@ -39,6 +40,8 @@ export interface CodeAggregate {
   missing: string[];
   /** Set by combination rules: the code was replaced by a combination code. */
   absorbedBy?: string;
+  /** Why the code stays below the default threshold whatever its mentions (integral symptom, less specific sibling). */
+  demoted?: string;
 }
 
 export interface EngineState {
@@ -126,6 +129,29 @@ function sameNumbers(a: TermMatch, b: TermMatch): boolean {
   return na === nb;
 }
 
+/**
+ * A term gathered from words far apart loses to a tight phrase that claims one of its words and
+ * reaches beyond it: in "sore throat and fever", "sore" belongs to "sore throat", so the index
+ * term "Fever > sore" (a cold sore) is not read across the two findings.
+ */
+function dropCrossed(matches: TermMatch[]): TermMatch[] {
+  const slack = (m: TermMatch, spots: Set<number>) => Math.max(...m.positions) - Math.min(...m.positions) + 1 - spots.size;
+  const spots = matches.map((m) => new Set(m.positions));
+  const tight = matches.map((m, i) => spots[i]!.size >= 2 && slack(m, spots[i]!) <= 1);
+  return matches.filter((m, i) => {
+    if (slack(m, spots[i]!) < 2) return true;
+    return !matches.some((_, j) => {
+      if (j === i || !tight[j]) return false;
+      const mine = spots[i]!;
+      const theirs = spots[j]!;
+      let shared = false;
+      let outside = false;
+      for (const p of theirs) if (mine.has(p)) shared = true; else outside = true;
+      return shared && outside && [...mine].some((p) => !theirs.has(p));
+    });
+  });
+}
+
 function union(spans: Span[]): Span {
   return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
 }
@@ -155,9 +181,11 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
       // A term whose own words include a denied one ("no complications") is denied too.
       return m.evidence.length < 2 || !m.evidence.some((e) => reader.contextOf(note, sentence, e).negated);
     });
-    const kept = dropSubsumed(all, (shorter, longer) => state.alsoCoded(longer.term.code, shorter.term.code));
+    const uncrossed = dropCrossed(all);
+    const kept = dropSubsumed(uncrossed, (shorter, longer) => state.alsoCoded(longer.term.code, shorter.term.code));
     const keptSet = new Set(kept);
     // Words inside a longer term stay as weak candidates (ranked, below the default threshold).
+    // So do terms read across two findings: ranked, never shown by default.
     const weak = new Set(preferAuthoritative(all.filter((m) => !keptSet.has(m))));
     const matches = [...preferAuthoritative(kept), ...weak];
     if (matches.length === 0) continue;
@@ -200,7 +228,10 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
           mentionFlags.historical = true;
         } else weight = 0.6;
       }
-      if (weak.has(match)) weight *= SUBSUMED_WEIGHT;
+      if (weak.has(match)) {
+        weight *= SUBSUMED_WEIGHT;
+        mentionFlags.subsumed = true;
+      }
       const score = SECTION_WEIGHT[sentence.section] * SOURCE_WEIGHT[match.term.source] * termStrength(match.term.keys.length, Math.max(...match.positions) - Math.min(...match.positions) + 1) * weight * codeWeight(record.normalized);
       add(record, record === resolved.record ? resolved.missing : [], { score, evidence: match.evidence, section: sentence.section, reason, flags: mentionFlags });
     }
@@ -220,6 +251,13 @@ function evidenceOf(text: string, mentions: Mention[]): Evidence[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+function scoreOf(agg: CodeAggregate): number {
+  const score = combineMentions(agg.mentions.map((m) => m.score)) * (agg.missing.length > 0 ? MISSING_AXIS_FACTOR : 1);
+  // Demoted codes keep their order among themselves, below the subsumed-word cap.
+  if (agg.demoted) return score * SUBSUMED_CAP;
+  return agg.mentions.every((m) => m.flags.subsumed) ? Math.min(SUBSUMED_CAP, score) : score;
+}
+
 export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: string): Suggestion {
   const best = agg.mentions.reduce((a, b) => (b.score > a.score ? b : a));
   const context: Suggestion['context'] = { sections: [...new Set(agg.mentions.map((m) => m.section))] };
@@ -230,9 +268,9 @@ export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: 
     code: agg.record.code,
     system: 'icd10cm',
     title: agg.record.title,
-    score: Math.round(combineMentions(agg.mentions.map((m) => m.score)) * (agg.missing.length > 0 ? MISSING_AXIS_FACTOR : 1) * 1000) / 1000,
+    score: Math.round(scoreOf(agg) * 1000) / 1000,
     evidence: evidenceOf(text, agg.mentions),
-    reason: reasonOverride ?? best.reason,
+    reason: (reasonOverride ?? best.reason) + (agg.demoted ? `; ${agg.demoted}` : ''),
     context,
     missing: agg.missing,
   };
@@ -247,7 +285,8 @@ export function bySuggestionRank(a: Suggestion, b: Suggestion): number {
 export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: AnalyzeOptions = {}, reader: NoteReader = defaultNoteReader): Suggestion[] {
   const state = engineFor(index);
   const byCode = collectMentions(state, note, reader, options);
-  const suggestions = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? (options.setting ?? 'outpatient') === 'outpatient' });
+  const outpatient = (options.setting ?? 'outpatient') === 'outpatient';
+  const suggestions = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? outpatient, preferSpecific: options.preferSpecific ?? outpatient });
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return suggestions.filter((s) => s.score >= threshold).sort(bySuggestionRank);
 }

@@ -28,7 +28,8 @@ const FAMILY_HISTORY: [string, string][] = [
 ];
 
 // Chronic conditions that stay coded when written as "history of".
-const CHRONIC = /^(I1[0-6]|E0[89]|E1[0-3]|E78|E66|E0[3-5]|J4[45]|N18|I48|I50|I25|F|M0[5-6]|M1[5-9]|G40|G20|G35|K21|B1[89]|B20|I7[03]|N40|E27|G47|H40|K7[0-6]|D5|D6|E03|Z)/;
+// Nicotine dependence is the exception: "quit smoking" is history (Z87.891).
+const CHRONIC = /^(I1[0-6]|E0[89]|E1[0-3]|E78|E66|E0[3-5]|J4[45]|N18|I48|I50|I25|F(?!17)|M0[5-6]|M1[5-9]|G40|G20|G35|K21|B1[89]|B20|I7[03]|N40|E27|G47|H40|K7[0-6]|D5|D6|E03|Z)/;
 
 function mapByPrefix(table: [string, string][], code: string): string | undefined {
   let best: [string, string] | undefined;

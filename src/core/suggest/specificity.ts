@@ -24,6 +24,10 @@ const AXIS_WORDS: [string, string[]][] = [
   ['trimester', ['trimester']],
 ];
 
+const AXIS_KEYS = new Set(AXIS_WORDS.flatMap(([, words]) => words));
+// A documented axis ("right") must not buy a site or type the note never names ("shoulder").
+const CONTENT_PENALTY = 2.5;
+
 /** Keys the attributes contribute (so "CKD 3b" supports "stage 3b" titles). */
 export function attributeKeys(attrs: SpecificityAttributes | undefined): string[] {
   if (!attrs) return [];
@@ -105,12 +109,14 @@ export class SpecificityResolver {
     for (const c of candidates) {
       let supported = 0;
       let unsupported = 0;
+      let unsupportedContent = 0;
       for (const k of c.keys) {
         if (base.has(k)) continue;
         if (context.has(k)) supported++;
-        else unsupported++;
+        else if (AXIS_KEYS.has(k)) unsupported++;
+        else unsupportedContent++;
       }
-      const score = supported * 2 - unsupported * 0.5 + c.unspecified;
+      const score = supported * 2 - unsupported * 0.5 - unsupportedContent * CONTENT_PENALTY + c.unspecified;
       if (score > bestScore) {
         bestScore = score;
         best = c;

@@ -38,6 +38,12 @@ export interface AnalyzeOptions {
   date?: string;
   /** Demote R-code symptoms when a confirmed diagnosis of the same body system is suggested (guideline I.B.5). Default: on for outpatient, off for inpatient. */
   dropIntegralSymptoms?: boolean;
+  /**
+   * Demote an unspecified code when a specific code of the same category is documented (guideline
+   * I.B). Default: on for outpatient, off for inpatient (the CodiEsp inpatient coders coded both:
+   * demoting cost 0.007 F1 and 0.010 MAP on train).
+   */
+  preferSpecific?: boolean;
 }
 
 export const DEFAULT_THRESHOLD = 0.35;

@@ -30,6 +30,12 @@ export function combineMentions(scores: number[]): number {
 /** A term found only inside a longer matched term ("pain" in "chest pain") is a weak candidate. */
 export const SUBSUMED_WEIGHT = 0.3;
 
+/**
+ * Repeating such words never lifts them to the default threshold: "CKD stage 3a ... chronic
+ * kidney disease" is one N18.31, not also an N18.9 and an N28.9. They stay in the --all ranking.
+ */
+export const SUBSUMED_CAP = 0.3;
+
 /** Tuned on CodiEsp train: 0.5 and 0.35 rank alike; 0.5 keeps them above the default threshold. */
 export const STATUS_CODE_WEIGHT = 0.5;
 

@@ -33,3 +33,19 @@ describe('combination codes', () => {
     assert.match(all.find((s) => s.code === 'R05.9')!.reason, /integral/);
   });
 });
+
+describe('specific over unspecified, symptoms of a confirmed infection (outpatient)', () => {
+  const note = 'CC: sore throat and fever.\nASSESSMENT: Streptococcal pharyngitis.';
+  test('outpatient: the unspecified sibling and the fever stay below the default threshold, with the reason', async () => {
+    const shown = await codes(note, { setting: 'outpatient' });
+    assert.ok(shown.includes('J02.0'), shown.join(', '));
+    assert.ok(!shown.includes('J02.9') && !shown.includes('R50.9'), shown.join(', '));
+    const all = await suggest(note, { setting: 'outpatient', threshold: 0.1 });
+    assert.match(all.find((s) => s.code === 'J02.9')!.reason, /more specific code of the same category/);
+    assert.match(all.find((s) => s.code === 'R50.9')!.reason, /integral to a confirmed infection/);
+  });
+  test('inpatient keeps both, as hospital coders reported them', async () => {
+    const shown = await codes(note, { setting: 'inpatient' });
+    assert.ok(shown.includes('J02.0') && shown.includes('J02.9'), shown.join(', '));
+  });
+});

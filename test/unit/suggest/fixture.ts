@@ -47,6 +47,10 @@ const CODES: CodeRow[] = [
   header('Z82', 'Family history of certain disabilities and chronic diseases'), header('Z82.4', 'Family history of ischemic heart disease and other diseases of the circulatory system'),
   icd('Z82.49', 'Family history of ischemic heart disease and other diseases of the circulatory system'),
   header('D64', 'Other anemias'), icd('D64.9', 'Anemia, unspecified'),
+  header('J02', 'Acute pharyngitis'), icd('J02.0', 'Streptococcal pharyngitis'), icd('J02.9', 'Acute pharyngitis, unspecified'),
+  header('B00', 'Herpesviral [herpes simplex] infections'), icd('B00.1', 'Herpesviral vesicular dermatitis'),
+  header('M19', 'Other and unspecified osteoarthritis'), header('M19.0', 'Primary osteoarthritis of other joints'), header('M19.01', 'Primary osteoarthritis, shoulder'),
+  icd('M19.011', 'Primary osteoarthritis, right shoulder'), icd('M19.012', 'Primary osteoarthritis, left shoulder'), icd('M19.09', 'Primary osteoarthritis, other specified site'),
   header('Z79', 'Long term (current) drug therapy'), icd('Z79.01', 'Long term (current) use of anticoagulants'),
 ];
 // I10 is billable: the header() helper above is only for the hierarchy rows.
@@ -65,7 +69,9 @@ const INDEX: IndexEntryRow[] = [
   entry('Disease, diseased > kidney > chronic', 'N189'), entry('Disease, diseased > kidney > chronic > stage 3b', 'N1832'),
   entry('Disease, diseased > kidney > chronic > stage 4', 'N184'), entry('Disease, diseased > end stage renal', 'N186'),
   entry('Failure, failed > heart', 'I509'), entry('Failure, failed > heart > systolic', 'I502'),
-  entry('Anemia', 'D649'), entry('Fever', 'R509'), entry('Cough', 'R059'), entry('Pain, painful > chest', 'R079'),
+  entry('Anemia', 'D649'), entry('Fever', 'R509'), entry('Fever > sore', 'B001'),
+  entry('Sore > throat', 'J029'), entry('Pharyngitis', 'J029'), entry('Pharyngitis > streptococcal', 'J020'),
+  entry('Osteoarthritis > primary', 'M190'), entry('Cough', 'R059'), entry('Pain, painful > chest', 'R079'),
   entry('Infarct, infarction > myocardium, myocardial', 'I219'),
   entry('Fibrillation > atrial', 'I4891'), entry('Reflux > gastroesophageal', 'K219'),
   entry('Disease, diseased > lung > obstructive > chronic', 'J449'),

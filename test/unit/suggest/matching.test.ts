@@ -48,6 +48,21 @@ describe('dictionary', () => {
 });
 
 describe('matching', () => {
+  test('a term is not read across two findings: "sore throat and fever" is no cold sore', async () => {
+    const found = await codes('Sore throat and fever for 3 days.', { setting: 'inpatient' });
+    assert.ok(found.includes('J02.9') && found.includes('R50.9'), found.join(', '));
+    assert.ok(!found.includes('B00.1'), found.join(', '));
+    const ranked = await suggest('Sore throat and fever for 3 days.', { setting: 'inpatient', threshold: 0.1 });
+    assert.ok(ranked.findIndex((s) => s.code === 'B00.1') > ranked.findIndex((s) => s.code === 'R50.9'), 'the crossed reading ranks last');
+    assert.ok((await codes('He has a fever sore on the lip.', { setting: 'inpatient' })).includes('B00.1'));
+  });
+  test('words inside a longer term stay below the default threshold however often they repeat', async () => {
+    const text = 'Chronic kidney disease stage 3b. CKD stage 3b, chronic kidney disease followed by nephrology.';
+    const all = await suggest(text, { threshold: 0.1 });
+    assert.ok(all.some((s) => s.code === 'N18.32' && s.score >= 0.35));
+    const n189 = all.find((s) => s.code === 'N18.9');
+    assert.ok(!n189 || n189.score < 0.35, `N18.9 scored ${n189?.score}`);
+  });
   test('a British plural in the note matches the US index term', async () => {
     assert.ok((await codes('Severe anaemias were documented.')).includes('D64.9'));
   });

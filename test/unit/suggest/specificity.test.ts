@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suggest } from './helpers';
+import { codes, suggest } from './helpers';
 
 async function one(text: string, prefix: string) {
   const s = (await suggest(text)).find((x) => x.code.startsWith(prefix));
@@ -34,5 +34,13 @@ describe('specificity', () => {
   test('CKD stage from the abbreviation and stage words', async () => {
     assert.equal((await one('CKD stage 3b.', 'N18')).code, 'N18.32');
     assert.equal((await one('CKD stage 4.', 'N18')).code, 'N18.4');
+  });
+});
+
+describe('walking without a documented site', () => {
+  test('a documented side does not buy a site the note never names', async () => {
+    const found = await codes('Assessment: primary osteoarthritis, right side.', { setting: 'inpatient' });
+    assert.ok(!found.includes('M19.011'), found.join(', '));
+    assert.ok(found.includes('M19.09'), found.join(', '));
   });
 });
