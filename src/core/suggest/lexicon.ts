@@ -148,6 +148,8 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'varices', expands: 'varix' },
   { word: 'microhematuria', expands: 'microscopic hematuria' },
   { word: 'lithiasis', expands: 'calculus' },
+  { word: 'distal', expands: 'lower end' },
+  { word: 'proximal', expands: 'upper end' },
   { word: 'vomit', expands: 'vomiting' },
   { word: 'vomited', expands: 'vomiting' },
 ];

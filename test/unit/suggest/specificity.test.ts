@@ -44,3 +44,10 @@ describe('walking without a documented site', () => {
     assert.ok(found.includes('M19.09'), found.join(', '));
   });
 });
+
+describe('anatomical synonyms', () => {
+  test('"distal radius" is the lower end of the radius', async () => {
+    const found = await codes('Assessment: fracture of the left distal radius, initial encounter.');
+    assert.ok(found.includes('S52.502A'), found.join(', '));
+  });
+});
