@@ -149,6 +149,9 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'microhematuria', expands: 'microscopic hematuria' },
   { word: 'lithiasis', expands: 'calculus' },
   { word: 'distal', expands: 'lower end' },
+  { word: 'distended', expands: 'distension' },
+  { word: 'thromboembolism', expands: 'embolism' },
+  { word: 'urinary', expands: 'urine' },
   { word: 'proximal', expands: 'upper end' },
   { word: 'vomit', expands: 'vomiting' },
   { word: 'vomited', expands: 'vomiting' },
@@ -164,6 +167,21 @@ const LYMPH_NODE_SITES = ['cervical', 'axillary', 'inguinal', 'retroperitoneal',
 
 // Edema confined to one region is localized edema (R60.0), not the unspecified R60.9.
 const EDEMA_SITES = ['genital', 'scrotal', 'leg', 'legs', 'lower limb', 'lower limbs', 'lower extremity', 'lower extremities', 'ankle', 'ankles', 'foot', 'feet', 'hand', 'hands', 'face', 'facial', 'palpebral', 'eyelid', 'penile', 'vulvar', 'pretibial', 'periorbital'];
+
+// Infectious agents named in cultures and serologies: the B95-B96 "additional code" for the
+// organism (a longer name wins over a shorter one inside it: MRSA over Staphylococcus aureus).
+const ORGANISMS: [string, string[]][] = [
+  ['B95.0', ['streptococcus pyogenes', 'group a streptococcus']],
+  ['B95.1', ['streptococcus agalactiae', 'group b streptococcus']],
+  ['B95.2', ['enterococcus', 'enterococcus faecalis', 'enterococcus faecium']],
+  ['B95.3', ['streptococcus pneumoniae', 'pneumococcus']],
+  ['B95.61', ['staphylococcus aureus', 'methicillin sensitive staphylococcus aureus', 'mssa']],
+  ['B95.62', ['methicillin resistant staphylococcus aureus', 'mrsa']],
+  ['B96.1', ['klebsiella pneumoniae']],
+  ['B96.3', ['haemophilus influenzae', 'hemophilus influenzae']],
+  ['B96.5', ['pseudomonas', 'pseudomonas aeruginosa']],
+  ['B96.81', ['helicobacter pylori', 'h pylori']],
+];
 
 // Current long-term drug therapy (Z79): the drug names coders read it from. Negated or stopped
 // mentions are dropped by context like any other finding.
@@ -204,6 +222,11 @@ export const LEXICON_PHRASES: LexiconPhrase[] = [
   { words: 'smoking cigarettes', code: 'F17.210' },
   { words: 'paleness', code: 'R23.1' },
   { words: 'painful swallowing', code: 'R13.10' },
+  { words: 'profuse sweating', code: 'R61' },
+  ...ORGANISMS.flatMap(([code, names]) => names.map((words) => ({ words, code }))),
+  { words: 'loss of vision', code: 'H54.7' },
+  { words: 'vision loss', code: 'H54.7' },
+  { words: 'excessive sweating', code: 'R61' },
   { words: 'hemodialysis', code: 'Z99.2' },
   { words: 'peritoneal dialysis', code: 'Z99.2' },
   { words: 'home oxygen', code: 'Z99.81' },

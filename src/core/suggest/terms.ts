@@ -58,7 +58,8 @@ function pluralStem(word: string): string {
   // Greek plurals: metastases, stenoses, paralyses, prostheses.
   if (w.length > 6 && /(?:tases|oses|yses|theses)$/.test(w)) return w.slice(0, -2) + 'is';
   // Latin -a plurals: vertebrae, bullae, sequelae; streptococci -> streptococcus.
-  if (w.length > 5 && w.endsWith('ae')) return w.slice(0, -1);
+  // Species names keep theirs: Klebsiella pneumoniae is no pneumonia, Haemophilus influenzae no influenza.
+  if (w.length > 5 && w.endsWith('ae') && !/(?:niae|zae|oeae)$/.test(w)) return w.slice(0, -1);
   if (w.length > 6 && w.endsWith('cocci')) return w.slice(0, -1) + 'us';
   if (/(?:ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !KEEP_S.test(w)) return w.slice(0, -1);

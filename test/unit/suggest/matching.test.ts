@@ -18,6 +18,9 @@ describe('term keys', () => {
       assert.equal(stem(plural!), stem(singular!), plural);
     }
     assert.notEqual(stem('diseases'), 'diseasis');
+    // Species names are not the disease: Klebsiella pneumoniae, Haemophilus influenzae.
+    assert.notEqual(stem('pneumoniae'), stem('pneumonia'));
+    assert.notEqual(stem('influenzae'), stem('influenza'));
   });
   test('British spellings meet the US titles, other words stay as they are', () => {
     for (const [british, us] of [['anaemia', 'anemia'], ['oedema', 'edema'], ['paraesthesias', 'paresthesia'], ['diarrhoea', 'diarrhea'], ['haemorrhage', 'hemorrhage'], ['tumours', 'tumor'], ['oesophagus', 'esophagus']]) {
@@ -62,6 +65,10 @@ describe('matching', () => {
     assert.ok(all.some((s) => s.code === 'N18.32' && s.score >= 0.35));
     const n189 = all.find((s) => s.code === 'N18.9');
     assert.ok(!n189 || n189.score < 0.35, `N18.9 scored ${n189?.score}`);
+  });
+  test('an organism named in a culture is not the disease of its species name', async () => {
+    const found = await codes('Sputum culture grew Klebsiella pneumoniae.', { setting: 'inpatient', threshold: 0.1 });
+    assert.ok(!found.includes('J18.9'), found.join(', '));
   });
   test('a British plural in the note matches the US index term', async () => {
     assert.ok((await codes('Severe anaemias were documented.')).includes('D64.9'));
