@@ -4,6 +4,7 @@
 import type { CodeAggregate, EngineState, Mention } from './engine';
 import { toSuggestion } from './engine';
 import type { Suggestion } from './types';
+import { foldWord, stem } from './terms';
 
 interface Combined { aggregate: CodeAggregate; reason: string }
 
@@ -73,7 +74,10 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
       if (rule) a.demoted = rule[0].source.startsWith('^R50') ? 'usually integral to a confirmed infection' : 'usually integral to a confirmed diagnosis of the same body system';
     }
   }
-  if (options.preferSpecific) demoteUnspecifiedSiblings(byCode);
+  if (options.preferSpecific) {
+    demoteUnspecifiedSiblings(byCode);
+    demoteBareRepeats(text, byCode);
+  }
   const out: Suggestion[] = [];
   for (const a of byCode.values()) if (!a.absorbedBy) out.push(toSuggestion(text, a));
   for (const c of added) if (!byCode.has(c.aggregate.record.normalized)) out.push(toSuggestion(text, c.aggregate, c.reason));
@@ -94,5 +98,32 @@ function demoteUnspecifiedSiblings(byCode: Map<string, CodeAggregate>): void {
     const category = a.record.normalized.slice(0, 3);
     const specific = live.some((b) => b !== a && b.record.normalized.slice(0, 3) === category && !isUnspecified(b) && b.mentions.some((m) => !m.flags.subsumed));
     if (specific) a.demoted = 'a more specific code of the same category is documented';
+  }
+}
+
+/**
+ * A condition named by one bare word ("the pain", "the hernia") in a note that names it with more
+ * words elsewhere ("left shoulder pain") is the same condition mentioned again: its unspecified
+ * code is demoted. Outpatient only: CodiEsp's hospital coders reported both (train MAP -0.025).
+ */
+function demoteBareRepeats(text: string, byCode: Map<string, CodeAggregate>): void {
+  const wordOf = (span: { start: number; end: number }) => stem(foldWord(text.slice(span.start, span.end)));
+  const qualified = new Map<string, Set<string>>();
+  for (const [code, agg] of byCode) {
+    if (agg.absorbedBy) continue;
+    for (const m of agg.mentions) {
+      if (m.evidence.length < 2 || m.flags.subsumed) continue;
+      for (const e of m.evidence) {
+        const w = wordOf(e);
+        let codes = qualified.get(w);
+        if (!codes) qualified.set(w, (codes = new Set()));
+        codes.add(code);
+      }
+    }
+  }
+  for (const [code, agg] of byCode) {
+    if (agg.absorbedBy || agg.demoted || !agg.mentions.every((m) => m.evidence.length === 1)) continue;
+    const elsewhere = (m: Mention) => [...(qualified.get(wordOf(m.evidence[0]!)) ?? [])].some((c) => c !== code);
+    if (agg.mentions.every(elsewhere)) agg.demoted = 'the same word names a more specific condition elsewhere in the note';
   }
 }

@@ -74,7 +74,7 @@ const GENERIC_WORDS = new Set([
   'fall', 'late', 'long', 'short', 'multiple', 'single', 'primary', 'secondary', 'atypical', 'acute', 'chronic',
   'problem', 'difficulty', 'dysfunction', 'deficiency', 'excess', 'irregular', 'disturbance', 'tension', 'stress',
   'sensitive', 'sensitivity', 'sinus', 'ffa', 'middle', 'analgesia', 'tac', 'pres', 'pre', 'post', 'toxic', 'reflex', 'death', 'consumption', 'diuresis',
-  'granulation', 'clot', 'adhesion', 'sequestration', 'resistance', 'resistant', 'culture', 'colony', 'tolerance',
+  'granulation', 'heat', 'clot', 'adhesion', 'sequestration', 'resistance', 'resistant', 'culture', 'colony', 'tolerance',
   'tumor', 'neoplasm', 'syndrome', 'worker', 'up', 'drug', 'laboratory', 'medication', 'site', 'body', 'region', 'hanging', 'drowning', 'arrest', 'block', 'mole', 'sequelae',
 ]);
 

@@ -49,3 +49,16 @@ describe('specific over unspecified, symptoms of a confirmed infection (outpatie
     assert.ok(shown.includes('J02.0') && shown.includes('J02.9'), shown.join(', '));
   });
 });
+
+describe('a bare word repeating a condition named in full (outpatient)', () => {
+  const note = 'CC: chest pain.\nHPI: The pain started yesterday; the pain is worse on exertion.';
+  test('outpatient: "the pain" is the chest pain, not also R52', async () => {
+    const shown = await codes(note, { setting: 'outpatient' });
+    assert.ok(shown.includes('R07.9') && !shown.includes('R52'), shown.join(', '));
+    const r52 = (await suggest(note, { setting: 'outpatient', threshold: 0.1 })).find((s) => s.code === 'R52');
+    assert.match(r52!.reason, /more specific condition elsewhere/);
+  });
+  test('pain alone is still pain', async () => {
+    assert.ok((await codes('HPI: The pain started yesterday.', { setting: 'outpatient' })).includes('R52'));
+  });
+});
