@@ -29,3 +29,11 @@ export async function openIndexAt(dbPath: string): Promise<SqlCodesetIndex> {
 export async function openIndexFromArgs(args: ParsedArgs, io: CliIO): Promise<SqlCodesetIndex> {
   return openIndexAt(dbPathFromArgs(args, io));
 }
+
+/** A date of service needs an ICD-10-CM set in force on it; otherwise a sentence listing what is installed. */
+export function requireSetInForce(index: SqlCodesetIndex, date: string): void {
+  if (index.setFor('icd10cm', date)) return;
+  const installed = index.sets().filter((s) => s.system === 'icd10cm').map((s) => `${s.version} (${s.effectiveFrom ?? '?'} to ${s.effectiveTo ?? 'open'})`);
+  index.close();
+  throw new UsageError(`no ICD-10-CM code set is in force on ${date}; installed: ${installed.join(', ') || 'none'}. Import the release for that date, or leave out --date.`);
+}

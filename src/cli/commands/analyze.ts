@@ -7,7 +7,7 @@ import { readNoteBytes } from '../../core/suggest/input';
 import { suggestionsToSarif } from '../../core/suggest/sarif';
 import { ALL_THRESHOLD, type Setting, type Suggestion } from '../../core/suggest/types';
 import { flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
-import { openIndexFromArgs } from '../openIndex';
+import { openIndexFromArgs, requireSetInForce } from '../openIndex';
 
 const USAGE = `Usage: medcode analyze <note files...> [--db PATH] [--json | --sarif] [--setting outpatient|inpatient] [--all] [--date YYYY-MM-DD]
 
@@ -61,6 +61,7 @@ export const command: CliCommand = {
     const date = flagString(args, 'date');
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}".`);
     const index = await openIndexFromArgs(args, io);
+    if (date) requireSetInForce(index, date);
     const results: FileResult[] = [];
     try {
       for (const file of args.positionals) {

@@ -7,15 +7,17 @@ import { analyzeNote } from '../../core/suggest/analyze';
 import { canonicalCode, evaluate, stripSeventhCharacter, type EvalDocument, type LevelMetrics } from '../../core/suggest/evaluate';
 import { ALL_THRESHOLD, DEFAULT_THRESHOLD, type Setting } from '../../core/suggest/types';
 import { flagBool, flagString, UsageError, type CliCommand, type CliIO } from '../command';
-import { openIndexFromArgs } from '../openIndex';
+import { openIndexFromArgs, requireSetInForce } from '../openIndex';
 
-const USAGE = `Usage: medcode eval <gold.jsonl> [--db PATH] [--k 1,3,5,10] [--json] [--setting inpatient|outpatient] [--threshold X]
+const USAGE = `Usage: medcode eval <gold.jsonl> [--db PATH] [--k 1,3,5,10] [--json] [--setting inpatient|outpatient] [--threshold X] [--date YYYY-MM-DD]
 
 Each line of the gold file: {"id", "textFile" (relative to the file's folder) or "text", "codes": [...]}.
 Reports micro precision/recall/F1 of the codes returned at the default threshold, precision and
 recall at each k and MAP over the full ranked list (--all threshold), at code and category level.
 Gold codes the loaded release lacks count as misses. The default setting is inpatient: the gold
-sets this is made for (CodiEsp) are hospital case reports.`;
+sets this is made for (CodiEsp) are hospital case reports. --date codes every note with the
+code-set versions in force on that date (default: the latest), e.g. the release closest to the
+edition the gold codes were assigned with.`;
 
 interface GoldLine { id: string; text: string; codes: string[] }
 
@@ -77,21 +79,24 @@ export const command: CliCommand = {
     const thresholdText = flagString(args, 'threshold');
     const threshold = thresholdText === undefined ? DEFAULT_THRESHOLD : Number(thresholdText);
     if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold takes a number from 0 to 1, not "${thresholdText}".`);
+    const date = flagString(args, 'date');
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}".`);
     const gold = readGold(resolve(io.cwd, file), file);
     const index = await openIndexFromArgs(args, io);
+    if (date) requireSetInForce(index, date);
     try {
       const docs: EvalDocument[] = [];
       let absent = 0;
       const started = Date.now();
       for (const g of gold) {
-        const { suggestions } = analyzeNote(index, g.text, { setting, threshold: Math.min(ALL_THRESHOLD, threshold) });
+        const { suggestions } = analyzeNote(index, g.text, { setting, threshold: Math.min(ALL_THRESHOLD, threshold), ...(date ? { date } : {}) });
         const dx = suggestions.filter((s) => s.system === 'icd10cm');
         docs.push({ id: g.id, gold: g.codes, ranked: dx.map((s) => s.code), returned: dx.filter((s) => s.score >= threshold).map((s) => s.code) });
-        for (const c of new Set(g.codes.map(canonicalCode))) if (!index.lookup(c, { system: 'icd10cm' })) absent++;
+        for (const c of new Set(g.codes.map(canonicalCode))) if (!index.lookup(c, { system: 'icd10cm', ...(date ? { date } : {}) })) absent++;
       }
-      const report = evaluate(docs, ks, (c) => (index.seventhChars(c, { system: 'icd10cm' }).length > 0 ? stripSeventhCharacter(c) : undefined));
-      const icd = index.setFor('icd10cm');
-      const out = { gold: file, setting, threshold, rankedThreshold: Math.min(ALL_THRESHOLD, threshold), codeSet: icd ? `${icd.system} ${icd.version}` : undefined, goldCodesAbsentFromRelease: absent, seconds: Math.round((Date.now() - started) / 100) / 10, ...report };
+      const report = evaluate(docs, ks, (c) => (index.seventhChars(c, { system: 'icd10cm', ...(date ? { date } : {}) }).length > 0 ? stripSeventhCharacter(c) : undefined));
+      const icd = index.setFor('icd10cm', date);
+      const out = { gold: file, setting, ...(date ? { date } : {}), threshold, rankedThreshold: Math.min(ALL_THRESHOLD, threshold), codeSet: icd ? `${icd.system} ${icd.version}` : undefined, goldCodesAbsentFromRelease: absent, seconds: Math.round((Date.now() - started) / 100) / 10, ...report };
       if (flagBool(args, 'json')) io.stdout(JSON.stringify(out, null, 2) + '\n');
       else {
         io.stdout(`${report.documents} documents, ${report.goldCodes} gold codes (${absent} absent from ${out.codeSet ?? 'the loaded release'}), setting ${setting}, threshold ${threshold}\n`);

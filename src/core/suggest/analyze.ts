@@ -1,5 +1,6 @@
 // The analyzer's front door: note text -> ICD-10-CM, HCPCS drug and E/M suggestions, ranked.
 import type { CodesetIndex } from '../codeset/api';
+import { indexAtDate } from '../codeset/atDate';
 import { bySuggestionRank, defaultNoteReader, suggestDiagnoses, type NoteReader } from './engine';
 import { suggestOfficeVisit } from './evaluationManagement';
 import { suggestDrugCodes } from './hcpcs';
@@ -14,11 +15,14 @@ export interface NoteAnalysis {
 export function analyzeNote(index: CodesetIndex, text: string, options: AnalyzeOptions = {}, reader: NoteReader = defaultNoteReader): NoteAnalysis {
   const warnings = textWarnings(text);
   if (text.trim().length === 0) return { suggestions: [], warnings };
+  // A date of service codes the note with the versions in force on that day.
+  if (options.date && !index.setFor('icd10cm', options.date)) throw new Error(`No ICD-10-CM code set is in force on ${options.date}: import the release for that date, or analyze without a date.`);
+  const at = options.date ? indexAtDate(index, options.date) : index;
   const note = reader.parseNote(text);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const diagnoses = suggestDiagnoses(index, note, options, reader);
+  const diagnoses = suggestDiagnoses(at, note, options, reader);
   const addressed = diagnoses.filter((s) => !s.code.startsWith('R') && !s.code.startsWith('Z') && s.context.sections.some((k) => /assessment|plan|diagnoses/i.test(k))).length;
-  const others = [...suggestDrugCodes(index, note, reader), ...((options.setting ?? 'outpatient') === 'outpatient' ? suggestOfficeVisit(note, addressed) : [])];
+  const others = [...suggestDrugCodes(at, note, reader), ...((options.setting ?? 'outpatient') === 'outpatient' ? suggestOfficeVisit(note, addressed) : [])];
   const suggestions = [...diagnoses, ...others.filter((s) => s.score >= threshold)].sort(bySuggestionRank);
   return { suggestions, warnings };
 }

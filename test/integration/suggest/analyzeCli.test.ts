@@ -82,4 +82,16 @@ describe('medcode analyze', { skip }, () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--setting takes outpatient or inpatient/);
   });
+  test('--date codes with the release in force on that day, and names the releases when none is', async () => {
+    writeFileSync(join(dir, 'cough.txt'), 'Cough for three days. Low back pain.\n');
+    const dated = await runCli(['analyze', join(dir, 'cough.txt'), '--db', db, '--json', '--date', '2021-03-01']);
+    assert.equal(dated.code, 0, dated.stderr);
+    const codes = (JSON.parse(dated.stdout) as FileResult[])[0]!.suggestions.map((s) => s.code);
+    assert.ok(codes.includes('R05') && codes.includes('M54.5'), `FY2021 codes expected: ${codes.join(', ')}`);
+    const latest = (JSON.parse((await runCli(['analyze', join(dir, 'cough.txt'), '--db', db, '--json'])).stdout) as FileResult[])[0]!.suggestions.map((s) => s.code);
+    assert.ok(latest.includes('R05.9') && latest.includes('M54.50'), `latest codes expected: ${latest.join(', ')}`);
+    const none = await runCli(['analyze', join(dir, 'cough.txt'), '--db', db, '--date', '2015-01-01']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no ICD-10-CM code set is in force on 2015-01-01; installed: FY2021 \(2020-10-01 to 2021-09-30\)/);
+  });
 });
