@@ -27,6 +27,8 @@ function combine(state: EngineState, code: string, parts: CodeAggregate[], reaso
 /** Signs and symptoms (R codes) -> the chapters whose confirmed diagnoses make them integral. */
 const INTEGRAL_SYMPTOMS: [RegExp, RegExp][] = [
   [/^R0[0-3]/, /^I/], [/^R0[4-6]/, /^J/], [/^R1[0-9]/, /^K/], [/^R13/, /^J0[236]/], [/^R3[0-9]/, /^N/], [/^R2[0-3]/, /^L/],
+  // Swelling goes with the injury it surrounds.
+  [/^R60/, /^S/],
   // Fever goes with a confirmed infection (pharyngitis, pneumonia, urinary tract infection...).
   [/^R50/, /^(A|B[0-8]|J0|J1[0-8]|J2[0-2]|J3[26]|N10|N30|N390|N41|N45|L0[0-3]|K35|K57|K65|K81|K83|H66|G0[0-4])/],
 ];
@@ -84,6 +86,12 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
   return out;
 }
 
+/** `index "Anemia > deficiency > iron"` -> ["anemia", "deficiency", "iron"]; undefined for other reasons. */
+function indexPath(reason: string): string[] | undefined {
+  const m = /^index "([^"]+)"/.exec(reason);
+  return m ? m[1]!.toLowerCase().split(' > ').map((p) => p.split(',')[0]!.trim()) : undefined;
+}
+
 /**
  * Guideline I.B: code to the highest specificity documented. When the note supports a specific
  * code ("streptococcal pharyngitis", J02.0), the unspecified code of the same category that a
@@ -93,11 +101,34 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
 function demoteUnspecifiedSiblings(byCode: Map<string, CodeAggregate>): void {
   const live = [...byCode.values()].filter((a) => !a.absorbedBy);
   const isUnspecified = (a: CodeAggregate) => /\bunspecified\b/i.test(a.record.title);
+  // Main terms each code elaborates with subterms (read once: a long note repeats mentions by the thousand).
+  const elaborated = new Map<CodeAggregate, Set<string>>();
+  const bareTerms = new Map<CodeAggregate, Set<string>>();
+  for (const a of live) {
+    const deep = new Set<string>();
+    const bare = new Set<string>();
+    const seen = new Set<string>();
+    for (const m of a.mentions) {
+      if (seen.has(m.reason)) continue;
+      seen.add(m.reason);
+      const path = indexPath(m.reason);
+      if (!path) continue;
+      if (path.length === 1) bare.add(path[0]!);
+      else if (!m.flags.subsumed) deep.add(path[0]!);
+    }
+    elaborated.set(a, deep);
+    bareTerms.set(a, bare);
+  }
   for (const a of live) {
     if (!isUnspecified(a)) continue;
     const category = a.record.normalized.slice(0, 3);
     const specific = live.some((b) => b !== a && b.record.normalized.slice(0, 3) === category && !isUnspecified(b) && b.mentions.some((m) => !m.flags.subsumed));
     if (specific) a.demoted = 'a more specific code of the same category is documented';
+    // The same condition elaborated in the Alphabetic Index: "anemia" (D64.9) beside "iron
+    // deficiency anemia" (Anemia > deficiency > iron, D50.9).
+    else if ([...bareTerms.get(a)!].some((term) => live.some((b) => b !== a && !b.demoted && elaborated.get(b)!.has(term)))) {
+      a.demoted = 'the note documents a more specific form of the same condition';
+    }
   }
 }
 

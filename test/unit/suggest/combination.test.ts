@@ -56,9 +56,22 @@ describe('a bare word repeating a condition named in full (outpatient)', () => {
     const shown = await codes(note, { setting: 'outpatient' });
     assert.ok(shown.includes('R07.9') && !shown.includes('R52'), shown.join(', '));
     const r52 = (await suggest(note, { setting: 'outpatient', threshold: 0.1 })).find((s) => s.code === 'R52');
-    assert.match(r52!.reason, /more specific condition elsewhere/);
+    assert.match(r52!.reason, /more specific (condition elsewhere|form of the same condition)/);
   });
   test('pain alone is still pain', async () => {
     assert.ok((await codes('HPI: The pain started yesterday.', { setting: 'outpatient' })).includes('R52'));
+  });
+});
+
+describe('the same condition in its unspecified and its specific form (outpatient)', () => {
+  const note = 'HPI: She was told she has anemia.\nASSESSMENT: Iron deficiency anemia.';
+  test('outpatient shows the specific form only; the bare main term stays in the ranking with the reason', async () => {
+    const shown = await codes(note, { setting: 'outpatient' });
+    assert.ok(shown.includes('D50.9') && !shown.includes('D64.9'), shown.join(', '));
+    const d649 = (await suggest(note, { setting: 'outpatient', threshold: 0.1 })).find((s) => s.code === 'D64.9');
+    assert.match(d649!.reason, /more specific form of the same condition/);
+  });
+  test('anemia alone is still D64.9', async () => {
+    assert.ok((await codes('ASSESSMENT: Anemia.', { setting: 'outpatient' })).includes('D64.9'));
   });
 });
