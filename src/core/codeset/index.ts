@@ -76,6 +76,20 @@ export class SqlCodesetIndex implements CodesetIndex {
     return out;
   }
 
+  /**
+   * Runs a read query and yields its rows one at a time on a statement of its own, so a caller
+   * reading a whole table holds one row at a time and may pause between rows (other queries run meanwhile).
+   */
+  *stream<T extends Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): Generator<T> {
+    const stmt = this.db.prepare(sql);
+    try {
+      stmt.bind(params);
+      while (stmt.step()) yield stmt.getAsObject() as T;
+    } finally {
+      stmt.free();
+    }
+  }
+
   sets(): CodesetInfo[] {
     if (this.setsCache) return this.setsCache;
     const rows = this.query<{ id: number; system: string; version: string; variant: string; effective_from: string | null; effective_to: string | null; imported_at: string; sources: string }>(
@@ -292,26 +306,36 @@ export class SqlCodesetIndex implements CodesetIndex {
   }
 
   allIndexEntries(options: { date?: string; sources?: IndexSource[] } = {}): IndexEntry[] {
-    const out: IndexEntry[] = [];
+    return [...this.eachIndexEntry(options)];
+  }
+
+  *eachIndexEntry(options: { date?: string; sources?: IndexSource[] } = {}): Generator<IndexEntry> {
     for (const { set, source } of this.indexSets(options.date, options.sources)) {
-      for (const r of this.query<IndexRow>('SELECT * FROM index_entry WHERE set_id = ? AND source = ? ORDER BY id', [set.id, source])) out.push(this.toIndexEntry(r, set.version));
+      for (const r of this.stream<IndexRow>('SELECT * FROM index_entry WHERE set_id = ? AND source = ? ORDER BY id', [set.id, source])) yield this.toIndexEntry(r, set.version);
     }
-    return out;
   }
 
   allCodes(system: CodeSystem, options: { date?: string } = {}): CodeRecord[] {
+    return [...this.eachCode(system, options)];
+  }
+
+  *eachCode(system: CodeSystem, options: { date?: string } = {}): Generator<CodeRecord> {
     const set = pickSet(this.sets().filter((s) => s.system === system), 'codes', options.date, false);
-    if (!set) return [];
-    return this.query<CodeRow>("SELECT * FROM code WHERE set_id = ? AND kind NOT IN ('chapter','section') ORDER BY code", [set.id]).map((r) => this.toRecord(r, set));
+    if (!set) return;
+    for (const r of this.stream<CodeRow>("SELECT * FROM code WHERE set_id = ? AND kind NOT IN ('chapter','section') ORDER BY code", [set.id])) yield this.toRecord(r, set);
   }
 
   allNotes(types: TabularNoteType[], options: { date?: string } = {}): (TabularNote & { code: string })[] {
+    return [...this.eachNote(types, options)];
+  }
+
+  *eachNote(types: TabularNoteType[], options: { date?: string } = {}): Generator<TabularNote & { code: string }> {
     const set = this.contentSet('icd10cm', 'notes', options.date);
-    if (!set || types.length === 0) return [];
-    const rows = this.query<{ code: string; type: string; text: string; refs: string | null }>(
+    if (!set || types.length === 0) return;
+    const rows = this.stream<{ code: string; type: string; text: string; refs: string | null }>(
       `SELECT code, type, text, refs FROM tabular_note WHERE set_id = ? AND type IN (${types.map(() => '?').join(',')})`, [set.id, ...types],
     );
-    return rows.map((r) => ({ code: r.code, from: r.code, type: r.type as TabularNoteType, text: r.text, refs: r.refs ? (JSON.parse(r.refs) as CodeRange[]) : [], version: set.version }));
+    for (const r of rows) yield { code: r.code, from: r.code, type: r.type as TabularNoteType, text: r.text, refs: r.refs ? (JSON.parse(r.refs) as CodeRange[]) : [], version: set.version };
   }
 
   inRanges(code: string, ranges: CodeRange[]): boolean {
