@@ -39,6 +39,8 @@ const MAX_PREFIX_STEMS = 300;
 /** Pseudo set of the CPT numbers we label ourselves, used when no licensed CPT file is installed. */
 const BUILTIN_CPT_SET = -2;
 const BUILTIN_VERSION = 'builtin';
+/** Rows read from the database per query while the word index is built. */
+const ROWS_PER_BATCH = 10_000;
 
 interface CodeInfo {
   display: string;
@@ -144,12 +146,15 @@ export class CodeSearch {
   /** The code set answering for each searched system on the date, loaded into the word index. */
   private chooseSets(options: SearchOptions): Chosen {
     const chosen: Chosen = new Map();
+    let loaded = false;
     for (const system of this.systems(options)) {
       const id = system === 'cpt' && !this.hasCptSet() ? BUILTIN_CPT_SET : this.setFor(system, options.date);
       if (id === undefined) continue;
       chosen.set(system, id);
-      this.loadSet(system, id);
+      if (this.loadSet(system, id)) loaded = true;
     }
+    // Texts were added: release what only adding needs before the index is used.
+    if (loaded) this.text?.compact();
     // Sorted words (prefixes) and the typo vocabulary are built with the index, not by the first query needing them.
     if (this.text && this.vocabularySize !== this.text.stems.length) {
       this.text.withPrefix('', 0);
@@ -173,9 +178,10 @@ export class CodeSearch {
     return text;
   }
 
-  private loadSet(system: CodeSystem, setId: number): void {
+  /** Adds the texts of a code set to the word index; false when they were in already. */
+  private loadSet(system: CodeSystem, setId: number): boolean {
     const text = this.textIndex();
-    if (this.loadedSets.has(setId)) return;
+    if (this.loadedSets.has(setId)) return false;
     this.loadedSets.add(setId);
     if (setId === BUILTIN_CPT_SET) {
       const table = this.builtinTable();
@@ -183,7 +189,7 @@ export class CodeSearch {
         text.markPresent(setId, 'cpt', code, info.billable);
         text.add({ system: 'cpt', code, setId, kind: 'title', text: info.title });
       }
-      return;
+      return true;
     }
     const table = new Map<string, CodeInfo>();
     const columns = ['code', 'display', 'billable', 'COALESCE(long_title, short_title)', 'short_title'];
@@ -195,6 +201,7 @@ export class CodeSearch {
       if (system !== 'icd10cm' && short && short !== title) text.add({ system, code, setId, kind: 'short', text: short });
     }
     this.codeTables.set(setId, table);
+    return true;
   }
 
   private builtinTable(): Map<string, CodeInfo> {
@@ -207,16 +214,22 @@ export class CodeSearch {
   }
 
   /**
-   * Reads rows as one concatenated string: sql.js converts each value of each row separately,
-   * which costs seconds over 100,000 rows; one string costs a fraction of that.
+   * Reads rows as concatenated strings: sql.js converts each value of each row separately, which
+   * costs seconds over 100,000 rows; one string per batch costs a fraction of that. Batches (not one
+   * string for the whole table) because SQLite builds the string inside the WebAssembly memory,
+   * which grows to the largest string and never shrinks.
    */
   private *rows(columns: string[], from: string, params: (string | number)[] = []): Generator<string[]> {
     const joined = columns.map((c) => `COALESCE(${c}, '')`).join(' || char(31) || ');
-    const [row] = this.index.query<{ v: string | null }>(`SELECT group_concat(${joined}, char(30)) AS v FROM ${from}`, params);
-    if (!row?.v) return;
-    for (const line of row.v.split('\u001e')) {
-      const cells = line.split('\u001f');
-      if (cells.length === columns.length) yield cells;
+    for (let offset = 0; ; offset += ROWS_PER_BATCH) {
+      const [row] = this.index.query<{ v: string | null }>(`SELECT group_concat(v, char(30)) AS v FROM (SELECT ${joined} AS v FROM ${from} LIMIT ? OFFSET ?)`, [...params, ROWS_PER_BATCH, offset]);
+      if (!row?.v) return;
+      const lines = row.v.split('\u001e');
+      for (const line of lines) {
+        const cells = line.split('\u001f');
+        if (cells.length === columns.length) yield cells;
+      }
+      if (lines.length < ROWS_PER_BATCH) return;
     }
   }
 
@@ -279,8 +292,8 @@ export class CodeSearch {
       if (prefix && i === tokens.length - 1 && t.length >= 3 && !/^\d/.test(t)) {
         // A typed start most likely begins a common word ("pneumo" -> pneumonia, not pneumomycosis).
         const completions = text.withPrefix(t, MAX_PREFIX_STEMS);
-        const common = Math.max(0, ...completions.map((p) => text.postings[p]!.length)) * COMMON_COMPLETION_SHARE;
-        for (const p of completions) set(p, text.postings[p]!.length >= common ? Relation.Prefix : Relation.RarePrefix);
+        const common = Math.max(0, ...completions.map((p) => text.postingCount(p))) * COMMON_COMPLETION_SHARE;
+        for (const p of completions) set(p, text.postingCount(p) >= common ? Relation.Prefix : Relation.RarePrefix);
       }
       for (const v of text.variants(t)) set(v, Relation.Variant);
       const exact = text.idOf(t);
@@ -370,7 +383,7 @@ export class CodeSearch {
     if (this.vocabulary && this.vocabularySize === text.stems.length) return this.vocabulary;
     const frequency = new Map<string, number>();
     text.stems.forEach((s, id) => {
-      if (s.length >= 3 && !/\d/.test(s)) frequency.set(s, text.postings[id]!.length);
+      if (s.length >= 3 && !/\d/.test(s)) frequency.set(s, text.postingCount(id));
     });
     for (const phrase of Object.keys(SEARCH_SYNONYMS)) {
       for (const w of queryWords(phrase)) if (w.length >= 3 && !/\d/.test(w)) frequency.set(w, Math.max(frequency.get(w) ?? 0, SYNONYM_WORD_FREQUENCY));

@@ -208,7 +208,8 @@ export class TermTableBuilder {
   private readonly codes = new U32List(1 << 14);
   private readonly sources = new U32List(1 << 14);
   private readonly reasonIds = new U32List(1 << 14);
-  private seen: Set<string> | undefined = new Set<string>();
+  /** Open-addressing hash set of term numbers + 1 (0 = empty), keyed by key set and code: drops exact repeats without a string per term. */
+  private seen = new Uint32Array(1 << 16);
 
   constructor() {
     this.keyStart.push(0);
@@ -233,9 +234,8 @@ export class TermTableBuilder {
       this.codeIds.set(code, codeId);
       this.codeNames.push(code);
     }
-    const signature = `${ids.slice().sort((a, b) => a - b).join(' ')}|${codeId}`;
-    if (this.seen!.has(signature)) return;
-    this.seen!.add(signature);
+    const t = this.codes.length;
+    if (!this.remember(ids, codeId, t)) return;
     for (const id of ids) this.keys.push(id);
     this.keyStart.push(this.keys.length);
     this.codes.push(codeId);
@@ -248,8 +248,58 @@ export class TermTableBuilder {
     this.reasonIds.push(this.lastReasonId);
   }
 
+  /** Order-independent hash of a key set and a code. */
+  private static hash(ids: ArrayLike<number>, codeId: number): number {
+    let sum = 0;
+    let xor = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const m = Math.imul(ids[i]! + 1, 0x9e3779b1);
+      sum = (sum + (m ^ (m >>> 15))) | 0;
+      xor ^= Math.imul(m, 0x85ebca6b);
+    }
+    return (Math.imul(sum ^ (xor >>> 7), 0xc2b2ae35) ^ Math.imul(codeId + 1, 0x27d4eb2f) ^ ids.length) >>> 0;
+  }
+
+  /** True when term t's keys are exactly `ids` (as a set) and its code is `codeId`. */
+  private sameTerm(t: number, ids: number[], codeId: number): boolean {
+    if (this.codes.data[t] !== codeId) return false;
+    const from = this.keyStart.data[t]!;
+    const to = this.keyStart.data[t + 1]!;
+    if (to - from !== ids.length) return false;
+    for (let j = from; j < to; j++) if (!ids.includes(this.keys.data[j]!)) return false;
+    return true;
+  }
+
+  /** Records term `t` (about to be added) unless an equal term exists; false when it does. */
+  private remember(ids: number[], codeId: number, t: number): boolean {
+    if ((t + 1) * 2 > this.seen.length) this.grow();
+    const mask = this.seen.length - 1;
+    for (let i = TermTableBuilder.hash(ids, codeId) & mask; ; i = (i + 1) & mask) {
+      const at = this.seen[i]!;
+      if (at === 0) {
+        this.seen[i] = t + 1;
+        return true;
+      }
+      if (this.sameTerm(at - 1, ids, codeId)) return false;
+    }
+  }
+
+  private grow(): void {
+    const next = new Uint32Array(this.seen.length * 2);
+    const mask = next.length - 1;
+    for (const at of this.seen) {
+      if (at === 0) continue;
+      const t = at - 1;
+      const ids = this.keys.data.subarray(this.keyStart.data[t]!, this.keyStart.data[t + 1]!);
+      let i = TermTableBuilder.hash(ids, this.codes.data[t]!) & mask;
+      while (next[i] !== 0) i = (i + 1) & mask;
+      next[i] = at;
+    }
+    this.seen = next;
+  }
+
   build(): Dictionary {
-    this.seen = undefined;
+    this.seen = new Uint32Array(0);
     const nKeys = this.keyNames.length;
     const n = this.codes.length;
     const keyStart = this.keyStart.trimmed();
