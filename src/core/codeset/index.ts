@@ -27,7 +27,8 @@ export class CodesetDatabaseError extends Error {
   }
 }
 
-const ROWS_PER_BATCH = 10_000;
+/** Rows per query of a whole-table read: small enough that one query is a short pause, large enough to be fast. */
+const ROWS_PER_BATCH = 4_000;
 const INDEX_COLUMNS = ['id', 'source', 'path', 'term', 'level', 'nemod', 'code', 'see', 'see_also', 'codes'];
 const CODE_COLUMNS = ['code', 'display', 'kind', 'billable', 'short_title', 'long_title', 'parent', 'extra'];
 const LOOKUP_ORDER: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt', 'modifier'];
@@ -77,20 +78,6 @@ export class SqlCodesetIndex implements CodesetIndex {
     while (stmt.step()) out.push(stmt.getAsObject() as T);
     stmt.reset();
     return out;
-  }
-
-  /**
-   * Runs a read query and yields its rows one at a time on a statement of its own, so a caller
-   * reading a whole table holds one row at a time and may pause between rows (other queries run meanwhile).
-   */
-  *stream<T extends Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): Generator<T> {
-    const stmt = this.db.prepare(sql);
-    try {
-      stmt.bind(params);
-      while (stmt.step()) yield stmt.getAsObject() as T;
-    } finally {
-      stmt.free();
-    }
   }
 
   /**

@@ -89,10 +89,14 @@ export class DictionaryBuilder {
   build(): Dictionary {
     return this.table.build();
   }
+
+  buildSteps(): Generator<void, Dictionary> {
+    return this.table.buildSteps();
+  }
 }
 
 /** How many code-set rows the dictionary reads between two pauses (see dictionarySteps). */
-const ROWS_PER_STEP = 2000;
+const ROWS_PER_STEP = 500;
 
 function* addIndexEntries(builder: DictionaryBuilder, entries: () => Iterable<IndexEntry>): Generator<void> {
   // Path components repeat thousands of times ("left", "initial encounter"): read each once.
@@ -177,7 +181,7 @@ export function* dictionarySteps(index: CodesetIndex): Generator<void, Dictionar
     builder.add(keys, code, 'inclusion', `inclusion term "${n.text}" of ${code}`);
   }
   yield;
-  return builder.build();
+  return yield* builder.buildSteps();
 }
 
 /** Runs a step generator to its end. */

@@ -6,6 +6,8 @@
 
 export type TermSource = 'lexicon' | 'index' | 'title' | 'inclusion' | 'neoplasm';
 const SOURCES: readonly TermSource[] = ['lexicon', 'index', 'title', 'inclusion', 'neoplasm'];
+/** Terms laid out between two pauses of buildSteps. */
+const TERMS_PER_STEP = 10_000;
 
 export interface DictionaryTerm {
   /** Distinct word keys that must all occur in the sentence, rarest first. */
@@ -299,6 +301,15 @@ export class TermTableBuilder {
   }
 
   build(): Dictionary {
+    const steps = this.buildSteps();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** build() in slices: yields between passes and every TERMS_PER_STEP terms. */
+  *buildSteps(): Generator<void, Dictionary> {
     this.seen = new Uint32Array(0);
     const nKeys = this.keyNames.length;
     const n = this.codes.length;
@@ -313,6 +324,7 @@ export class TermTableBuilder {
       if (to - from < 2) continue;
       const sorted = Array.from(keys.subarray(from, to)).sort((a, b) => frequency[a]! - frequency[b]!);
       keys.set(sorted, from);
+      if (t % TERMS_PER_STEP === 0) yield;
     }
     // Anchors and groups in order of first appearance.
     const anchorOfKey = new Int32Array(nKeys).fill(-1);
@@ -349,6 +361,7 @@ export class TermTableBuilder {
       }
       groupSize.data[g]!++;
       termGroup[t] = g;
+      if (t % TERMS_PER_STEP === 0) yield;
     }
     const nAnchors = singleCount.length;
     const nGroups = groupAnchor.length;
@@ -380,6 +393,7 @@ export class TermTableBuilder {
         const at = finalGroup[g]!;
         members[memberStart[at]! + memberFill[at]!++] = t;
       }
+      if (t % TERMS_PER_STEP === 0) yield;
     }
     const groupsBySecond = new Uint32Array(nGroups);
     for (let a = 0; a < nAnchors; a++) {
@@ -387,6 +401,7 @@ export class TermTableBuilder {
       const to = groupStart[a + 1]!;
       const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => groupSecond[x]! - groupSecond[y]!);
       groupsBySecond.set(order, from);
+      if (a % TERMS_PER_STEP === 0) yield;
     }
     this.reasons.seal();
     return new Dictionary({
