@@ -7,14 +7,11 @@ import { analyzeNoteText, StaleAnalysis, type NoteResult } from './noteAnalysis'
 import { claimUriFor, readClaimText } from './claimEdits';
 import { isClaimPath, notePathForClaim, readSidecar, type ClaimJson } from './sidecar';
 import type { CodesetDatabase } from './database';
-import type { SqlCodesetIndex } from '../core/codeset/index';
-import { prepareAnalyzer } from '../core/suggest/prepare';
+import { AnalyzerPreparation } from './analyzerPreparation';
 import type { NoteDocuments } from './notes';
 import type { SettingsStore } from './settings';
 
 export const TYPING_DELAY_MS = 300;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export interface AnalyzedNote {
   version: number;
@@ -35,12 +32,13 @@ export class NoteAnalyses implements vscode.Disposable {
   /** Bumped when settings or the database change, so cached results are recomputed. */
   private generation = 0;
   private warm = false;
-  /** The analyzer's preparation per loaded database (started as soon as it loads). */
-  private readonly prepared = new WeakMap<SqlCodesetIndex, Promise<void>>();
+  /** Readies the analyzer per loaded database (started as soon as it loads). */
+  private readonly preparation: AnalyzerPreparation;
   /** Number of analyses run (the e2e tests read it to check debouncing). */
   runs = 0;
 
   constructor(private readonly notes: NoteDocuments, private readonly database: CodesetDatabase, private readonly settings: SettingsStore, private readonly log: vscode.LogOutputChannel) {
+    this.preparation = new AnalyzerPreparation(database, log);
     this.debouncer = new KeyedDebouncer(TYPING_DELAY_MS, (key) => this.runFor(key));
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.scheduleVisible(0)),
@@ -50,7 +48,7 @@ export class NoteAnalyses implements vscode.Disposable {
       notes.onDidChange(() => this.invalidate()),
       database.onDidChange((s) => {
         // Build the analyzer's dictionary in the background now, so the first note does not wait for it.
-        if (s.kind === 'ready') void this.prepare(s.index);
+        if (s.kind === 'ready') void this.preparation.ready(s.index);
         if (s.kind === 'ready' || s.kind === 'missing' || s.kind === 'failed') this.invalidate();
       }),
     );
@@ -88,21 +86,6 @@ export class NoteAnalyses implements vscode.Disposable {
       if (!seen.has(k) && this.notes.isNote(e.document)) { seen.add(k); out.push(e.document); }
     }
     return out;
-  }
-
-  /** Prepares the analyzer for `index` in slices that keep the extension host responsive; shared by every caller. */
-  private prepare(index: SqlCodesetIndex): Promise<void> {
-    let p = this.prepared.get(index);
-    if (!p) {
-      const started = Date.now();
-      p = prepareAnalyzer(index, yieldToEventLoop, { cancelled: () => this.database.index !== index }).then(
-        (done) => { if (done) this.log.info(`analyzer prepared in ${Date.now() - started} ms`); },
-        // The first analysis then builds what is missing itself (and reports its own error if any).
-        (e: unknown) => { this.log.warn(`preparing the analyzer failed: ${(e as Error).message}`); },
-      );
-      this.prepared.set(index, p);
-    }
-    return p;
   }
 
   private invalidate(): void {
@@ -154,7 +137,7 @@ export class NoteAnalyses implements vscode.Disposable {
       const run = (): Promise<NoteResult> => analyzeNoteText(index, doc.getText(), claim, claimErrors, this.settings.current, () => doc.version !== version || doc.isClosed);
       // The analyzer's term dictionary takes seconds to build on a full code set; it is built in the
       // background from the moment the database loads. A note opened before it is ready waits, and says so.
-      const prepared = this.prepare(index);
+      const prepared = this.preparation.ready(index);
       result = this.warm ? await prepared.then(run) : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MedCode: preparing the analyzer' },
         () => prepared.then(run));
       this.warm = true;

@@ -24,11 +24,11 @@ class U32List {
   data: Uint32Array;
   length = 0;
   constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
+    this.data = new Uint32Array(Math.max(1, capacity));
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
+      const next = new Uint32Array(Math.max(16, this.data.length * 2));
       next.set(this.data);
       this.data = next;
     }
@@ -42,7 +42,7 @@ class U32List {
 
 /** Strings kept as UTF-8 in one buffer; read back on demand. */
 export class TextPool {
-  private bytes = new Uint8Array(1 << 16);
+  private bytes: Uint8Array = new Uint8Array(1 << 16);
   private used = 0;
   private readonly ends = new U32List();
   private static readonly encoder = new TextEncoder();
@@ -69,6 +69,20 @@ export class TextPool {
   /** Drops the growth slack once every string is in. */
   seal(): void {
     this.bytes = this.bytes.slice(0, this.used);
+  }
+
+  /** The pool's bytes and each string's end offset (for saving it). */
+  toParts(): { bytes: Uint8Array; ends: Uint32Array } {
+    return { bytes: this.bytes.subarray(0, this.used), ends: this.ends.data.subarray(0, this.ends.length) };
+  }
+
+  static fromParts(bytes: Uint8Array, ends: Uint32Array): TextPool {
+    const pool = new TextPool();
+    pool.bytes = bytes;
+    pool.used = bytes.length;
+    pool.ends.data = ends;
+    pool.ends.length = ends.length;
+    return pool;
   }
 }
 
@@ -104,7 +118,10 @@ export class Dictionary {
   /** Anchor a's groups sorted by second key (for lookups by key). */
   private readonly groupsBySecond: Uint32Array;
 
+  private readonly parts: DictionaryParts;
+
   constructor(parts: DictionaryParts) {
+    this.parts = parts;
     this.keyNames = parts.keyNames;
     this.keyIds = new Map(parts.keyNames.map((k, i) => [k, i]));
     this.termKeyStart = parts.termKeyStart;
@@ -170,13 +187,18 @@ export class Dictionary {
     return { keys, code: this.codeNames[this.termCode[t]!]!, source: SOURCES[this.termSource[t]!]!, reason: this.reasons.get(this.termReason[t]!) };
   }
 
+  /** The arrays the dictionary is made of (for saving it; see dictionaryFile.ts). */
+  toParts(): DictionaryParts {
+    return this.parts;
+  }
+
   /** Every term, in the order they were added (tests and tools; the matcher never needs all of them). */
   *terms(): Generator<DictionaryTerm> {
     for (let t = 0; t < this.size; t++) yield this.term(t);
   }
 }
 
-interface DictionaryParts {
+export interface DictionaryParts {
   keyNames: string[];
   termKeyStart: Uint32Array;
   termKeys: Uint32Array;
