@@ -33,7 +33,7 @@ export class NoteAnalyses implements vscode.Disposable {
   private generation = 0;
   private warm = false;
   /** Readies the analyzer per loaded database (started as soon as it loads). */
-  private readonly preparation: AnalyzerPreparation;
+  readonly preparation: AnalyzerPreparation;
   /** Number of analyses run (the e2e tests read it to check debouncing). */
   runs = 0;
 

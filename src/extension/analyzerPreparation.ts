@@ -6,12 +6,14 @@ import type { SqlCodesetIndex } from '../core/codeset/index';
 import { builtDictionary, setDictionary } from '../core/suggest/dictionary';
 import { prepareAnalyzer } from '../core/suggest/prepare';
 import type { CodesetDatabase } from './database';
-import { extensionCodeHash, readSavedDictionary, saveDictionary, savedDictionaryPath } from './savedDictionary';
+import { analyzerCodeHash, readSavedDictionary, saveDictionary, savedDictionaryPath } from './savedDictionary';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export class AnalyzerPreparation {
   private readonly prepared = new WeakMap<SqlCodesetIndex, Promise<void>>();
+  /** The last completed preparation: how long it took and where the dictionary came from (the e2e tests report it). */
+  last: { ms: number; dictionary: 'built' | 'saved copy' } | undefined;
 
   constructor(private readonly database: CodesetDatabase, private readonly log: vscode.LogOutputChannel) {}
 
@@ -29,20 +31,21 @@ export class AnalyzerPreparation {
     const started = Date.now();
     const state = this.database.current;
     const saved = state.kind === 'ready' && state.index === index
-      ? { path: savedDictionaryPath(state.path), key: { database: state.contentHash, code: await extensionCodeHash() } }
+      ? { path: savedDictionaryPath(state.path), key: { database: state.contentHash, code: await analyzerCodeHash() } }
       : undefined;
-    let from = 'built';
+    let from: 'built' | 'saved copy' = 'built';
     if (saved && !builtDictionary(index)) {
       const read = await readSavedDictionary(saved.path, saved.key);
       if ('dictionary' in read) {
         if (!builtDictionary(index)) setDictionary(index, read.dictionary);
-        from = 'read from the saved copy';
+        from = 'saved copy';
       } else this.log.info(`analyzer dictionary: ${read.missing}; building it`);
     }
     const toBuild = !builtDictionary(index);
     const done = await prepareAnalyzer(index, yieldToEventLoop, { cancelled: () => this.database.index !== index });
     if (!done) return;
-    this.log.info(`analyzer ready in ${Date.now() - started} ms (dictionary ${from})`);
+    this.last = { ms: Date.now() - started, dictionary: from };
+    this.log.info(`analyzer ready in ${this.last.ms} ms (dictionary ${from === 'built' ? 'built' : 'read from the saved copy'})`);
     const dictionary = builtDictionary(index);
     if (toBuild && saved && dictionary) {
       await saveDictionary(saved.path, saved.key, dictionary).catch((e: unknown) => {

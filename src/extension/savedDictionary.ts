@@ -11,11 +11,20 @@ export function savedDictionaryPath(databasePath: string): string {
   return `${databasePath}.dictionary`;
 }
 
+/** Hash of src/core's sources, set by esbuild.mjs in the extension bundle (absent in watch builds and tests). */
+declare const MEDCODE_CORE_HASH: string | undefined;
+
 let codeHash: Promise<string> | undefined;
 
-/** Hash of the running extension bundle: any change to the analyzer's code invalidates saved dictionaries. */
-export function extensionCodeHash(file: string = __filename): Promise<string> {
-  codeHash ??= readFile(file).then((b) => createHash('sha256').update(b).digest('hex'));
+/**
+ * Names the analyzer's code: any change to it invalidates saved dictionaries. The core's source
+ * hash when the bundle carries it (the same for development and production builds), else the
+ * hash of this running file.
+ */
+export function analyzerCodeHash(file: string = __filename): Promise<string> {
+  codeHash ??= typeof MEDCODE_CORE_HASH === 'string'
+    ? Promise.resolve(`core:${MEDCODE_CORE_HASH}`)
+    : readFile(file).then((b) => `file:${createHash('sha256').update(b).digest('hex')}`);
   return codeHash;
 }
 
