@@ -45,7 +45,8 @@ const ROWS_PER_BATCH = 10_000;
 interface CodeInfo {
   display: string;
   billable: boolean;
-  title: string;
+  /** The title, or the word index's doc holding it (the title is not kept twice). */
+  title: string | number;
 }
 
 type Chosen = Map<string, number>;
@@ -126,7 +127,7 @@ export class CodeSearch {
 
   private builtinResult(code: string, match: SearchMatch, score: number): SearchResult {
     const info = this.builtinTable().get(code)!;
-    return { code: info.display, system: 'cpt', title: info.title, billable: info.billable, version: BUILTIN_VERSION, match, matched: code, score };
+    return { code: info.display, system: 'cpt', title: this.titleOf(info), billable: info.billable, version: BUILTIN_VERSION, match, matched: code, score };
   }
 
   // ---- versions ----
@@ -187,21 +188,25 @@ export class CodeSearch {
       const table = this.builtinTable();
       for (const [code, info] of table) {
         text.markPresent(setId, 'cpt', code, info.billable);
-        text.add({ system: 'cpt', code, setId, kind: 'title', text: info.title });
+        text.add({ system: 'cpt', code, setId, kind: 'title', text: this.titleOf(info) });
       }
       return true;
     }
     const table = new Map<string, CodeInfo>();
     const columns = ['code', 'display', 'billable', 'COALESCE(long_title, short_title)', 'short_title'];
     for (const [code, display, billable, title, short] of this.rows(columns, "code WHERE set_id = ? AND kind NOT IN ('chapter', 'section')", [setId])) {
-      table.set(code, { display, billable: billable === '1', title });
       text.markPresent(setId, system, code, billable === '1');
-      if (title) text.add({ system, code, setId, kind: 'title', text: title });
+      const doc = title ? text.add({ system, code, setId, kind: 'title', text: title }) : -1;
+      table.set(code, { display, billable: billable === '1', title: doc >= 0 ? doc : title });
       // ICD-10-CM short titles are abbreviations of the long ones; HCPCS short descriptors are how coders name supplies.
       if (system !== 'icd10cm' && short && short !== title) text.add({ system, code, setId, kind: 'short', text: short });
     }
     this.codeTables.set(setId, table);
     return true;
+  }
+
+  private titleOf(info: CodeInfo): string {
+    return typeof info.title === 'number' ? this.textIndex().docText(info.title) : info.title;
   }
 
   private builtinTable(): Map<string, CodeInfo> {
@@ -427,7 +432,7 @@ export class CodeSearch {
       const version = setId === BUILTIN_CPT_SET ? BUILTIN_VERSION : this.index.setById(setId)?.version ?? '';
       const match = scan.labels[scan.result.label[c]!] ?? KIND_MATCH[text.kind(d)];
       return {
-        code: info.display, system, title: info.title, billable: info.billable, version, match, matched: text.docText[d]!,
+        code: info.display, system, title: this.titleOf(info), billable: info.billable, version, match, matched: text.docText(d),
         score: Math.round(Math.max(0, Math.min(1, score[c]! / MAX_SCORE)) * 1000) / 1000,
       };
     });

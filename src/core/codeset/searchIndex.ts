@@ -3,6 +3,7 @@
 // sql.js runs FTS4 queries on common words ("fracture": 25,000 rows) in tens to hundreds of
 // milliseconds, too slow for search-as-you-type; typed arrays in JS answer in a few.
 import { analyze, root, stem } from './searchWords';
+import { TextPool } from './textPool';
 
 export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex';
 export const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex'];
@@ -98,7 +99,8 @@ export class TextIndex {
   private readonly docSystemId = new IntList();
   private readonly docSetId = new IntList();
   private readonly docKindId = new IntList();
-  readonly docText: string[] = [];
+  /** Each text as indexed (shown as what matched); kept as UTF-8, not as strings cut from the rows read. */
+  private texts = new TextPool();
   /** Word i of doc d is at words[docStart[d] + i]; weights in tenths. */
   private readonly docStart = new IntList();
   private readonly words = new IntList(1 << 16);
@@ -113,7 +115,12 @@ export class TextIndex {
   }
 
   get size(): number {
-    return this.docText.length;
+    return this.texts.size;
+  }
+
+  /** The text of doc `d`. */
+  docText(d: number): string {
+    return this.texts.get(d);
   }
 
   codeId(system: string, code: string): number {
@@ -151,11 +158,11 @@ export class TextIndex {
     p[id] = billable ? 2 : 1;
   }
 
-  /** Adds a text; texts valid for every version (setId -1) are added once per code. */
-  add(doc: DocSource): void {
+  /** Adds a text; texts valid for every version (setId -1) are added once per code. Returns its doc number, -1 when not added. */
+  add(doc: DocSource): number {
     if (doc.setId === -1 && this.shared) {
       const key = `${doc.system}\u0001${doc.code}\u0001${doc.text}`;
-      if (this.shared.has(key)) return;
+      if (this.shared.has(key)) return -1;
       this.shared.add(key);
     }
     const before = this.words.length;
@@ -163,13 +170,13 @@ export class TextIndex {
       this.words.push(this.wordId(raw));
       this.weights.push(Math.round(weight * 10));
     });
-    if (this.words.length === before) return;
+    if (this.words.length === before) return -1;
     this.docCodeId.push(this.codeId(doc.system, doc.code));
     this.docSystemId.push(this.systemId(doc.system));
     this.docSetId.push(doc.setId);
     this.docKindId.push(KINDS.indexOf(doc.kind));
-    this.docText.push(doc.text);
     this.docStart.push(this.words.length);
+    return this.texts.add(doc.text);
   }
 
   /** Number of texts containing stem `id`. */
@@ -185,7 +192,7 @@ export class TextIndex {
   }
 
   private ensurePostings(): void {
-    const nDocs = this.docText.length;
+    const nDocs = this.texts.size;
     if (this.postingsFor === nDocs) return;
     const nStems = this.stems.length;
     const words = this.words.data;
@@ -219,6 +226,7 @@ export class TextIndex {
     this.wordCache = new Map();
     for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.words]) list.trim();
     this.weights.trim();
+    this.texts.seal();
     this.ensurePostings();
   }
 
@@ -294,7 +302,7 @@ export class TextIndex {
       this.codeStamp = new Int32Array(size);
       this.buffers = { score: new Float64Array(size), doc: new Int32Array(size), label: new Int32Array(size) };
     }
-    if (this.docStamp.length < this.docText.length) this.docStamp = new Int32Array(this.docText.length + 1024);
+    if (this.docStamp.length < this.texts.size) this.docStamp = new Int32Array(this.texts.size + 1024);
     return { stamp: ++this.stamp, touched: [], ...this.buffers };
   }
 

@@ -4,6 +4,10 @@
 // one byte pool, and the anchor index is a few integer arrays (about a sixth of that). A term
 // becomes an object only when a sentence contains all its keys.
 
+import { TextPool } from '../codeset/textPool';
+
+export { TextPool };
+
 export type TermSource = 'lexicon' | 'index' | 'title' | 'inclusion' | 'neoplasm';
 const SOURCES: readonly TermSource[] = ['lexicon', 'index', 'title', 'inclusion', 'neoplasm'];
 /** Terms laid out between two pauses of buildSteps. */
@@ -37,52 +41,6 @@ class U32List {
   /** A copy of exactly the used part (the growth slack is released). */
   trimmed(): Uint32Array {
     return this.data.slice(0, this.length);
-  }
-}
-
-/** Strings kept as UTF-8 in one buffer; read back on demand. */
-export class TextPool {
-  private bytes: Uint8Array = new Uint8Array(1 << 16);
-  private used = 0;
-  private readonly ends = new U32List();
-  private static readonly encoder = new TextEncoder();
-  private static readonly decoder = new TextDecoder();
-
-  add(text: string): number {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    const need = this.used + text.length * 3;
-    if (need > this.bytes.length) {
-      const next = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      next.set(this.bytes.subarray(0, this.used));
-      this.bytes = next;
-    }
-    this.used += TextPool.encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
-    this.ends.push(this.used);
-    return this.ends.length - 1;
-  }
-
-  get(id: number): string {
-    const start = id === 0 ? 0 : this.ends.data[id - 1]!;
-    return TextPool.decoder.decode(this.bytes.subarray(start, this.ends.data[id]!));
-  }
-
-  /** Drops the growth slack once every string is in. */
-  seal(): void {
-    this.bytes = this.bytes.slice(0, this.used);
-  }
-
-  /** The pool's bytes and each string's end offset (for saving it). */
-  toParts(): { bytes: Uint8Array; ends: Uint32Array } {
-    return { bytes: this.bytes.subarray(0, this.used), ends: this.ends.data.subarray(0, this.ends.length) };
-  }
-
-  static fromParts(bytes: Uint8Array, ends: Uint32Array): TextPool {
-    const pool = new TextPool();
-    pool.bytes = bytes;
-    pool.used = bytes.length;
-    pool.ends.data = ends;
-    pool.ends.length = ends.length;
-    return pool;
   }
 }
 
