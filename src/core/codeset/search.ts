@@ -45,8 +45,18 @@ const ROWS_PER_BATCH = 10_000;
 interface CodeInfo {
   display: string;
   billable: boolean;
-  /** The title, or the word index's doc holding it (the title is not kept twice). */
-  title: string | number;
+  title: string;
+}
+
+/**
+ * What results show of the codes of one code set, by the word index's code id: arrays rather
+ * than an object per code (100,000 codes per ICD-10-CM version). Titles are the word index's
+ * texts; a title that made no text (no words) is kept as a string.
+ */
+interface SetCodes {
+  titleDoc: Int32Array;
+  billable: Uint8Array;
+  otherTitles: Map<number, string>;
 }
 
 type Chosen = Map<string, number>;
@@ -67,7 +77,11 @@ interface Scan {
 export class CodeSearch {
   private text: TextIndex | undefined;
   private readonly loadedSets = new Set<number>();
-  private readonly codeTables = new Map<number, Map<string, CodeInfo>>();
+  private builtin: Map<string, CodeInfo> | undefined;
+  private readonly setCodes = new Map<number, SetCodes>();
+  /** Official spelling per code id; a set spelling a code differently keeps its own in `otherDisplays`. */
+  private readonly displays: string[] = [];
+  private readonly otherDisplays = new Map<string, string>();
   private vocabulary: Map<string, [string, number][]> | undefined;
 
   constructor(private readonly index: SqlCodesetIndex) {}
@@ -127,7 +141,7 @@ export class CodeSearch {
 
   private builtinResult(code: string, match: SearchMatch, score: number): SearchResult {
     const info = this.builtinTable().get(code)!;
-    return { code: info.display, system: 'cpt', title: this.titleOf(info), billable: info.billable, version: BUILTIN_VERSION, match, matched: code, score };
+    return { code: info.display, system: 'cpt', title: info.title, billable: info.billable, version: BUILTIN_VERSION, match, matched: code, score };
   }
 
   // ---- versions ----
@@ -188,32 +202,47 @@ export class CodeSearch {
       const table = this.builtinTable();
       for (const [code, info] of table) {
         text.markPresent(setId, 'cpt', code, info.billable);
-        text.add({ system: 'cpt', code, setId, kind: 'title', text: this.titleOf(info) });
+        text.add({ system: 'cpt', code, setId, kind: 'title', text: info.title });
       }
       return true;
     }
-    const table = new Map<string, CodeInfo>();
+    const titleDoc: number[] = [];
+    const billables: number[] = [];
+    const otherTitles = new Map<number, string>();
     const columns = ['code', 'display', 'billable', 'COALESCE(long_title, short_title)', 'short_title'];
     for (const [code, display, billable, title, short] of this.rows(columns, "code WHERE set_id = ? AND kind NOT IN ('chapter', 'section')", [setId])) {
       text.markPresent(setId, system, code, billable === '1');
+      const id = text.codeId(system, code);
+      if (this.displays[id] === undefined) this.displays[id] = display;
+      else if (this.displays[id] !== display) this.otherDisplays.set(`${setId} ${id}`, display);
       const doc = title ? text.add({ system, code, setId, kind: 'title', text: title }) : -1;
-      table.set(code, { display, billable: billable === '1', title: doc >= 0 ? doc : title });
+      titleDoc[id] = doc;
+      if (doc < 0 && title) otherTitles.set(id, title);
+      billables[id] = billable === '1' ? 1 : 0;
       // ICD-10-CM short titles are abbreviations of the long ones; HCPCS short descriptors are how coders name supplies.
       if (system !== 'icd10cm' && short && short !== title) text.add({ system, code, setId, kind: 'short', text: short });
     }
-    this.codeTables.set(setId, table);
+    this.setCodes.set(setId, { titleDoc: Int32Array.from(titleDoc, (d) => d ?? -1), billable: Uint8Array.from(billables, (b) => b ?? 0), otherTitles });
     return true;
   }
 
-  private titleOf(info: CodeInfo): string {
-    return typeof info.title === 'number' ? this.textIndex().docText(info.title) : info.title;
+  /** Display, billable state and title of code id `c` in code set `setId`. */
+  private codeInfo(setId: number, c: number): CodeInfo {
+    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codeValue[c]!)!;
+    const codes = this.setCodes.get(setId)!;
+    const doc = codes.titleDoc[c]!;
+    return {
+      display: this.otherDisplays.get(`${setId} ${c}`) ?? this.displays[c]!,
+      billable: codes.billable[c] === 1,
+      title: doc >= 0 ? this.textIndex().docText(doc) : codes.otherTitles.get(c) ?? '',
+    };
   }
 
   private builtinTable(): Map<string, CodeInfo> {
-    let table = this.codeTables.get(BUILTIN_CPT_SET);
+    let table = this.builtin;
     if (!table) {
       table = new Map(builtinCptCodes.map((r) => [r.code, { display: r.display, billable: r.billable, title: r.longTitle ?? r.shortTitle ?? '' }]));
-      this.codeTables.set(BUILTIN_CPT_SET, table);
+      this.builtin = table;
     }
     return table;
   }
@@ -423,7 +452,7 @@ export class CodeSearch {
     const rows = pool.map((c) => {
       const system = text.codeSystem[c] as CodeSystem;
       const setId = chosen.get(system)!;
-      return { c, system, setId, info: this.codeTables.get(setId)!.get(text.codeValue[c]!)! };
+      return { c, system, setId, info: this.codeInfo(setId, c) };
     });
     rows.sort((a, b) => score[b.c]! - score[a.c]! || Number(b.info.billable) - Number(a.info.billable)
       || a.info.display.length - b.info.display.length || a.info.display.localeCompare(b.info.display));
@@ -432,7 +461,7 @@ export class CodeSearch {
       const version = setId === BUILTIN_CPT_SET ? BUILTIN_VERSION : this.index.setById(setId)?.version ?? '';
       const match = scan.labels[scan.result.label[c]!] ?? KIND_MATCH[text.kind(d)];
       return {
-        code: info.display, system, title: this.titleOf(info), billable: info.billable, version, match, matched: text.docText(d),
+        code: info.display, system, title: info.title, billable: info.billable, version, match, matched: text.docText(d),
         score: Math.round(Math.max(0, Math.min(1, score[c]! / MAX_SCORE)) * 1000) / 1000,
       };
     });

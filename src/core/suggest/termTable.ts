@@ -201,8 +201,10 @@ export class TermTableBuilder {
     let id = this.keyIds.get(key);
     if (id === undefined) {
       id = this.keyNames.length;
-      this.keyIds.set(key, id);
-      this.keyNames.push(key);
+      // A key cut from a longer string (a folded title) would keep that string alive: keep a copy of its own.
+      const own = key.length >= 13 ? (JSON.parse(JSON.stringify(key)) as string) : key;
+      this.keyIds.set(own, id);
+      this.keyNames.push(own);
     }
     return id;
   }
