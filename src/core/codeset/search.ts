@@ -182,11 +182,11 @@ export class CodeSearch {
     if (this.text) return this.text;
     const text = new TextIndex();
     // Inclusion terms and index paths hold for every version a code exists in.
-    for (const [code, body] of this.rows(['code', 'text'], "tabular_note WHERE type = 'inclusionTerm'")) {
-      text.add({ system: 'icd10cm', code, setId: -1, kind: 'inclusion', text: body });
+    for (const [code, body, row] of this.rows(['code', 'text', 'rowid'], "tabular_note WHERE type = 'inclusionTerm'")) {
+      text.add({ system: 'icd10cm', code, setId: -1, kind: 'inclusion', text: body, row: Number(row) });
     }
-    for (const [code, source, path, nemod] of this.rows(['code', 'source', 'path', 'nemod'], "index_entry WHERE code IS NOT NULL AND source IN ('index', 'eindex')")) {
-      text.add({ system: 'icd10cm', code, setId: -1, kind: source === 'eindex' ? 'eindex' : 'index', text: nemod ? `${path} ${nemod}` : path });
+    for (const [code, source, path, nemod, id] of this.rows(['code', 'source', 'path', 'nemod', 'id'], "index_entry WHERE code IS NOT NULL AND source IN ('index', 'eindex')")) {
+      text.add({ system: 'icd10cm', code, setId: -1, kind: source === 'eindex' ? 'eindex' : 'index', text: indexText(path, nemod), row: Number(id) });
     }
     text.sealShared();
     this.text = text;
@@ -226,16 +226,34 @@ export class CodeSearch {
     return true;
   }
 
-  /** Display, billable state and title of code id `c` in code set `setId`. */
-  private codeInfo(setId: number, c: number): CodeInfo {
+  /**
+   * The text of doc `d`, read back from its row: the word index keeps only each text's words, and
+   * only the few results shown need the text itself.
+   */
+  private docText(d: number): string {
+    const { setId, code, kind, row } = this.textIndex().docSource(d);
+    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(code)?.title ?? '';
+    if (kind === 'inclusion') return this.index.query<{ t: string }>('SELECT text AS t FROM tabular_note WHERE rowid = ?', [row])[0]?.t ?? '';
+    if (kind === 'index' || kind === 'eindex') {
+      const r = this.index.query<{ path: string; nemod: string | null }>('SELECT path, nemod FROM index_entry WHERE id = ?', [row])[0];
+      return r ? indexText(r.path, r.nemod ?? '') : '';
+    }
+    const column = kind === 'short' ? 'short_title' : 'COALESCE(long_title, short_title)';
+    return this.index.query<{ t: string | null }>(`SELECT ${column} AS t FROM code WHERE set_id = ? AND code = ?`, [setId, code])[0]?.t ?? '';
+  }
+
+  /** Display and billable state of code id `c` in code set `setId` (what ranking needs). */
+  private codeInfo(setId: number, c: number): { display: string; billable: boolean } {
     if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codeValue[c]!)!;
+    return { display: this.otherDisplays.get(`${setId} ${c}`) ?? this.displays[c]!, billable: this.setCodes.get(setId)!.billable[c] === 1 };
+  }
+
+  /** Title of code id `c` in code set `setId` (read for the results shown). */
+  private codeTitle(setId: number, c: number): string {
+    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codeValue[c]!)!.title;
     const codes = this.setCodes.get(setId)!;
     const doc = codes.titleDoc[c]!;
-    return {
-      display: this.otherDisplays.get(`${setId} ${c}`) ?? this.displays[c]!,
-      billable: codes.billable[c] === 1,
-      title: doc >= 0 ? this.textIndex().docText(doc) : codes.otherTitles.get(c) ?? '',
-    };
+    return doc >= 0 ? this.docText(doc) : codes.otherTitles.get(c) ?? '';
   }
 
   private builtinTable(): Map<string, CodeInfo> {
@@ -460,13 +478,21 @@ export class CodeSearch {
       const d = scan.result.doc[c]!;
       const version = setId === BUILTIN_CPT_SET ? BUILTIN_VERSION : this.index.setById(setId)?.version ?? '';
       const match = scan.labels[scan.result.label[c]!] ?? KIND_MATCH[text.kind(d)];
+      const matched = this.docText(d);
+      // Most results matched on their own title: read it once.
+      const title = setId !== BUILTIN_CPT_SET && this.setCodes.get(setId)!.titleDoc[c] === d ? matched : this.codeTitle(setId, c);
       return {
-        code: info.display, system, title: info.title, billable: info.billable, version, match, matched: text.docText(d),
+        code: info.display, system, title, billable: info.billable, version, match, matched,
         score: Math.round(Math.max(0, Math.min(1, score[c]! / MAX_SCORE)) * 1000) / 1000,
       };
     });
   }
 
+}
+
+/** The text an index entry is searched by: its path, and its nonessential modifiers when it has some. */
+function indexText(path: string, nemod: string): string {
+  return nemod ? `${path} ${nemod}` : path;
 }
 
 /** Whether every letter of `a` appears in `b` in order. */

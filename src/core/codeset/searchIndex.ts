@@ -3,7 +3,6 @@
 // sql.js runs FTS4 queries on common words ("fracture": 25,000 rows) in tens to hundreds of
 // milliseconds, too slow for search-as-you-type; typed arrays in JS answer in a few.
 import { analyze, root, stem } from './searchWords';
-import { TextPool } from './textPool';
 
 export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex';
 export const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex'];
@@ -19,6 +18,8 @@ export interface DocSource {
   setId: number;
   kind: DocKind;
   text: string;
+  /** Row the text comes from (tabular_note rowid, index_entry id), so it can be read back; -1 for titles (read back by set and code). */
+  row?: number;
 }
 
 class IntList {
@@ -99,8 +100,8 @@ export class TextIndex {
   private readonly docSystemId = new IntList();
   private readonly docSetId = new IntList();
   private readonly docKindId = new IntList();
-  /** Each text as indexed (shown as what matched); kept as UTF-8, not as strings cut from the rows read. */
-  private texts = new TextPool();
+  /** The row each text comes from: the texts themselves are read back from the database for the few results shown. */
+  private readonly docRow = new IntList();
   /** Word i of doc d is at words[docStart[d] + i]; weights in tenths. */
   private readonly docStart = new IntList();
   private readonly words = new IntList(1 << 16);
@@ -115,12 +116,13 @@ export class TextIndex {
   }
 
   get size(): number {
-    return this.texts.size;
+    return this.docRow.length;
   }
 
-  /** The text of doc `d`. */
-  docText(d: number): string {
-    return this.texts.get(d);
+  /** Where doc `d` comes from: its code set (-1: every version), code and kind, and its row (-1 for titles). */
+  docSource(d: number): { setId: number; system: string; code: string; kind: DocKind; row: number } {
+    const c = this.docCodeId.data[d]!;
+    return { setId: this.docSetId.data[d]!, system: this.codeSystem[c]!, code: this.codeValue[c]!, kind: this.kind(d), row: this.docRow.data[d]! };
   }
 
   codeId(system: string, code: string): number {
@@ -176,7 +178,8 @@ export class TextIndex {
     this.docSetId.push(doc.setId);
     this.docKindId.push(KINDS.indexOf(doc.kind));
     this.docStart.push(this.words.length);
-    return this.texts.add(doc.text);
+    this.docRow.push(doc.row ?? -1);
+    return this.docRow.length - 1;
   }
 
   /** Number of texts containing stem `id`. */
@@ -192,7 +195,7 @@ export class TextIndex {
   }
 
   private ensurePostings(): void {
-    const nDocs = this.texts.size;
+    const nDocs = this.docRow.length;
     if (this.postingsFor === nDocs) return;
     const nStems = this.stems.length;
     const words = this.words.data;
@@ -224,9 +227,8 @@ export class TextIndex {
   /** Frees what only adding texts needs (the word cache, growth slack); adding more later still works. */
   compact(): void {
     this.wordCache = new Map();
-    for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.words]) list.trim();
+    for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.docRow, this.words]) list.trim();
     this.weights.trim();
-    this.texts.seal();
     this.ensurePostings();
   }
 
@@ -302,7 +304,7 @@ export class TextIndex {
       this.codeStamp = new Int32Array(size);
       this.buffers = { score: new Float64Array(size), doc: new Int32Array(size), label: new Int32Array(size) };
     }
-    if (this.docStamp.length < this.texts.size) this.docStamp = new Int32Array(this.texts.size + 1024);
+    if (this.docStamp.length < this.docRow.length) this.docStamp = new Int32Array(this.docRow.length + 1024);
     return { stamp: ++this.stamp, touched: [], ...this.buffers };
   }
 

@@ -1,7 +1,7 @@
 // Many strings kept as UTF-8 in one byte buffer and read back on demand: a JS string costs a
 // header and, when cut from a larger string, keeps that whole string alive; here a string costs
 // its bytes and an offset. For texts that are stored by the hundred thousand and read rarely
-// (the reasons of the analyzer's terms, the texts search shows as matched).
+// (the reasons of the analyzer's terms, read only for the terms a note matches).
 
 /** A growable list of 32-bit unsigned integers. */
 class U32List {
