@@ -44,7 +44,12 @@ export async function readSavedDictionary(path: string, key: DictionaryFileKey):
 
 /** Saves the dictionary (written whole to a temporary file, then renamed, so a reader never sees half of it). */
 export async function saveDictionary(path: string, key: DictionaryFileKey, dictionary: Dictionary): Promise<void> {
+  await saveDictionaryBytes(path, encodeDictionary(dictionary, key));
+}
+
+/** Saves a dictionary already encoded (by the worker that built it). */
+export async function saveDictionaryBytes(path: string, bytes: Uint8Array): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, encodeDictionary(dictionary, key));
+  await writeFile(tmp, bytes);
   await rename(tmp, path);
 }

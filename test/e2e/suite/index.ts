@@ -67,6 +67,7 @@ test('opening a note activates cheaply and marks its codes (database loads in th
   // The analyzer's dictionary: built in the background after the database loads, or read from the copy a previous run saved beside it.
   metrics.analyzerReadyMs = api.analyses.preparation.last?.ms ?? -1;
   metrics.analyzerDictionaryFromSavedCopy = api.analyses.preparation.last?.dictionary === 'saved copy' ? 1 : 0;
+  metrics.analyzerDictionaryBuiltInWorker = api.analyses.preparation.last?.dictionary === 'built in a worker' ? 1 : 0;
   metrics.rssAfterFirstNoteMB = Math.round(process.memoryUsage().rss / 1e6);
   const codes = result.result.marked.map((m) => m.code);
   assert.ok(codes.includes('E11.22'), `expected E11.22 among ${codes.join(', ')}`);

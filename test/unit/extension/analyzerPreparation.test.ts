@@ -5,6 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { AnalyzerPreparation } from '../../../src/extension/analyzerPreparation';
@@ -22,11 +24,11 @@ function newIndex(): Promise<SqlCodesetIndex> {
   }]);
 }
 
-function session(dbPath: string, index: SqlCodesetIndex, contentHash: string): { preparation: AnalyzerPreparation; lines: string[] } {
+function session(dbPath: string, index: SqlCodesetIndex, contentHash: string, worker?: { file: string; execArgv: string[] }): { preparation: AnalyzerPreparation; lines: string[] } {
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(`warn: ${m}`) } as unknown as vscode.LogOutputChannel;
   const database = { current: { kind: 'ready', path: dbPath, index, loadMs: 1, contentHash }, index } as unknown as CodesetDatabase;
-  return { preparation: new AnalyzerPreparation(database, log), lines };
+  return { preparation: new AnalyzerPreparation(database, log, worker), lines };
 }
 
 describe('analyzer preparation in the extension', () => {
@@ -69,6 +71,39 @@ describe('analyzer preparation in the extension', () => {
       const fifth = session(db, index5, 'content-b');
       await fifth.preparation.ready(index5);
       assert.ok(fifth.lines.some((l) => /read from the saved copy/.test(l)), fifth.lines.join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('built in a worker thread from the database file, saved, and read back next session', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'medcode-prep-'));
+    try {
+      const db = join(dir, 'codesets.sqlite');
+      const index = await newIndex();
+      writeFileSync(db, index.db.export());
+      const hash = createHash('sha256').update(readFileSync(db)).digest('hex');
+      // Bundled as the extension ships it (a worker thread does not load TypeScript); beside the repository's node_modules.
+      const file = join(__dirname, '../../../.cache/test-worker/dictionaryWorker.js');
+      buildSync({ entryPoints: [join(__dirname, '../../../src/extension/dictionaryWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'silent' });
+      const worker = { file, execArgv: [] };
+      const first = session(db, index, hash, worker);
+      await first.preparation.ready(index);
+      assert.equal(first.preparation.last?.dictionary, 'built in a worker', first.lines.join('\n'));
+      assert.ok(existsSync(savedDictionaryPath(db)));
+      const inProcess = await newIndex();
+      await session(join(dir, 'elsewhere.sqlite'), inProcess, hash).preparation.ready(inProcess);
+      assert.deepEqual([...builtDictionary(index)!.terms()], [...builtDictionary(inProcess)!.terms()]);
+      const again = await newIndex();
+      const second = session(db, again, hash, worker);
+      await second.preparation.ready(again);
+      assert.equal(second.preparation.last?.dictionary, 'saved copy', second.lines.join('\n'));
+      // The file on disk is not the content the extension loaded: the worker refuses, the dictionary is built here.
+      const other = await newIndex();
+      const third = session(db, other, 'another-hash', worker);
+      await third.preparation.ready(other);
+      assert.equal(third.preparation.last?.dictionary, 'built in slices', third.lines.join('\n'));
+      assert.ok(third.lines.some((l) => /changed on disk/.test(l)), third.lines.join('\n'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
