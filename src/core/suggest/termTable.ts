@@ -44,6 +44,25 @@ class U32List {
   }
 }
 
+/** A term read out of the table; most matched terms are dropped before anyone reads their reason. */
+class MatchedTerm implements DictionaryTerm {
+  readonly #pool: TextPool;
+  readonly #reasonId: number;
+  #text: string | undefined;
+  constructor(readonly keys: string[], readonly code: string, readonly source: TermSource, pool: TextPool, reasonId: number) {
+    this.#pool = pool;
+    this.#reasonId = reasonId;
+  }
+  get reason(): string {
+    return (this.#text ??= this.#pool.get(this.#reasonId));
+  }
+}
+
+/** A term as a plain object (to compare or print terms). */
+export function plainTerm(t: DictionaryTerm): DictionaryTerm {
+  return { keys: t.keys, code: t.code, source: t.source, reason: t.reason };
+}
+
 /**
  * Terms and the index the matcher walks: each term is filed under its rarest key (its anchor);
  * an anchor lists its one-key terms (`singles`) and groups the others by their second-rarest key,
@@ -138,11 +157,16 @@ export class Dictionary {
     return -1;
   }
 
-  /** Term `t` as an object (made on demand: only matched terms need one). */
+  /** Term `t` as an object (made on demand: only matched terms need one; its reason is read when asked for). */
   term(t: number): DictionaryTerm {
     const keys: string[] = [];
     for (let j = this.termKeyStart[t]!, end = this.termKeyStart[t + 1]!; j < end; j++) keys.push(this.keyNames[this.termKeys[j]!]!);
-    return { keys, code: this.codeNames[this.termCode[t]!]!, source: SOURCES[this.termSource[t]!]!, reason: this.reasons.get(this.termReason[t]!) };
+    return new MatchedTerm(keys, this.codeNames[this.termCode[t]!]!, SOURCES[this.termSource[t]!]!, this.reasons, this.termReason[t]!);
+  }
+
+  /** The reason of term `t`. */
+  reasonOf(t: number): string {
+    return this.reasons.get(this.termReason[t]!);
   }
 
   /** The arrays the dictionary is made of (for saving it; see dictionaryFile.ts). */

@@ -3,6 +3,7 @@
 // other content is ignored, rebuilt and replaced. Nothing is lost either way.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { plainTerm } from '../../../src/core/suggest/termTable';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -50,7 +51,7 @@ describe('analyzer preparation in the extension', () => {
       const second = session(db, index2, 'content-a');
       await second.preparation.ready(index2);
       assert.ok(second.lines.some((l) => /read from the saved copy/.test(l)), second.lines.join('\n'));
-      assert.deepEqual([...builtDictionary(index2)!.terms()], [...builtDictionary(index1)!.terms()]);
+      assert.deepEqual([...builtDictionary(index2)!.terms()].map(plainTerm), [...builtDictionary(index1)!.terms()].map(plainTerm));
 
       const damaged = readFileSync(file);
       damaged[damaged.length - 3]! ^= 0xff;
@@ -60,7 +61,7 @@ describe('analyzer preparation in the extension', () => {
       await third.preparation.ready(index3);
       assert.ok(third.lines.some((l) => /checksum/.test(l)), third.lines.join('\n'));
       assert.ok(third.lines.some((l) => /dictionary built/.test(l)), third.lines.join('\n'));
-      assert.deepEqual([...builtDictionary(index3)!.terms()], [...builtDictionary(index1)!.terms()]);
+      assert.deepEqual([...builtDictionary(index3)!.terms()].map(plainTerm), [...builtDictionary(index1)!.terms()].map(plainTerm));
 
       const index4 = await newIndex();
       const fourth = session(db, index4, 'content-b');
@@ -93,7 +94,7 @@ describe('analyzer preparation in the extension', () => {
       assert.ok(existsSync(savedDictionaryPath(db)));
       const inProcess = await newIndex();
       await session(join(dir, 'elsewhere.sqlite'), inProcess, hash).preparation.ready(inProcess);
-      assert.deepEqual([...builtDictionary(index)!.terms()], [...builtDictionary(inProcess)!.terms()]);
+      assert.deepEqual([...builtDictionary(index)!.terms()].map(plainTerm), [...builtDictionary(inProcess)!.terms()].map(plainTerm));
       const again = await newIndex();
       const second = session(db, again, hash, worker);
       await second.preparation.ready(again);
