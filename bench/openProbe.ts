@@ -1,46 +1,89 @@
 // Run in a fresh process by bench/codesets.ts: time to open the database and answer the first
-// lookup, and resident memory with the common path (without PTP) and with PTP loaded.
-import { readFileSync } from 'node:fs';
+// lookup, and resident memory, component by component, on the extension's path: sql.js, the
+// database (its bytes copied into sql.js's in-memory file system; the bytes read from disk are
+// released after opening), the search word index, the analyzer's dictionary (built, or with
+// `--saved <file>` read from a saved copy; without it the probe writes that file when given
+// `--save <file>`), the neoplasm table and engine state, one note analyzed, then PTP.
+// Each step is measured after two forced collections (node --expose-gc).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { openIndexAt } from '../src/cli/openIndex';
 import { loadSqlJs } from '../src/cli/sqljs';
+import { builtDictionary, dictionaryFor, setDictionary } from '../src/core/suggest/dictionary';
+import { decodeDictionary, encodeDictionary } from '../src/core/suggest/dictionaryFile';
+import { engineFor } from '../src/core/suggest/engine';
+import { analyzeNote } from '../src/core/suggest/analyze';
 
-async function probe(db: string): Promise<void> {
-  await loadSqlJs();
+const KEY = { database: 'probe', code: 'probe' };
+const NOTE = 'ASSESSMENT:\n1. Type 2 diabetes mellitus with diabetic chronic kidney disease, stage 3b.\n2. Essential hypertension.\n3. Aspiration pneumonia.\nDenies chest pain.\n';
+const mb = (n: number) => Math.round(n / 1e5) / 10;
+
+function measured(): NodeJS.MemoryUsage {
   global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
+  global.gc?.();
+  return process.memoryUsage();
+}
+
+async function probe(db: string, saved: string | undefined, save: string | undefined): Promise<void> {
+  await loadSqlJs();
+  const start = measured();
+  let prev = start;
+  const breakdownMB: Record<string, { rss: number; heap: number; external: number }> = {};
+  const step = (name: string): void => {
+    const m = measured();
+    breakdownMB[name] = { rss: mb(m.rss - prev.rss), heap: mb(m.heapUsed - prev.heapUsed), external: mb(m.external - prev.external) };
+    prev = m;
+  };
   const r0 = performance.now();
   readFileSync(db);
   const readMs = performance.now() - r0;
-  global.gc?.();
+  prev = measured();
   const t = performance.now();
   const index = await openIndexAt(db);
   const hit = index.lookup('E11.22');
   const openMs = performance.now() - t;
   if (!hit) throw new Error('E11.22 not found');
+  step('database');
   index.search('asthma');
   index.search('diabetis type 2');
-  global.gc?.();
-  const rssCommon = process.memoryUsage().rss;
-  // What the analyzer reads to build its dictionary (it keeps its own structures on top).
-  const held = [index.allIndexEntries(), index.allCodes('icd10cm')];
-  global.gc?.();
-  const rssAnalyzerInputs = process.memoryUsage().rss;
-  held.length = 0;
+  step('searchWordIndex');
+  const commonPath = prev.rss;
+  const d0 = performance.now();
+  if (saved) {
+    const read = decodeDictionary(readFileSync(saved), KEY);
+    if (!read.ok) throw new Error(`${saved}: ${read.reason}`);
+    setDictionary(index, read.dictionary);
+  } else dictionaryFor(index);
+  const dictionaryMs = performance.now() - d0;
+  step(saved ? 'dictionaryReadFromSavedCopy' : 'dictionaryBuilt');
+  engineFor(index);
+  step('neoplasmTableAndEngine');
+  analyzeNote(index, NOTE, { setting: 'outpatient' });
+  step('oneNoteAnalyzed');
+  const withAnalyzer = prev.rss;
+  const dictionary = builtDictionary(index)!;
+  const bytes = encodeDictionary(dictionary, KEY);
+  if (save) writeFileSync(save, bytes);
+  prev = measured();
   const p = performance.now();
   await index.ptp('29881', '29880');
   const ptpMs = performance.now() - p;
-  global.gc?.();
-  const rssPtp = process.memoryUsage().rss;
-  const mb = (n: number) => Math.round(n / 1e5) / 10;
+  step('ptp');
   console.log(JSON.stringify({
     openAndFirstLookupMs: Math.round(openMs), baselineReadFileMs: Math.round(readMs), ratioToBaseline: Math.round((openMs / Math.max(1, readMs)) * 10) / 10,
     ptpFirstUseMs: Math.round(ptpMs),
+    dictionary: { terms: dictionary.size, from: saved ? 'saved copy' : 'built', ms: Math.round(dictionaryMs), savedCopyMB: mb(bytes.byteLength) },
     rssMB: {
-      beforeOpen: mb(rssBefore), commonPath: mb(rssCommon), addedByCommonPath: mb(rssCommon - rssBefore),
-      withAnalyzerInputs: mb(rssAnalyzerInputs), withPtp: mb(rssPtp),
+      beforeOpen: mb(start.rss), commonPath: mb(commonPath), addedByCommonPath: mb(commonPath - start.rss),
+      withAnalyzer: mb(withAnalyzer), addedWithAnalyzer: mb(withAnalyzer - start.rss), withPtp: mb(prev.rss),
     },
-    rssNote: 'commonPath = database open, a lookup and searches (word index built); withAnalyzerInputs also holds every index entry and ICD-10-CM code as objects',
+    breakdownMB,
+    rssNote: 'after two forced collections; commonPath = database open, a lookup and searches (word index built); withAnalyzer adds the analyzer (dictionary, neoplasm table, engine) and one analyzed note; breakdownMB gives each step\'s change in RSS, V8 heap and external (ArrayBuffer, WebAssembly) memory',
   }));
 }
 
-probe(process.argv[2]!).catch((e: unknown) => { console.error(e); process.exit(1); });
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+probe(process.argv[2]!, arg('--saved'), arg('--save')).catch((e: unknown) => { console.error(e); process.exit(1); });

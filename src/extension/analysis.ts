@@ -7,6 +7,7 @@ import { analyzeNoteText, StaleAnalysis, type NoteResult } from './noteAnalysis'
 import { claimUriFor, readClaimText } from './claimEdits';
 import { isClaimPath, notePathForClaim, readSidecar, type ClaimJson } from './sidecar';
 import type { CodesetDatabase } from './database';
+import { AnalyzerPreparation } from './analyzerPreparation';
 import type { NoteDocuments } from './notes';
 import type { SettingsStore } from './settings';
 
@@ -31,10 +32,13 @@ export class NoteAnalyses implements vscode.Disposable {
   /** Bumped when settings or the database change, so cached results are recomputed. */
   private generation = 0;
   private warm = false;
+  /** Readies the analyzer per loaded database (started as soon as it loads). */
+  readonly preparation: AnalyzerPreparation;
   /** Number of analyses run (the e2e tests read it to check debouncing). */
   runs = 0;
 
   constructor(private readonly notes: NoteDocuments, private readonly database: CodesetDatabase, private readonly settings: SettingsStore, private readonly log: vscode.LogOutputChannel) {
+    this.preparation = new AnalyzerPreparation(database, log);
     this.debouncer = new KeyedDebouncer(TYPING_DELAY_MS, (key) => this.runFor(key));
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.scheduleVisible(0)),
@@ -42,7 +46,11 @@ export class NoteAnalyses implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => { this.results.delete(d.uri.toString()); this.debouncer.cancel(d.uri.toString()); }),
       settings.onDidChange(() => this.invalidate()),
       notes.onDidChange(() => this.invalidate()),
-      database.onDidChange((s) => { if (s.kind === 'ready' || s.kind === 'missing' || s.kind === 'failed') this.invalidate(); }),
+      database.onDidChange((s) => {
+        // Build the analyzer's dictionary in the background now, so the first note does not wait for it.
+        if (s.kind === 'ready') void this.preparation.ready(s.index);
+        if (s.kind === 'ready' || s.kind === 'missing' || s.kind === 'failed') this.invalidate();
+      }),
     );
   }
 
@@ -127,10 +135,11 @@ export class NoteAnalyses implements vscode.Disposable {
     let result;
     try {
       const run = (): Promise<NoteResult> => analyzeNoteText(index, doc.getText(), claim, claimErrors, this.settings.current, () => doc.version !== version || doc.isClosed);
-      // The analyzer builds its term dictionary on first use (seconds on a full code set): say so.
-      // The pause lets the progress reach the window before the extension host is busy.
-      result = this.warm ? await run() : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MedCode: preparing the analyzer' },
-        () => new Promise<void>((r) => setTimeout(r, 50)).then(run));
+      // The analyzer's term dictionary takes seconds to build on a full code set; it is built in the
+      // background from the moment the database loads. A note opened before it is ready waits, and says so.
+      const prepared = this.preparation.ready(index);
+      result = this.warm ? await prepared.then(run) : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MedCode: preparing the analyzer' },
+        () => prepared.then(run));
       this.warm = true;
     } catch (e) {
       if (e instanceof StaleAnalysis) return; // a newer run is scheduled by the change that made it stale

@@ -121,6 +121,10 @@ export interface CodesetIndex {
   allCodes(system: CodeSystem, options?: { date?: string }): CodeRecord[];
   /** Every tabular note of the given types in the version in force (inclusion terms for the analyzer). */
   allNotes(types: TabularNoteType[], options?: { date?: string }): (TabularNote & { code: string })[];
+  /** The same rows as allIndexEntries, allCodes and allNotes, one at a time: a reader of the whole table holds one row, not all of them. */
+  eachIndexEntry(options?: { date?: string; sources?: IndexSource[] }): Iterable<IndexEntry>;
+  eachCode(system: CodeSystem, options?: { date?: string }): Iterable<CodeRecord>;
+  eachNote(types: TabularNoteType[], options?: { date?: string }): Iterable<TabularNote & { code: string }>;
   /** True when `code` lies in one of the ranges (prefix semantics: E08 covers E08.xxxx). */
   inRanges(code: string, ranges: CodeRange[]): boolean;
   search(query: string, options?: SearchOptions): SearchResult[];

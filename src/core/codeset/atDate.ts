@@ -45,6 +45,9 @@ class DatedIndex implements CodesetIndex {
   allIndexEntries: CodesetIndex['allIndexEntries'] = (o) => this.base.allIndexEntries(this.at(o));
   allCodes: CodesetIndex['allCodes'] = (system, o) => this.base.allCodes(system, this.at(o));
   allNotes: CodesetIndex['allNotes'] = (types, o) => this.base.allNotes(types, this.at(o));
+  eachIndexEntry: CodesetIndex['eachIndexEntry'] = (o) => this.base.eachIndexEntry(this.at(o));
+  eachCode: CodesetIndex['eachCode'] = (system, o) => this.base.eachCode(system, this.at(o));
+  eachNote: CodesetIndex['eachNote'] = (types, o) => this.base.eachNote(types, this.at(o));
   inRanges: CodesetIndex['inRanges'] = (code, ranges) => this.base.inRanges(code, ranges);
   search: CodesetIndex['search'] = (query, o) => this.base.search(query, this.at(o));
   mue: CodesetIndex['mue'] = (code, o) => this.base.mue(code, this.at(o));

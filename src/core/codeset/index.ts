@@ -27,6 +27,10 @@ export class CodesetDatabaseError extends Error {
   }
 }
 
+/** Rows per query of a whole-table read: small enough that one query is a short pause, large enough to be fast. */
+const ROWS_PER_BATCH = 4_000;
+const INDEX_COLUMNS = ['id', 'source', 'path', 'term', 'level', 'nemod', 'code', 'see', 'see_also', 'codes'];
+const CODE_COLUMNS = ['code', 'display', 'kind', 'billable', 'short_title', 'long_title', 'parent', 'extra'];
 const LOOKUP_ORDER: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt', 'modifier'];
 const ICD_PATTERN = /^[A-TV-Z][0-9][0-9A-Z]/;
 
@@ -74,6 +78,38 @@ export class SqlCodesetIndex implements CodesetIndex {
     while (stmt.step()) out.push(stmt.getAsObject() as T);
     stmt.reset();
     return out;
+  }
+
+  /**
+   * Reads a whole table's rows (`from` is the FROM clause onward) a batch at a time, each batch as
+   * one string: sql.js converts every value of every row separately, which costs seconds over
+   * 100,000 rows; one string per batch costs a fraction. Cells come back as text, NULL as null.
+   * Batches keep the string SQLite builds inside its WebAssembly memory small (that memory never shrinks).
+   * With `order`, rows come in the order of that unique column (listed first in `columns`), each
+   * batch starting after the last one read; without it, in the table's scan order.
+   */
+  *batched(columns: string[], from: string, params: SqlValue[] = [], order?: { column: string; from: SqlValue }): Generator<(string | null)[]> {
+    const joined = columns.map((c) => `IFNULL(${c}, char(29))`).join(' || char(31) || ');
+    const sql = order
+      ? `SELECT group_concat(v, char(30)) AS v FROM (SELECT ${joined} AS v FROM ${from} AND ${order.column} > ? ORDER BY ${order.column} LIMIT ?)`
+      : `SELECT group_concat(v, char(30)) AS v FROM (SELECT ${joined} AS v FROM ${from} LIMIT ? OFFSET ?)`;
+    let after: SqlValue = order?.from ?? null;
+    for (let offset = 0; ; offset += ROWS_PER_BATCH) {
+      const v = this.query<{ v: string | null }>(sql, order ? [...params, after, ROWS_PER_BATCH] : [...params, ROWS_PER_BATCH, offset])[0]?.v;
+      if (!v) return;
+      const lines = v.split('\u001e');
+      for (const line of lines) {
+        const cells: (string | null)[] = line.split('\u001f');
+        if (cells.length !== columns.length) continue;
+        for (let i = 0; i < cells.length; i++) if (cells[i] === '\u001d') cells[i] = null;
+        yield cells;
+      }
+      if (lines.length < ROWS_PER_BATCH) return;
+      if (order) {
+        const last = lines[lines.length - 1]!.split('\u001f')[0]!;
+        after = typeof order.from === 'number' ? Number(last) : last;
+      }
+    }
   }
 
   sets(): CodesetInfo[] {
@@ -292,26 +328,38 @@ export class SqlCodesetIndex implements CodesetIndex {
   }
 
   allIndexEntries(options: { date?: string; sources?: IndexSource[] } = {}): IndexEntry[] {
-    const out: IndexEntry[] = [];
+    return [...this.eachIndexEntry(options)];
+  }
+
+  *eachIndexEntry(options: { date?: string; sources?: IndexSource[] } = {}): Generator<IndexEntry> {
     for (const { set, source } of this.indexSets(options.date, options.sources)) {
-      for (const r of this.query<IndexRow>('SELECT * FROM index_entry WHERE set_id = ? AND source = ? ORDER BY id', [set.id, source])) out.push(this.toIndexEntry(r, set.version));
+      for (const c of this.batched(INDEX_COLUMNS, 'index_entry WHERE +set_id = ? AND source = ?', [set.id, source], { column: 'id', from: -1 })) {
+        yield this.toIndexEntry({ id: Number(c[0]), set_id: set.id, source: c[1]!, path: c[2]!, term: c[3]!, level: Number(c[4]), nemod: c[5]!, code: c[6]!, see: c[7]!, see_also: c[8]!, codes: c[9]! }, set.version);
+      }
     }
-    return out;
   }
 
   allCodes(system: CodeSystem, options: { date?: string } = {}): CodeRecord[] {
+    return [...this.eachCode(system, options)];
+  }
+
+  *eachCode(system: CodeSystem, options: { date?: string } = {}): Generator<CodeRecord> {
     const set = pickSet(this.sets().filter((s) => s.system === system), 'codes', options.date, false);
-    if (!set) return [];
-    return this.query<CodeRow>("SELECT * FROM code WHERE set_id = ? AND kind NOT IN ('chapter','section') ORDER BY code", [set.id]).map((r) => this.toRecord(r, set));
+    if (!set) return;
+    for (const c of this.batched(CODE_COLUMNS, "code WHERE set_id = ? AND kind NOT IN ('chapter','section')", [set.id], { column: 'code', from: '' })) {
+      yield this.toRecord({ set_id: set.id, code: c[0]!, display: c[1]!, kind: c[2]!, billable: Number(c[3]), short_title: c[4]!, long_title: c[5]!, parent: c[6]!, extra: c[7]! }, set);
+    }
   }
 
   allNotes(types: TabularNoteType[], options: { date?: string } = {}): (TabularNote & { code: string })[] {
+    return [...this.eachNote(types, options)];
+  }
+
+  *eachNote(types: TabularNoteType[], options: { date?: string } = {}): Generator<TabularNote & { code: string }> {
     const set = this.contentSet('icd10cm', 'notes', options.date);
-    if (!set || types.length === 0) return [];
-    const rows = this.query<{ code: string; type: string; text: string; refs: string | null }>(
-      `SELECT code, type, text, refs FROM tabular_note WHERE set_id = ? AND type IN (${types.map(() => '?').join(',')})`, [set.id, ...types],
-    );
-    return rows.map((r) => ({ code: r.code, from: r.code, type: r.type as TabularNoteType, text: r.text, refs: r.refs ? (JSON.parse(r.refs) as CodeRange[]) : [], version: set.version }));
+    if (!set || types.length === 0) return;
+    const rows = this.batched(['code', 'type', 'text', 'refs'], `tabular_note WHERE set_id = ? AND type IN (${types.map(() => '?').join(',')})`, [set.id, ...types]);
+    for (const [code, type, text, refs] of rows) yield { code: code!, from: code!, type: type as TabularNoteType, text: text!, refs: refs ? (JSON.parse(refs) as CodeRange[]) : [], version: set.version };
   }
 
   inRanges(code: string, ranges: CodeRange[]): boolean {

@@ -39,11 +39,24 @@ const MAX_PREFIX_STEMS = 300;
 /** Pseudo set of the CPT numbers we label ourselves, used when no licensed CPT file is installed. */
 const BUILTIN_CPT_SET = -2;
 const BUILTIN_VERSION = 'builtin';
+/** Rows read from the database per query while the word index is built. */
+const ROWS_PER_BATCH = 10_000;
 
 interface CodeInfo {
   display: string;
   billable: boolean;
   title: string;
+}
+
+/**
+ * What results show of the codes of one code set, by the word index's code id: arrays rather
+ * than an object per code (100,000 codes per ICD-10-CM version). Titles are the word index's
+ * texts; a title that made no text (no words) is kept as a string.
+ */
+interface SetCodes {
+  titleDoc: Int32Array;
+  billable: Uint8Array;
+  otherTitles: Map<number, string>;
 }
 
 type Chosen = Map<string, number>;
@@ -64,7 +77,11 @@ interface Scan {
 export class CodeSearch {
   private text: TextIndex | undefined;
   private readonly loadedSets = new Set<number>();
-  private readonly codeTables = new Map<number, Map<string, CodeInfo>>();
+  private builtin: Map<string, CodeInfo> | undefined;
+  private readonly setCodes = new Map<number, SetCodes>();
+  /** Official spelling per code id; a set spelling a code differently keeps its own in `otherDisplays`. */
+  private readonly displays: string[] = [];
+  private readonly otherDisplays = new Map<string, string>();
   private vocabulary: Map<string, [string, number][]> | undefined;
 
   constructor(private readonly index: SqlCodesetIndex) {}
@@ -144,12 +161,15 @@ export class CodeSearch {
   /** The code set answering for each searched system on the date, loaded into the word index. */
   private chooseSets(options: SearchOptions): Chosen {
     const chosen: Chosen = new Map();
+    let loaded = false;
     for (const system of this.systems(options)) {
       const id = system === 'cpt' && !this.hasCptSet() ? BUILTIN_CPT_SET : this.setFor(system, options.date);
       if (id === undefined) continue;
       chosen.set(system, id);
-      this.loadSet(system, id);
+      if (this.loadSet(system, id)) loaded = true;
     }
+    // Texts were added: release what only adding needs before the index is used.
+    if (loaded) this.text?.compact();
     // Sorted words (prefixes) and the typo vocabulary are built with the index, not by the first query needing them.
     if (this.text && this.vocabularySize !== this.text.stems.length) {
       this.text.withPrefix('', 0);
@@ -162,20 +182,21 @@ export class CodeSearch {
     if (this.text) return this.text;
     const text = new TextIndex();
     // Inclusion terms and index paths hold for every version a code exists in.
-    for (const [code, body] of this.rows(['code', 'text'], "tabular_note WHERE type = 'inclusionTerm'")) {
-      text.add({ system: 'icd10cm', code, setId: -1, kind: 'inclusion', text: body });
+    for (const [code, body, row] of this.rows(['code', 'text', 'rowid'], "tabular_note WHERE type = 'inclusionTerm'")) {
+      text.add({ system: 'icd10cm', code, setId: -1, kind: 'inclusion', text: body, row: Number(row) });
     }
-    for (const [code, source, path, nemod] of this.rows(['code', 'source', 'path', 'nemod'], "index_entry WHERE code IS NOT NULL AND source IN ('index', 'eindex')")) {
-      text.add({ system: 'icd10cm', code, setId: -1, kind: source === 'eindex' ? 'eindex' : 'index', text: nemod ? `${path} ${nemod}` : path });
+    for (const [code, source, path, nemod, id] of this.rows(['code', 'source', 'path', 'nemod', 'id'], "index_entry WHERE code IS NOT NULL AND source IN ('index', 'eindex')")) {
+      text.add({ system: 'icd10cm', code, setId: -1, kind: source === 'eindex' ? 'eindex' : 'index', text: indexText(path, nemod), row: Number(id) });
     }
     text.sealShared();
     this.text = text;
     return text;
   }
 
-  private loadSet(system: CodeSystem, setId: number): void {
+  /** Adds the texts of a code set to the word index; false when they were in already. */
+  private loadSet(system: CodeSystem, setId: number): boolean {
     const text = this.textIndex();
-    if (this.loadedSets.has(setId)) return;
+    if (this.loadedSets.has(setId)) return false;
     this.loadedSets.add(setId);
     if (setId === BUILTIN_CPT_SET) {
       const table = this.builtinTable();
@@ -183,40 +204,84 @@ export class CodeSearch {
         text.markPresent(setId, 'cpt', code, info.billable);
         text.add({ system: 'cpt', code, setId, kind: 'title', text: info.title });
       }
-      return;
+      return true;
     }
-    const table = new Map<string, CodeInfo>();
+    const titleDoc: number[] = [];
+    const billables: number[] = [];
+    const otherTitles = new Map<number, string>();
     const columns = ['code', 'display', 'billable', 'COALESCE(long_title, short_title)', 'short_title'];
     for (const [code, display, billable, title, short] of this.rows(columns, "code WHERE set_id = ? AND kind NOT IN ('chapter', 'section')", [setId])) {
-      table.set(code, { display, billable: billable === '1', title });
       text.markPresent(setId, system, code, billable === '1');
-      if (title) text.add({ system, code, setId, kind: 'title', text: title });
+      const id = text.codeId(system, code);
+      if (this.displays[id] === undefined) this.displays[id] = display;
+      else if (this.displays[id] !== display) this.otherDisplays.set(`${setId} ${id}`, display);
+      const doc = title ? text.add({ system, code, setId, kind: 'title', text: title }) : -1;
+      titleDoc[id] = doc;
+      if (doc < 0 && title) otherTitles.set(id, title);
+      billables[id] = billable === '1' ? 1 : 0;
       // ICD-10-CM short titles are abbreviations of the long ones; HCPCS short descriptors are how coders name supplies.
       if (system !== 'icd10cm' && short && short !== title) text.add({ system, code, setId, kind: 'short', text: short });
     }
-    this.codeTables.set(setId, table);
+    this.setCodes.set(setId, { titleDoc: Int32Array.from(titleDoc, (d) => d ?? -1), billable: Uint8Array.from(billables, (b) => b ?? 0), otherTitles });
+    return true;
+  }
+
+  /**
+   * The text of doc `d`, read back from its row: the word index keeps only each text's words, and
+   * only the few results shown need the text itself.
+   */
+  private docText(d: number): string {
+    const { setId, code, kind, row } = this.textIndex().docSource(d);
+    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(code)?.title ?? '';
+    if (kind === 'inclusion') return this.index.query<{ t: string }>('SELECT text AS t FROM tabular_note WHERE rowid = ?', [row])[0]?.t ?? '';
+    if (kind === 'index' || kind === 'eindex') {
+      const r = this.index.query<{ path: string; nemod: string | null }>('SELECT path, nemod FROM index_entry WHERE id = ?', [row])[0];
+      return r ? indexText(r.path, r.nemod ?? '') : '';
+    }
+    const column = kind === 'short' ? 'short_title' : 'COALESCE(long_title, short_title)';
+    return this.index.query<{ t: string | null }>(`SELECT ${column} AS t FROM code WHERE set_id = ? AND code = ?`, [setId, code])[0]?.t ?? '';
+  }
+
+  /** Display and billable state of code id `c` in code set `setId` (what ranking needs). */
+  private codeInfo(setId: number, c: number): { display: string; billable: boolean } {
+    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codeValue[c]!)!;
+    return { display: this.otherDisplays.get(`${setId} ${c}`) ?? this.displays[c]!, billable: this.setCodes.get(setId)!.billable[c] === 1 };
+  }
+
+  /** Title of code id `c` in code set `setId` (read for the results shown). */
+  private codeTitle(setId: number, c: number): string {
+    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codeValue[c]!)!.title;
+    const codes = this.setCodes.get(setId)!;
+    const doc = codes.titleDoc[c]!;
+    return doc >= 0 ? this.docText(doc) : codes.otherTitles.get(c) ?? '';
   }
 
   private builtinTable(): Map<string, CodeInfo> {
-    let table = this.codeTables.get(BUILTIN_CPT_SET);
+    let table = this.builtin;
     if (!table) {
       table = new Map(builtinCptCodes.map((r) => [r.code, { display: r.display, billable: r.billable, title: r.longTitle ?? r.shortTitle ?? '' }]));
-      this.codeTables.set(BUILTIN_CPT_SET, table);
+      this.builtin = table;
     }
     return table;
   }
 
   /**
-   * Reads rows as one concatenated string: sql.js converts each value of each row separately,
-   * which costs seconds over 100,000 rows; one string costs a fraction of that.
+   * Reads rows as concatenated strings: sql.js converts each value of each row separately, which
+   * costs seconds over 100,000 rows; one string per batch costs a fraction of that. Batches (not one
+   * string for the whole table) because SQLite builds the string inside the WebAssembly memory,
+   * which grows to the largest string and never shrinks.
    */
   private *rows(columns: string[], from: string, params: (string | number)[] = []): Generator<string[]> {
     const joined = columns.map((c) => `COALESCE(${c}, '')`).join(' || char(31) || ');
-    const [row] = this.index.query<{ v: string | null }>(`SELECT group_concat(${joined}, char(30)) AS v FROM ${from}`, params);
-    if (!row?.v) return;
-    for (const line of row.v.split('\u001e')) {
-      const cells = line.split('\u001f');
-      if (cells.length === columns.length) yield cells;
+    for (let offset = 0; ; offset += ROWS_PER_BATCH) {
+      const [row] = this.index.query<{ v: string | null }>(`SELECT group_concat(v, char(30)) AS v FROM (SELECT ${joined} AS v FROM ${from} LIMIT ? OFFSET ?)`, [...params, ROWS_PER_BATCH, offset]);
+      if (!row?.v) return;
+      const lines = row.v.split('\u001e');
+      for (const line of lines) {
+        const cells = line.split('\u001f');
+        if (cells.length === columns.length) yield cells;
+      }
+      if (lines.length < ROWS_PER_BATCH) return;
     }
   }
 
@@ -279,8 +344,8 @@ export class CodeSearch {
       if (prefix && i === tokens.length - 1 && t.length >= 3 && !/^\d/.test(t)) {
         // A typed start most likely begins a common word ("pneumo" -> pneumonia, not pneumomycosis).
         const completions = text.withPrefix(t, MAX_PREFIX_STEMS);
-        const common = Math.max(0, ...completions.map((p) => text.postings[p]!.length)) * COMMON_COMPLETION_SHARE;
-        for (const p of completions) set(p, text.postings[p]!.length >= common ? Relation.Prefix : Relation.RarePrefix);
+        const common = Math.max(0, ...completions.map((p) => text.postingCount(p))) * COMMON_COMPLETION_SHARE;
+        for (const p of completions) set(p, text.postingCount(p) >= common ? Relation.Prefix : Relation.RarePrefix);
       }
       for (const v of text.variants(t)) set(v, Relation.Variant);
       const exact = text.idOf(t);
@@ -370,7 +435,7 @@ export class CodeSearch {
     if (this.vocabulary && this.vocabularySize === text.stems.length) return this.vocabulary;
     const frequency = new Map<string, number>();
     text.stems.forEach((s, id) => {
-      if (s.length >= 3 && !/\d/.test(s)) frequency.set(s, text.postings[id]!.length);
+      if (s.length >= 3 && !/\d/.test(s)) frequency.set(s, text.postingCount(id));
     });
     for (const phrase of Object.keys(SEARCH_SYNONYMS)) {
       for (const w of queryWords(phrase)) if (w.length >= 3 && !/\d/.test(w)) frequency.set(w, Math.max(frequency.get(w) ?? 0, SYNONYM_WORD_FREQUENCY));
@@ -405,7 +470,7 @@ export class CodeSearch {
     const rows = pool.map((c) => {
       const system = text.codeSystem[c] as CodeSystem;
       const setId = chosen.get(system)!;
-      return { c, system, setId, info: this.codeTables.get(setId)!.get(text.codeValue[c]!)! };
+      return { c, system, setId, info: this.codeInfo(setId, c) };
     });
     rows.sort((a, b) => score[b.c]! - score[a.c]! || Number(b.info.billable) - Number(a.info.billable)
       || a.info.display.length - b.info.display.length || a.info.display.localeCompare(b.info.display));
@@ -413,13 +478,21 @@ export class CodeSearch {
       const d = scan.result.doc[c]!;
       const version = setId === BUILTIN_CPT_SET ? BUILTIN_VERSION : this.index.setById(setId)?.version ?? '';
       const match = scan.labels[scan.result.label[c]!] ?? KIND_MATCH[text.kind(d)];
+      const matched = this.docText(d);
+      // Most results matched on their own title: read it once.
+      const title = setId !== BUILTIN_CPT_SET && this.setCodes.get(setId)!.titleDoc[c] === d ? matched : this.codeTitle(setId, c);
       return {
-        code: info.display, system, title: info.title, billable: info.billable, version, match, matched: text.docText[d]!,
+        code: info.display, system, title, billable: info.billable, version, match, matched,
         score: Math.round(Math.max(0, Math.min(1, score[c]! / MAX_SCORE)) * 1000) / 1000,
       };
     });
   }
 
+}
+
+/** The text an index entry is searched by: its path, and its nonessential modifiers when it has some. */
+function indexText(path: string, nemod: string): string {
+  return nemod ? `${path} ${nemod}` : path;
 }
 
 /** Whether every letter of `a` appears in `b` in order. */

@@ -18,6 +18,8 @@ export interface DocSource {
   setId: number;
   kind: DocKind;
   text: string;
+  /** Row the text comes from (tabular_note rowid, index_entry id), so it can be read back; -1 for titles (read back by set and code). */
+  row?: number;
 }
 
 class IntList {
@@ -33,6 +35,30 @@ class IntList {
       this.data = next;
     }
     this.data[this.length++] = v;
+  }
+  /** Releases the growth slack (a later push grows it again). */
+  trim(): void {
+    if (this.data.length > this.length + 1) this.data = this.data.slice(0, Math.max(1, this.length));
+  }
+}
+
+/** A growable list of small numbers (0..255). */
+class ByteList {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  trim(): void {
+    if (this.data.length > this.length + 1) this.data = this.data.slice(0, Math.max(1, this.length));
   }
 }
 
@@ -50,13 +76,20 @@ export class TextIndex {
   private readonly stemIds = new Map<string, number>();
   readonly stems: string[] = [];
   private readonly rootStems = new Map<string, number[]>();
-  readonly postings: number[][] = [];
+  /**
+   * Texts containing each stem, in text order: stem s's texts are postingDocs[postingStart[s] ..
+   * postingStart[s + 1]). Derived from the words of the texts (flat arrays instead of one JS array
+   * per stem); rebuilt on the first read after texts were added.
+   */
+  private postingStart = new Uint32Array(1);
+  private postingDocs = new Uint32Array(0);
+  private postingsFor = -1;
   private sortedStems: string[] | undefined;
-  /** Raw word -> stem id, so each distinct word is normalized once. */
-  private readonly wordCache = new Map<string, number>();
+  /** Raw word -> stem id, so each distinct word is normalized once (dropped by compact()). */
+  private wordCache = new Map<string, number>();
 
-  /** Codes by id: "system code" -> id. */
-  private readonly codeIds = new Map<string, number>();
+  /** Codes by id, per system: code -> id. */
+  private readonly codeIds = new Map<string, Map<string, number>>();
   readonly codeSystem: string[] = [];
   readonly codeValue: string[] = [];
   private readonly systemIds = new Map<string, number>();
@@ -67,11 +100,12 @@ export class TextIndex {
   private readonly docSystemId = new IntList();
   private readonly docSetId = new IntList();
   private readonly docKindId = new IntList();
-  readonly docText: string[] = [];
+  /** The row each text comes from: the texts themselves are read back from the database for the few results shown. */
+  private readonly docRow = new IntList();
   /** Word i of doc d is at words[docStart[d] + i]; weights in tenths. */
   private readonly docStart = new IntList();
   private readonly words = new IntList(1 << 16);
-  private readonly weights = new IntList(1 << 16);
+  private readonly weights = new ByteList(1 << 16);
   private shared: Set<string> | undefined = new Set<string>();
   private docStamp = new Int32Array(0);
   private codeStamp = new Int32Array(0);
@@ -82,15 +116,22 @@ export class TextIndex {
   }
 
   get size(): number {
-    return this.docText.length;
+    return this.docRow.length;
+  }
+
+  /** Where doc `d` comes from: its code set (-1: every version), code and kind, and its row (-1 for titles). */
+  docSource(d: number): { setId: number; system: string; code: string; kind: DocKind; row: number } {
+    const c = this.docCodeId.data[d]!;
+    return { setId: this.docSetId.data[d]!, system: this.codeSystem[c]!, code: this.codeValue[c]!, kind: this.kind(d), row: this.docRow.data[d]! };
   }
 
   codeId(system: string, code: string): number {
-    const key = `${system} ${code}`;
-    let id = this.codeIds.get(key);
+    let ids = this.codeIds.get(system);
+    if (!ids) this.codeIds.set(system, (ids = new Map()));
+    let id = ids.get(code);
     if (id === undefined) {
       id = this.codeValue.length;
-      this.codeIds.set(key, id);
+      ids.set(code, id);
       this.codeSystem.push(system);
       this.codeValue.push(code);
     }
@@ -119,11 +160,11 @@ export class TextIndex {
     p[id] = billable ? 2 : 1;
   }
 
-  /** Adds a text; texts valid for every version (setId -1) are added once per code. */
-  add(doc: DocSource): void {
+  /** Adds a text; texts valid for every version (setId -1) are added once per code. Returns its doc number, -1 when not added. */
+  add(doc: DocSource): number {
     if (doc.setId === -1 && this.shared) {
       const key = `${doc.system}\u0001${doc.code}\u0001${doc.text}`;
-      if (this.shared.has(key)) return;
+      if (this.shared.has(key)) return -1;
       this.shared.add(key);
     }
     const before = this.words.length;
@@ -131,18 +172,64 @@ export class TextIndex {
       this.words.push(this.wordId(raw));
       this.weights.push(Math.round(weight * 10));
     });
-    if (this.words.length === before) return;
-    const d = this.docText.length;
+    if (this.words.length === before) return -1;
     this.docCodeId.push(this.codeId(doc.system, doc.code));
     this.docSystemId.push(this.systemId(doc.system));
     this.docSetId.push(doc.setId);
     this.docKindId.push(KINDS.indexOf(doc.kind));
-    this.docText.push(doc.text);
     this.docStart.push(this.words.length);
-    for (let j = before; j < this.words.length; j++) {
-      const list = this.postings[this.words.data[j]!]!;
-      if (list[list.length - 1] !== d) list.push(d);
+    this.docRow.push(doc.row ?? -1);
+    return this.docRow.length - 1;
+  }
+
+  /** Number of texts containing stem `id`. */
+  postingCount(id: number): number {
+    this.ensurePostings();
+    return this.postingStart[id + 1]! - this.postingStart[id]!;
+  }
+
+  /** The texts containing stem `id`, in text order. */
+  postings(id: number): Uint32Array {
+    this.ensurePostings();
+    return this.postingDocs.subarray(this.postingStart[id]!, this.postingStart[id + 1]!);
+  }
+
+  private ensurePostings(): void {
+    const nDocs = this.docRow.length;
+    if (this.postingsFor === nDocs) return;
+    const nStems = this.stems.length;
+    const words = this.words.data;
+    const starts = this.docStart.data;
+    // A stem counts once per text however often the text repeats it.
+    const last = new Int32Array(nStems).fill(-1);
+    const start = new Uint32Array(nStems + 1);
+    for (let d = 0; d < nDocs; d++) {
+      for (let j = starts[d]!, end = starts[d + 1]!; j < end; j++) {
+        const w = words[j]!;
+        if (last[w] !== d) { last[w] = d; start[w + 1]!++; }
+      }
     }
+    for (let i = 0; i < nStems; i++) start[i + 1]! += start[i]!;
+    const docs = new Uint32Array(start[nStems]!);
+    const fill = start.slice(0, nStems);
+    last.fill(-1);
+    for (let d = 0; d < nDocs; d++) {
+      for (let j = starts[d]!, end = starts[d + 1]!; j < end; j++) {
+        const w = words[j]!;
+        if (last[w] !== d) { last[w] = d; docs[fill[w]!++] = d; }
+      }
+    }
+    this.postingStart = start;
+    this.postingDocs = docs;
+    this.postingsFor = nDocs;
+  }
+
+  /** Frees what only adding texts needs (the word cache, growth slack); adding more later still works. */
+  compact(): void {
+    this.wordCache = new Map();
+    for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.docRow, this.words]) list.trim();
+    this.weights.trim();
+    this.ensurePostings();
   }
 
   /** Frees the duplicate check once every version-independent text is in (they are added once, together). */
@@ -165,7 +252,6 @@ export class TextIndex {
     id = this.stems.length;
     this.stemIds.set(s, id);
     this.stems.push(s);
-    this.postings.push([]);
     const r = root(s);
     const list = this.rootStems.get(r);
     if (list) list.push(id);
@@ -218,7 +304,7 @@ export class TextIndex {
       this.codeStamp = new Int32Array(size);
       this.buffers = { score: new Float64Array(size), doc: new Int32Array(size), label: new Int32Array(size) };
     }
-    if (this.docStamp.length < this.docText.length) this.docStamp = new Int32Array(this.docText.length + 1024);
+    if (this.docStamp.length < this.docRow.length) this.docStamp = new Int32Array(this.docRow.length + 1024);
     return { stamp: ++this.stamp, touched: [], ...this.buffers };
   }
 
@@ -247,7 +333,7 @@ export class TextIndex {
     let driverSize = Infinity;
     alternatives.forEach((ids, i) => {
       let size = 0;
-      for (const id of ids) size += this.postings[id]!.length;
+      for (const id of ids) size += this.postingCount(id);
       if (size < driverSize) { driverSize = size; driver = i; }
     });
     const docStamp = this.docStamp;
@@ -261,7 +347,7 @@ export class TextIndex {
     const docSet = this.docSetId.data;
     const docKind = this.docKindId.data;
     for (const id of alternatives[driver]!) {
-      for (const d of this.postings[id]!) {
+      for (const d of this.postings(id)) {
         if (docStamp[d] === docStampValue) continue;
         docStamp[d] = docStampValue;
         const sys = docSystem[d]!;

@@ -4,32 +4,9 @@
 import type { CodesetIndex, IndexEntry } from '../codeset/api';
 import { LEXICON, LEXICON_PHRASES } from './lexicon';
 import { phraseKeys, stem, foldWord, withoutParentheses } from './terms';
+import { Dictionary, TermTableBuilder, type TermSource } from './termTable';
 
-export type TermSource = 'lexicon' | 'index' | 'title' | 'inclusion' | 'neoplasm';
-
-export interface DictionaryTerm {
-  /** Distinct word keys that must all occur in the sentence. */
-  keys: string[];
-  /** Normalized ICD-10-CM code, possibly a category or a partial code the engine completes. */
-  code: string;
-  source: TermSource;
-  /** Human-readable origin: index "Pneumonia > aspiration", title "...", lexicon "htn". */
-  reason: string;
-}
-
-/** The terms filed under one anchor (their rarest key): one-key terms, and the rest by their second-rarest key. */
-export interface AnchorGroup {
-  single: number[];
-  bySecond: Map<string, number[]>;
-}
-
-export interface Dictionary {
-  terms: DictionaryTerm[];
-  /** Rarest key -> the terms anchored on it. */
-  byAnchor: Map<string, AnchorGroup>;
-  /** Number of terms containing each key (a word's commonness in the code set). */
-  keyFrequency: Map<string, number>;
-}
+export { Dictionary, type DictionaryTerm, type TermSource } from './termTable';
 
 // Main-term modifiers that are the default reading ("Fracture, traumatic" is just a fracture).
 const DEFAULT_MODIFIERS = new Set(['traumatic', 'acquired', 'abrupt', 'closed', 'nontraumatic']);
@@ -100,44 +77,28 @@ function seeToPathKey(see: string): string {
 }
 
 export class DictionaryBuilder {
-  private readonly terms: DictionaryTerm[] = [];
-  private readonly seen = new Set<string>();
+  private readonly table = new TermTableBuilder();
 
   add(keys: string[], code: string, source: TermSource, reason: string): void {
     const distinct = [...new Set(keys)];
     if (source !== 'lexicon' && !informative(distinct)) return;
     if (distinct.length === 0 || distinct.length > MAX_KEYS || !code) return;
-    const signature = `${distinct.slice().sort().join(' ')}|${code}`;
-    if (this.seen.has(signature)) return;
-    this.seen.add(signature);
-    this.terms.push({ keys: distinct, code, source, reason });
+    this.table.add(distinct, code, source, reason);
   }
 
   build(): Dictionary {
-    const keyFrequency = new Map<string, number>();
-    for (const t of this.terms) for (const k of t.keys) keyFrequency.set(k, (keyFrequency.get(k) ?? 0) + 1);
-    const byAnchor = new Map<string, AnchorGroup>();
-    this.terms.forEach((t, i) => {
-      // Rarest key first: it is the anchor, and checking the next-rarest first fails fastest.
-      t.keys.sort((a, b) => keyFrequency.get(a)! - keyFrequency.get(b)!);
-      const anchor = t.keys[0]!;
-      let group = byAnchor.get(anchor);
-      if (!group) {
-        group = { single: [], bySecond: new Map() };
-        byAnchor.set(anchor, group);
-      }
-      if (t.keys.length === 1) group.single.push(i);
-      else {
-        const list = group.bySecond.get(t.keys[1]!);
-        if (list) list.push(i);
-        else group.bySecond.set(t.keys[1]!, [i]);
-      }
-    });
-    return { terms: this.terms, byAnchor, keyFrequency };
+    return this.table.build();
+  }
+
+  buildSteps(): Generator<void, Dictionary> {
+    return this.table.buildSteps();
   }
 }
 
-function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): void {
+/** How many code-set rows the dictionary reads between two pauses (see dictionarySteps). */
+const ROWS_PER_STEP = 500;
+
+function* addIndexEntries(builder: DictionaryBuilder, entries: () => Iterable<IndexEntry>): Generator<void> {
   // Path components repeat thousands of times ("left", "initial encounter"): read each once.
   const keysMemo = new Map<string, string[]>();
   const readingsMemo = new Map<string, string[][]>();
@@ -151,25 +112,29 @@ function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): voi
     if (!r) readingsMemo.set(part, (r = mainTermReadings(part).map(phraseKeys)));
     return r;
   };
-  const byPath = new Map<string, IndexEntry>();
-  for (const e of entries) {
+  // Index path -> the code of the last entry with that path ('' when it has none); read in a first pass.
+  const byPath = new Map<string, string>();
+  let rows = 0;
+  for (const e of entries()) {
     const key = indexPathKey(e.path);
-    byPath.set(key, e);
+    byPath.set(key, e.code ?? '');
     // "see Gangrene" names the main term "Gangrene, gangrenous" by its head word.
     const [main, ...rest] = key.split('>');
     const head = main!.split(',')[0]!.trim();
     const short = [head, ...rest].join('>');
-    if (!byPath.has(short)) byPath.set(short, e);
+    if (!byPath.has(short)) byPath.set(short, e.code ?? '');
+    if (++rows % ROWS_PER_STEP === 0) yield;
   }
-  for (const e of entries) {
+  for (const e of entries()) {
+    if (++rows % ROWS_PER_STEP === 0) yield;
     let code = e.code;
     let reason = `index "${e.path}"`;
     // A term without its own code borrows the code of the entry it refers to ("see", then "see also").
     for (const [label, ref] of [['see', e.see], ['see also', e.seeAlso]] as const) {
       if (code || !ref) continue;
       const target = byPath.get(seeToPathKey(ref));
-      if (!target?.code) continue;
-      code = target.code;
+      if (!target) continue;
+      code = target;
       reason = `index "${e.path}" ${label} "${ref}"`;
     }
     if (!code || CATCH_ALL.test(e.term) || /unspecified site/i.test(e.path) || ADMINISTRATIVE_MAIN_TERMS.test(e.path)) continue;
@@ -189,26 +154,47 @@ function addIndexEntries(builder: DictionaryBuilder, entries: IndexEntry[]): voi
   }
 }
 
-/** Builds the dictionary from the code set in force; the analyzer caches it per index. */
-export function buildDictionary(index: CodesetIndex): Dictionary {
+/**
+ * Builds the dictionary from the code set in force, pausing (yielding) every few thousand rows so
+ * a caller on an event loop can build it in slices; run to the end it returns the dictionary.
+ * The code set is read row by row, never held whole.
+ */
+export function* dictionarySteps(index: CodesetIndex): Generator<void, Dictionary> {
   const builder = new DictionaryBuilder();
   for (const entry of LEXICON) if (entry.code) builder.add([stem(foldWord(entry.word))], entry.code.replace('.', ''), 'lexicon', `lexicon "${entry.word}"`);
   for (const p of LEXICON_PHRASES) builder.add(phraseKeys(p.words), p.code.replace('.', ''), 'lexicon', `lexicon "${p.words}"`);
-  addIndexEntries(builder, index.allIndexEntries({ sources: ['index'] }));
-  for (const c of index.allCodes('icd10cm')) {
+  yield* addIndexEntries(builder, () => index.eachIndexEntry({ sources: ['index'] }));
+  let rows = 0;
+  for (const c of index.eachCode('icd10cm')) {
+    if (++rows % ROWS_PER_STEP === 0) yield;
     if (c.kind === 'chapter' || c.kind === 'section' || /\bother\b/i.test(c.title)) continue;
     const keys = phraseKeys(withoutParentheses(c.title));
     if (keys.length === 1 && !singleWordCodable(keys[0]!, c.normalized)) continue;
     builder.add(keys, c.normalized, 'title', `title "${c.title}"`);
   }
-  for (const n of index.allNotes(['inclusionTerm'])) {
+  for (const n of index.eachNote(['inclusionTerm'])) {
+    if (++rows % ROWS_PER_STEP === 0) yield;
     if (/unspecified site/i.test(n.text)) continue;
     const code = (n.code ?? n.from ?? '').replace('.', '').toUpperCase();
     const keys = phraseKeys(withoutParentheses(n.text));
     if (keys.length === 1 && !singleWordCodable(keys[0]!, code)) continue;
     builder.add(keys, code, 'inclusion', `inclusion term "${n.text}" of ${code}`);
   }
-  return builder.build();
+  yield;
+  return yield* builder.buildSteps();
+}
+
+/** Runs a step generator to its end. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Builds the dictionary from the code set in force; the analyzer caches it per index. */
+export function buildDictionary(index: CodesetIndex): Dictionary {
+  return runSteps(dictionarySteps(index));
 }
 
 const cache = new WeakMap<CodesetIndex, Dictionary>();
@@ -220,4 +206,14 @@ export function dictionaryFor(index: CodesetIndex): Dictionary {
     cache.set(index, d);
   }
   return d;
+}
+
+/** Keeps a dictionary built elsewhere (in slices, or read from a saved copy) as the one for `index`. */
+export function setDictionary(index: CodesetIndex, dictionary: Dictionary): void {
+  cache.set(index, dictionary);
+}
+
+/** The dictionary of `index` if it is built already. */
+export function builtDictionary(index: CodesetIndex): Dictionary | undefined {
+  return cache.get(index);
 }

@@ -110,29 +110,40 @@ export function matchSentence(dictionary: Dictionary, keys: SentenceKeys): TermM
   return dropSubsumed(matchAll(dictionary, keys));
 }
 
+/** Adds term `t` to `out` when its keys from the `from`-th on occur in the sentence and fit in the window. */
+function tryTerm(dictionary: Dictionary, keys: SentenceKeys, t: number, anchor: string, from: number, out: TermMatch[]): void {
+  const { keyNames, termKeyStart, termKeys } = dictionary;
+  for (let j = termKeyStart[t]! + from, end = termKeyStart[t + 1]!; j < end; j++) if (!keys.positions.has(keyNames[termKeys[j]!]!)) return;
+  const term = dictionary.term(t);
+  const positions = placeTerm(term, anchor, keys);
+  if (!positions) return;
+  const evidence = [...new Set(positions)].sort((a, b) => a - b).map((p) => keys.spans[p]!);
+  out.push({ term, termIndex: t, positions, evidence });
+}
+
+function tryGroup(dictionary: Dictionary, keys: SentenceKeys, g: number, anchor: string, out: TermMatch[]): void {
+  const { memberStart, members } = dictionary;
+  for (let m = memberStart[g]!, end = memberStart[g + 1]!; m < end; m++) tryTerm(dictionary, keys, members[m]!, anchor, 2, out);
+}
+
 /** Every term whose keys all occur in the sentence within the window. */
 export function matchAll(dictionary: Dictionary, keys: SentenceKeys): TermMatch[] {
   const out: TermMatch[] = [];
-  const tryTerm = (termIndex: number, anchor: string, from: number): void => {
-    const term = dictionary.terms[termIndex]!;
-    for (let i = from; i < term.keys.length; i++) if (!keys.positions.has(term.keys[i]!)) return;
-    const positions = placeTerm(term, anchor, keys);
-    if (!positions) return;
-    const evidence = [...new Set(positions)].sort((a, b) => a - b).map((p) => keys.spans[p]!);
-    out.push({ term, termIndex, positions, evidence });
-  };
+  const { keyNames, singleStart, singles, groupStart, groupSecond } = dictionary;
   for (const anchor of keys.positions.keys()) {
-    const group = dictionary.byAnchor.get(anchor);
-    if (!group) continue;
-    for (const termIndex of group.single) tryTerm(termIndex, anchor, 1);
+    const a = dictionary.anchorOf(anchor);
+    if (a < 0) continue;
+    for (let s = singleStart[a]!, end = singleStart[a + 1]!; s < end; s++) tryTerm(dictionary, keys, singles[s]!, anchor, 1, out);
     // Terms under an anchor are grouped by their second-rarest key: visit whichever is fewer,
     // the groups or the sentence's own keys, so common anchors stay cheap.
-    if (group.bySecond.size <= keys.positions.size) {
-      for (const [second, list] of group.bySecond) if (keys.positions.has(second)) for (const t of list) tryTerm(t, anchor, 2);
+    const first = groupStart[a]!;
+    const last = groupStart[a + 1]!;
+    if (last - first <= keys.positions.size) {
+      for (let g = first; g < last; g++) if (keys.positions.has(keyNames[groupSecond[g]!]!)) tryGroup(dictionary, keys, g, anchor, out);
     } else {
       for (const second of keys.positions.keys()) {
-        const list = group.bySecond.get(second);
-        if (list) for (const t of list) tryTerm(t, anchor, 2);
+        const g = dictionary.groupOf(a, second);
+        if (g >= 0) tryGroup(dictionary, keys, g, anchor, out);
       }
     }
   }

@@ -36,13 +36,22 @@ describe('term keys', () => {
 describe('dictionary', () => {
   test('each term is filed under its rarest word only', async () => {
     const d = dictionaryFor(await suggestFixtureIndex());
-    const aspiration = d.terms.findIndex((t) => t.code === 'J690' && t.source === 'index');
+    const aspiration = [...d.terms()].findIndex((t) => t.code === 'J690' && t.source === 'index');
     assert.ok(aspiration >= 0);
-    const filedUnder = [...d.byAnchor.entries()]
-      .filter(([, g]) => g.single.includes(aspiration) || [...g.bySecond.values()].some((ids) => ids.includes(aspiration)))
-      .map(([k]) => k);
+    const filedUnder = d.keyNames.filter((k) => {
+      const a = d.anchorOf(k);
+      if (a < 0) return false;
+      const filed = [...d.singles.subarray(d.singleStart[a], d.singleStart[a + 1])];
+      for (let g = d.groupStart[a]!; g < d.groupStart[a + 1]!; g++) filed.push(...d.members.subarray(d.memberStart[g], d.memberStart[g + 1]));
+      return filed.includes(aspiration);
+    });
     assert.deepEqual(filedUnder, ['aspiration']);
-    assert.deepEqual([...d.byAnchor.get('aspiration')!.bySecond.keys()], ['pneumonia']);
+    const a = d.anchorOf('aspiration');
+    const seconds = [];
+    for (let g = d.groupStart[a]!; g < d.groupStart[a + 1]!; g++) seconds.push(d.keyNames[d.groupSecond[g]!]);
+    assert.deepEqual(seconds, ['pneumonia']);
+    assert.equal(d.groupOf(a, 'pneumonia'), d.groupStart[a]);
+    assert.equal(d.groupOf(a, 'fracture'), -1);
   });
   test('is built once per index', async () => {
     const index = await suggestFixtureIndex();
