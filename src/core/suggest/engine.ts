@@ -269,7 +269,9 @@ export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: 
     system: 'icd10cm',
     title: agg.record.title,
     score: Math.round(scoreOf(agg) * 1000) / 1000,
-    evidence: evidenceOf(text, agg.mentions),
+    // Words that only sit inside another code's longer term are not shown as this code's evidence
+    // when it has its own ("diabetes ... complications" of a type 1 line is not type 2's evidence).
+    evidence: evidenceOf(text, agg.mentions.some((m) => !m.flags.subsumed) ? agg.mentions.filter((m) => !m.flags.subsumed) : agg.mentions),
     reason: (reasonOverride ?? best.reason) + (agg.demoted ? `; ${agg.demoted}` : ''),
     context,
     missing: agg.missing,

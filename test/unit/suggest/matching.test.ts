@@ -119,3 +119,13 @@ describe('matching', () => {
     assert.match(s.reason, /Pneumonia > aspiration/);
   });
 });
+
+describe('evidence', () => {
+  test('words inside another code\'s longer term are not shown as evidence of a code that has its own', async () => {
+    const text = 'Pneumonia on admission.\nLater, aspiration pneumonia.';
+    const j189 = (await suggest(text, { setting: 'inpatient' })).find((s) => s.code === 'J18.9');
+    assert.ok(j189, 'J18.9 is suggested');
+    const secondLine = text.indexOf('\n');
+    assert.ok(j189.evidence.every((e) => e.end <= secondLine), JSON.stringify(j189.evidence));
+  });
+});
