@@ -4,7 +4,7 @@
 // (the reasons of the analyzer's terms, read only for the terms a note matches).
 
 /** A growable list of 32-bit unsigned integers. */
-class U32List {
+export class U32List {
   data: Uint32Array;
   length = 0;
   constructor(capacity = 1024) {
@@ -17,6 +17,10 @@ class U32List {
       this.data = next;
     }
     this.data[this.length++] = v;
+  }
+  /** A copy of exactly the used part (the growth slack is released). */
+  trimmed(): Uint32Array {
+    return this.data.slice(0, this.length);
   }
 }
 

@@ -4,7 +4,7 @@
 // one byte pool, and the anchor index is a few integer arrays (about a sixth of that). A term
 // becomes an object only when a sentence contains all its keys.
 
-import { TextPool } from '../codeset/textPool';
+import { TextPool, U32List } from '../codeset/textPool';
 
 export { TextPool };
 
@@ -21,27 +21,6 @@ export interface DictionaryTerm {
   source: TermSource;
   /** Human-readable origin: index "Pneumonia > aspiration", title "...", lexicon "htn". */
   reason: string;
-}
-
-/** A growable list of 32-bit unsigned integers. */
-class U32List {
-  data: Uint32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(Math.max(1, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(Math.max(16, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  /** A copy of exactly the used part (the growth slack is released). */
-  trimmed(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 /** A term read out of the table; most matched terms are dropped before anyone reads their reason. */
