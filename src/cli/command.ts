@@ -33,6 +33,13 @@ export function flagString(args: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** `--date YYYY-MM-DD` (a date of service), or undefined when absent. */
+export function flagDate(args: ParsedArgs): string | undefined {
+  const date = flagString(args, 'date');
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}".`);
+  return date;
+}
+
 export function flagBool(args: ParsedArgs, name: string): boolean {
   const v = args.flags[name];
   return v === true || v === 'true';

@@ -34,6 +34,5 @@ export async function openIndexFromArgs(args: ParsedArgs, io: CliIO): Promise<Sq
 export function requireSetInForce(index: SqlCodesetIndex, date: string): void {
   if (index.setFor('icd10cm', date)) return;
   const installed = index.sets().filter((s) => s.system === 'icd10cm').map((s) => `${s.version} (${s.effectiveFrom ?? '?'} to ${s.effectiveTo ?? 'open'})`);
-  index.close();
   throw new UsageError(`no ICD-10-CM code set is in force on ${date}; installed: ${installed.join(', ') || 'none'}. Import the release for that date, or leave out --date.`);
 }

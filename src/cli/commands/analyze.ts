@@ -6,7 +6,7 @@ import { analyzeNote } from '../../core/suggest/analyze';
 import { readNoteBytes } from '../../core/suggest/input';
 import { suggestionsToSarif } from '../../core/suggest/sarif';
 import { ALL_THRESHOLD, type Setting, type Suggestion } from '../../core/suggest/types';
-import { flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
+import { flagDate, flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs, requireSetInForce } from '../openIndex';
 
 const USAGE = `Usage: medcode analyze <note files...> [--db PATH] [--json | --sarif] [--setting outpatient|inpatient] [--all] [--date YYYY-MM-DD]
@@ -58,12 +58,11 @@ export const command: CliCommand = {
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError(`give one or more note files.\n${USAGE}`);
     const setting = parseSetting(args);
-    const date = flagString(args, 'date');
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}".`);
+    const date = flagDate(args);
     const index = await openIndexFromArgs(args, io);
-    if (date) requireSetInForce(index, date);
     const results: FileResult[] = [];
     try {
+      if (date) requireSetInForce(index, date);
       for (const file of args.positionals) {
         const read = readNote(resolve(io.cwd, file), file);
         if (!read.bytes) {

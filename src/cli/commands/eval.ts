@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { analyzeNote } from '../../core/suggest/analyze';
 import { canonicalCode, evaluate, stripSeventhCharacter, type EvalDocument, type LevelMetrics } from '../../core/suggest/evaluate';
 import { ALL_THRESHOLD, DEFAULT_THRESHOLD, type Setting } from '../../core/suggest/types';
-import { flagBool, flagString, UsageError, type CliCommand, type CliIO } from '../command';
+import { flagDate, flagBool, flagString, UsageError, type CliCommand, type CliIO } from '../command';
 import { openIndexFromArgs, requireSetInForce } from '../openIndex';
 
 const USAGE = `Usage: medcode eval <gold.jsonl> [--db PATH] [--k 1,3,5,10] [--json] [--setting inpatient|outpatient] [--threshold X] [--date YYYY-MM-DD]
@@ -79,12 +79,11 @@ export const command: CliCommand = {
     const thresholdText = flagString(args, 'threshold');
     const threshold = thresholdText === undefined ? DEFAULT_THRESHOLD : Number(thresholdText);
     if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold takes a number from 0 to 1, not "${thresholdText}".`);
-    const date = flagString(args, 'date');
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}".`);
+    const date = flagDate(args);
     const gold = readGold(resolve(io.cwd, file), file);
     const index = await openIndexFromArgs(args, io);
-    if (date) requireSetInForce(index, date);
     try {
+      if (date) requireSetInForce(index, date);
       const docs: EvalDocument[] = [];
       let absent = 0;
       const started = Date.now();

@@ -1,5 +1,5 @@
 // `medcode search "<text>"`: ranked codes for what a coder types.
-import { flagBool, flagString, UsageError, type CliCommand } from '../command';
+import { flagDate, flagBool, flagString, UsageError, type CliCommand } from '../command';
 import { openIndexFromArgs } from '../openIndex';
 
 const USAGE = `Usage: medcode search "<text or code>" [--system icd10cm|hcpcs|cpt] [--limit N] [--date YYYY-MM-DD] [--db PATH] [--json]`;
@@ -16,8 +16,7 @@ export const command: CliCommand = {
     const limitText = flagString(args, 'limit');
     const limit = limitText ? Number(limitText) : 10;
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit takes a positive whole number, not "${limitText}".`);
-    const date = flagString(args, 'date');
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}".`);
+    const date = flagDate(args);
     const index = await openIndexFromArgs(args, io);
     try {
       const results = index.search(query, {
