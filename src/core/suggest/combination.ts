@@ -24,13 +24,13 @@ function combine(state: EngineState, code: string, parts: CodeAggregate[], reaso
   return { aggregate: { record, mentions, missing: [] }, reason };
 }
 
-/** Signs and symptoms (R codes) -> the chapters whose confirmed diagnoses make them integral. */
-const INTEGRAL_SYMPTOMS: [RegExp, RegExp][] = [
-  [/^R0[0-3]/, /^I/], [/^R0[4-6]/, /^J/], [/^R1[0-9]/, /^K/], [/^R13/, /^J0[236]/], [/^R3[0-9]/, /^N/], [/^R2[0-3]/, /^L/],
-  // Swelling goes with the injury it surrounds.
-  [/^R60/, /^S/],
-  // Fever goes with a confirmed infection (pharyngitis, pneumonia, urinary tract infection...).
-  [/^R50/, /^(A|B[0-8]|J0|J1[0-8]|J2[0-2]|J3[26]|N10|N30|N390|N41|N45|L0[0-3]|K35|K57|K65|K81|K83|H66|G0[0-4])/],
+/** Signs and symptoms (R codes) -> the confirmed diagnoses that make them integral, and why. */
+const SAME_SYSTEM = 'usually integral to a confirmed diagnosis of the same body system';
+const INTEGRAL_SYMPTOMS: [RegExp, RegExp, string][] = [
+  [/^R0[0-3]/, /^I/, SAME_SYSTEM], [/^R0[4-6]/, /^J/, SAME_SYSTEM], [/^R1[0-9]/, /^K/, SAME_SYSTEM],
+  [/^R13/, /^J0[236]/, 'usually integral to a confirmed throat infection'], [/^R3[0-9]/, /^N/, SAME_SYSTEM], [/^R2[0-3]/, /^L/, SAME_SYSTEM],
+  [/^R60/, /^S/, 'usually integral to the injury it surrounds'],
+  [/^R50/, /^(A|B[0-8]|J0|J1[0-8]|J2[0-2]|J3[26]|N10|N30|N390|N41|N45|L0[0-3]|K35|K57|K65|K81|K83|H66|G0[0-4])/, 'usually integral to a confirmed infection'],
 ];
 
 
@@ -73,7 +73,7 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
     for (const a of byCode.values()) {
       const rule = INTEGRAL_SYMPTOMS.find(([symptom, diagnosis]) => symptom.test(a.record.normalized) && confirmed.some((d) => diagnosis.test(d.record.normalized)));
       // Demoted below the default threshold rather than dropped: a coder may still want it (--all).
-      if (rule) a.demoted = rule[0].source.startsWith('^R50') ? 'usually integral to a confirmed infection' : 'usually integral to a confirmed diagnosis of the same body system';
+      if (rule) a.demoted = rule[2];
     }
   }
   if (options.preferSpecific) {

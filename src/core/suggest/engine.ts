@@ -278,11 +278,12 @@ export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: 
   };
 }
 
-/** ICD-10-CM suggestions for a parsed note, sorted by score, above the threshold. */
 /** Score first; ties go to the earlier mention, then code order (deterministic). */
 export function bySuggestionRank(a: Suggestion, b: Suggestion): number {
   return b.score - a.score || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0) || a.code.localeCompare(b.code);
 }
+
+/** ICD-10-CM suggestions for a parsed note, sorted by score, above the threshold. */
 
 export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: AnalyzeOptions = {}, reader: NoteReader = defaultNoteReader): Suggestion[] {
   const state = engineFor(index);

@@ -145,7 +145,6 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'rectal', expands: 'rectum' },
   { word: 'scrotal', expands: 'scrotum' },
   { word: 'penile', expands: 'penis' },
-  { word: 'varices', expands: 'varix' },
   { word: 'microhematuria', expands: 'microscopic hematuria' },
   { word: 'lithiasis', expands: 'calculus' },
   { word: 'distal', expands: 'lower end' },
