@@ -75,8 +75,8 @@ const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r)
 
 export class StaleAnalysis extends Error {}
 
-function shift<T extends { start: number; end: number }>(spans: T[], by: number): T[] {
-  return spans.map((x) => ({ ...x, start: x.start + by, end: x.end + by }));
+function shiftSpan<T extends { start: number; end: number }>(span: T, by: number): T {
+  return { ...span, start: span.start + by, end: span.end + by };
 }
 
 /**
@@ -86,6 +86,8 @@ function shift<T extends { start: number; end: number }>(spans: T[], by: number)
 async function suggestInChunks(index: CodesetIndex, text: string, options: AnalyzeOptions, negated: Span[], isStale: () => boolean): Promise<Suggestion[]> {
   const reader = recordingReader(negated);
   if (text.length <= WHOLE_NOTE_CHARS) return suggestDiagnoses(index, reader.parseNote(text), options, reader);
+  // Evidence is appended in place: copying each code's growing list at every piece made garbage
+  // quadratic in the note's length, and the extension host's heap kept the high-water mark.
   const byCode = new Map<string, Suggestion>();
   for (const b of chunkBounds(text)) {
     await yieldToEventLoop();
@@ -93,11 +95,15 @@ async function suggestInChunks(index: CodesetIndex, text: string, options: Analy
     const piece = text.slice(b.start, b.end);
     const before = negated.length;
     const found = suggestDiagnoses(index, reader.parseNote(piece), options, reader);
-    negated.splice(before, negated.length - before, ...shift(negated.slice(before), b.start));
+    for (let i = before; i < negated.length; i++) negated[i] = shiftSpan(negated[i]!, b.start);
     for (const s of found) {
       const prev = byCode.get(s.code);
-      const evidence = shift(s.evidence, b.start);
-      byCode.set(s.code, prev ? { ...prev, score: Math.max(prev.score, s.score), evidence: [...prev.evidence, ...evidence] } : { ...s, evidence });
+      if (!prev) {
+        byCode.set(s.code, { ...s, evidence: s.evidence.map((e) => shiftSpan(e, b.start)) });
+        continue;
+      }
+      prev.score = Math.max(prev.score, s.score);
+      for (const e of s.evidence) prev.evidence.push(shiftSpan(e, b.start));
     }
   }
   return [...byCode.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
