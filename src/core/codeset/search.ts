@@ -39,6 +39,11 @@ const MAX_PREFIX_STEMS = 300;
 /** Pseudo set of the CPT numbers we label ourselves, used when no licensed CPT file is installed. */
 const BUILTIN_CPT_SET = -2;
 const BUILTIN_VERSION = 'builtin';
+/** How a stored code is usually spelled: ICD-10-CM with a dot after the category, others as stored. */
+function usualDisplay(system: string, code: string): string {
+  return system === 'icd10cm' && code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
+}
+
 /** Rows read from the database per query while the word index is built. */
 const ROWS_PER_BATCH = 10_000;
 
@@ -79,9 +84,11 @@ export class CodeSearch {
   private readonly loadedSets = new Set<number>();
   private builtin: Map<string, CodeInfo> | undefined;
   private readonly setCodes = new Map<number, SetCodes>();
-  /** Official spelling per code id; a set spelling a code differently keeps its own in `otherDisplays`. */
-  private readonly displays: string[] = [];
-  private readonly otherDisplays = new Map<string, string>();
+  /**
+   * Official spellings that differ from the usual one (ICD-10-CM: a dot after the third character;
+   * other systems: the code itself), by set and code id. A string per code was 110,000 strings of heap.
+   */
+  private readonly unusualDisplays = new Map<string, string>();
   private vocabulary: Map<string, [string, number][]> | undefined;
 
   constructor(private readonly index: SqlCodesetIndex) {}
@@ -213,8 +220,7 @@ export class CodeSearch {
     for (const [code, display, billable, title, short] of this.rows(columns, "code WHERE set_id = ? AND kind NOT IN ('chapter', 'section')", [setId])) {
       text.markPresent(setId, system, code, billable === '1');
       const id = text.codeId(system, code);
-      if (this.displays[id] === undefined) this.displays[id] = display;
-      else if (this.displays[id] !== display) this.otherDisplays.set(`${setId} ${id}`, display);
+      if (display !== usualDisplay(system, code)) this.unusualDisplays.set(`${setId} ${id}`, display);
       const doc = title ? text.add({ system, code, setId, kind: 'title', text: title }) : -1;
       titleDoc[id] = doc;
       if (doc < 0 && title) otherTitles.set(id, title);
@@ -245,7 +251,8 @@ export class CodeSearch {
   /** Display and billable state of code id `c` in code set `setId` (what ranking needs). */
   private codeInfo(setId: number, c: number): { display: string; billable: boolean } {
     if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codeValue[c]!)!;
-    return { display: this.otherDisplays.get(`${setId} ${c}`) ?? this.displays[c]!, billable: this.setCodes.get(setId)!.billable[c] === 1 };
+    const text = this.textIndex();
+    return { display: this.unusualDisplays.get(`${setId} ${c}`) ?? usualDisplay(text.codeSystem[c]!, text.codeValue[c]!), billable: this.setCodes.get(setId)!.billable[c] === 1 };
   }
 
   /** Title of code id `c` in code set `setId` (read for the results shown). */

@@ -75,7 +75,13 @@ export interface ScanResult {
 export class TextIndex {
   private readonly stemIds = new Map<string, number>();
   readonly stems: string[] = [];
-  private readonly rootStems = new Map<string, number[]>();
+  /**
+   * Stems by root, as chains: the first stem of each root, then per stem the next one with the same
+   * root (-1 ends). A list per root cost some 44,000 small arrays (6 MB of heap that the build's
+   * garbage collections copied and kept).
+   */
+  private readonly rootFirst = new Map<string, number>();
+  private readonly rootNext = new IntList(1 << 15);
   /**
    * Texts containing each stem, in text order: stem s's texts are postingDocs[postingStart[s] ..
    * postingStart[s + 1]). Derived from the words of the texts (flat arrays instead of one JS array
@@ -227,7 +233,7 @@ export class TextIndex {
   /** Frees what only adding texts needs (the word cache, growth slack); adding more later still works. */
   compact(): void {
     this.wordCache = new Map();
-    for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.docRow, this.words]) list.trim();
+    for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.docRow, this.words, this.rootNext]) list.trim();
     this.weights.trim();
     this.ensurePostings();
   }
@@ -252,10 +258,10 @@ export class TextIndex {
     id = this.stems.length;
     this.stemIds.set(s, id);
     this.stems.push(s);
+    // Appended at the chain's head: variants() returns a root's stems newest first.
     const r = root(s);
-    const list = this.rootStems.get(r);
-    if (list) list.push(id);
-    else this.rootStems.set(r, [id]);
+    this.rootNext.push(this.rootFirst.get(r) ?? -1);
+    this.rootFirst.set(r, id);
     this.sortedStems = undefined;
     return id;
   }
@@ -266,7 +272,9 @@ export class TextIndex {
 
   /** Stems sharing the root of `s` (asthma -> asthmatic), `s` included when indexed. */
   variants(s: string): number[] {
-    return this.rootStems.get(root(s)) ?? [];
+    const out: number[] = [];
+    for (let id = this.rootFirst.get(root(s)) ?? -1; id >= 0; id = this.rootNext.data[id]!) out.push(id);
+    return out;
   }
 
   /** Stems starting with `prefix`, at most `max`. */
