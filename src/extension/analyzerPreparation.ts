@@ -1,11 +1,11 @@
 // Gets the analyzer ready for a loaded database without blocking the extension host: its term
 // dictionary is read from the copy saved beside the database when that copy matches; otherwise
-// it is built in a worker thread (whose memory is all returned when it ends) and saved for next
-// time. Without the worker (running from source) it is built here in short slices.
+// it is built in a separate process (whose memory is all returned when it exits) and saved for next
+// time. Without that process's script (running from source) it is built here in short slices.
 import type * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import type { SqlCodesetIndex } from '../core/codeset/index';
 import { builtDictionary, setDictionary } from '../core/suggest/dictionary';
 import { decodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
@@ -16,9 +16,9 @@ import { analyzerCodeHash, readSavedDictionary, saveDictionary, saveDictionaryBy
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
-export type DictionaryOrigin = 'saved copy' | 'built in a worker' | 'built in slices';
+export type DictionaryOrigin = 'saved copy' | 'built in a separate process' | 'built in slices';
 
-/** The worker bundled beside the extension (dist/dictionaryWorker.js), when there is one. */
+/** The builder script bundled beside the extension (dist/dictionaryWorker.js), when there is one. */
 function bundledWorker(): { file: string; execArgv: string[] } | undefined {
   const file = join(__dirname, 'dictionaryWorker.js');
   return existsSync(file) ? { file, execArgv: [] } : undefined;
@@ -59,7 +59,7 @@ export class AnalyzerPreparation {
         origin = 'saved copy';
       } else {
         this.log.info(`analyzer dictionary: ${read.missing}; building it`);
-        if (this.worker && await this.buildInWorker(index, saved)) origin = 'built in a worker';
+        if (this.worker && await this.buildInWorker(index, saved)) origin = 'built in a separate process';
       }
     }
     const toSave = origin === 'built in slices' && !builtDictionary(index);
@@ -73,16 +73,16 @@ export class AnalyzerPreparation {
     }
   }
 
-  /** Builds the dictionary in the worker, keeps it and saves it; false when that failed (then it is built here). */
+  /** Builds the dictionary in a separate process, keeps it and saves it; false when that failed (then it is built here). */
   private async buildInWorker(index: SqlCodesetIndex, saved: { databasePath: string; path: string; key: DictionaryFileKey }): Promise<boolean> {
     const out = await this.runWorker({ databasePath: saved.databasePath, key: saved.key });
     if ('error' in out) {
-      this.log.info(`the analyzer dictionary could not be built in a worker (${out.error}); building it here`);
+      this.log.info(`the analyzer dictionary could not be built in a separate process (${out.error}); building it here`);
       return false;
     }
     const decoded = decodeDictionary(out.bytes, saved.key);
     if (!decoded.ok) {
-      this.log.info(`the worker's analyzer dictionary was refused (${decoded.reason}); building it here`);
+      this.log.info(`the separate process's analyzer dictionary was refused (${decoded.reason}); building it here`);
       return false;
     }
     if (this.database.index !== index) return false;
@@ -96,10 +96,13 @@ export class AnalyzerPreparation {
       let settled = false;
       const settle = (out: DictionaryWorkerOutput): void => { if (!settled) { settled = true; resolve(out); } };
       try {
-        const w = new Worker(this.worker!.file, { workerData: input, execArgv: this.worker!.execArgv });
-        w.once('message', (m: DictionaryWorkerOutput) => { settle(m); void w.terminate(); });
-        w.once('error', (e) => settle({ error: e.message }));
-        w.once('exit', (code) => settle({ error: `the worker exited (${code}) without a result` }));
+        // 'advanced' serialization carries the bytes as a Uint8Array (not JSON); no stdio: the builder prints nothing.
+        const child = fork(this.worker!.file, [], { execArgv: this.worker!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+        child.once('message', (m: DictionaryWorkerOutput) => settle(m));
+        child.once('error', (e) => settle({ error: e.message }));
+        // 'close', not 'exit': it comes after the IPC channel has delivered everything the process sent.
+        child.once('close', (code, signal) => settle({ error: `the process exited (${signal ?? code}) without a result` }));
+        child.send(input);
       } catch (e) {
         settle({ error: (e as Error).message });
       }

@@ -1,8 +1,9 @@
-// Builds the analyzer's dictionary in a worker thread (dist/dictionaryWorker.js): the build reads
-// the whole code set and makes a lot of short-lived garbage; in a worker it never pauses the
-// extension host, and all of that memory goes back to the system when the worker ends. Posts the
-// saved-dictionary bytes (see dictionaryFile.ts) or an error message.
-import { parentPort, workerData } from 'node:worker_threads';
+// Builds the analyzer's dictionary in a separate process (dist/dictionaryWorker.js, started with
+// child_process.fork): the build reads the whole code set and makes a lot of short-lived garbage.
+// In its own process it never pauses the extension host, and every byte of that memory goes back to
+// the system when the process exits (a worker thread shared the extension host's allocator: about
+// 60 MB of its memory stayed with the host). Receives its input as the first IPC message; sends
+// back the saved-dictionary bytes (see dictionaryFile.ts) or an error message, then exits.
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { openCodesetIndex } from '../core/codeset/index';
@@ -25,10 +26,9 @@ async function build(input: DictionaryWorkerInput): Promise<DictionaryWorkerOutp
   }
 }
 
-if (parentPort) {
-  const port = parentPort;
-  build(workerData as DictionaryWorkerInput).then(
-    (out) => port.postMessage(out, 'bytes' in out ? [out.bytes.buffer as ArrayBuffer] : []),
-    (e: unknown) => port.postMessage({ error: (e as Error).message } satisfies DictionaryWorkerOutput),
-  );
+if (process.send) {
+  process.once('message', (input: DictionaryWorkerInput) => {
+    const reply = (out: DictionaryWorkerOutput): void => { process.send!(out, undefined, {}, () => process.exit(0)); };
+    build(input).then(reply, (e: unknown) => reply({ error: (e as Error).message }));
+  });
 }

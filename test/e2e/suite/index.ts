@@ -7,7 +7,8 @@ import { metrics, runAll, test } from './runner';
 import { readDisk, sleep, waitFor, workspaceFile } from './util';
 
 let api: MedcodeApi;
-const rssAtStart = process.memoryUsage().rss;
+const memoryAtStart = process.memoryUsage();
+const rssAtStart = memoryAtStart.rss;
 
 async function open(...parts: string[]): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(workspaceFile(...parts));
@@ -67,7 +68,7 @@ test('opening a note activates cheaply and marks its codes (database loads in th
   // The analyzer's dictionary: built in the background after the database loads, or read from the copy a previous run saved beside it.
   metrics.analyzerReadyMs = api.analyses.preparation.last?.ms ?? -1;
   metrics.analyzerDictionaryFromSavedCopy = api.analyses.preparation.last?.dictionary === 'saved copy' ? 1 : 0;
-  metrics.analyzerDictionaryBuiltInWorker = api.analyses.preparation.last?.dictionary === 'built in a worker' ? 1 : 0;
+  metrics.analyzerDictionaryBuiltInSeparateProcess = api.analyses.preparation.last?.dictionary === 'built in a separate process' ? 1 : 0;
   metrics.rssAfterFirstNoteMB = Math.round(process.memoryUsage().rss / 1e6);
   const codes = result.result.marked.map((m) => m.code);
   assert.ok(codes.includes('E11.22'), `expected E11.22 among ${codes.join(', ')}`);
@@ -244,7 +245,13 @@ test('memory added by MedCode with everything loaded (without PTP)', async () =>
   (globalThis as { gc?: () => void }).gc?.();
   metrics.extensionHostRssStartMB = Math.round(rssAtStart / 1e6);
   metrics.extensionHostRssNowMB = Math.round(process.memoryUsage().rss / 1e6);
-  metrics.rssAddedMB = Math.round((process.memoryUsage().rss - rssAtStart) / 1e6);
+  const now = process.memoryUsage();
+  metrics.rssAddedMB = Math.round((now.rss - rssAtStart) / 1e6);
+  // Where it sits: the V8 heap (reserved and in use) and memory outside it (ArrayBuffers: the database copy, typed arrays; external also counts WebAssembly).
+  metrics.heapTotalAddedMB = Math.round((now.heapTotal - memoryAtStart.heapTotal) / 1e6);
+  metrics.heapUsedAddedMB = Math.round((now.heapUsed - memoryAtStart.heapUsed) / 1e6);
+  metrics.externalAddedMB = Math.round((now.external - memoryAtStart.external) / 1e6);
+  metrics.arrayBuffersAddedMB = Math.round((now.arrayBuffers - memoryAtStart.arrayBuffers) / 1e6);
   assert.ok(api.database.index, 'the database is loaded');
 });
 

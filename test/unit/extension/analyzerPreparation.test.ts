@@ -77,20 +77,20 @@ describe('analyzer preparation in the extension', () => {
     }
   });
 
-  test('built in a worker thread from the database file, saved, and read back next session', async () => {
+  test('built in a separate process from the database file, saved, and read back next session', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'medcode-prep-'));
     try {
       const db = join(dir, 'codesets.sqlite');
       const index = await newIndex();
       writeFileSync(db, index.db.export());
       const hash = createHash('sha256').update(readFileSync(db)).digest('hex');
-      // Bundled as the extension ships it (a worker thread does not load TypeScript); beside the repository's node_modules.
+      // Bundled as the extension ships it (the forked process does not load TypeScript); beside the repository's node_modules.
       const file = join(__dirname, '../../../.cache/test-worker/dictionaryWorker.js');
       buildSync({ entryPoints: [join(__dirname, '../../../src/extension/dictionaryWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'silent' });
       const worker = { file, execArgv: [] };
       const first = session(db, index, hash, worker);
       await first.preparation.ready(index);
-      assert.equal(first.preparation.last?.dictionary, 'built in a worker', first.lines.join('\n'));
+      assert.equal(first.preparation.last?.dictionary, 'built in a separate process', first.lines.join('\n'));
       assert.ok(existsSync(savedDictionaryPath(db)));
       const inProcess = await newIndex();
       await session(join(dir, 'elsewhere.sqlite'), inProcess, hash).preparation.ready(inProcess);
@@ -99,7 +99,7 @@ describe('analyzer preparation in the extension', () => {
       const second = session(db, again, hash, worker);
       await second.preparation.ready(again);
       assert.equal(second.preparation.last?.dictionary, 'saved copy', second.lines.join('\n'));
-      // The file on disk is not the content the extension loaded: the worker refuses, the dictionary is built here.
+      // The file on disk is not the content the extension loaded: the separate process refuses, the dictionary is built here.
       const other = await newIndex();
       const third = session(db, other, 'another-hash', worker);
       await third.preparation.ready(other);
