@@ -7,7 +7,8 @@ import type { MedcodeSettings } from './settingsSchema';
 import type { NoteAnalyses } from './analysis';
 import type { SettingsStore } from './settings';
 
-type StyleKey = DecisionStatus | 'negated';
+/** 'hint' carries the inline code after a phrase; the phrase itself is styled by its status's type. */
+type StyleKey = DecisionStatus | 'negated' | 'hint';
 
 function createTypes(s: MedcodeSettings): Map<StyleKey, vscode.TextEditorDecorationType> {
   const types = new Map<StyleKey, vscode.TextEditorDecorationType>();
@@ -30,6 +31,7 @@ function createTypes(s: MedcodeSettings): Map<StyleKey, vscode.TextEditorDecorat
     types.set('rejected', make('rejected', { textDecoration: 'line-through', opacity: '0.75' }));
   }
   if (s.decorations.dimNegated) types.set('negated', vscode.window.createTextEditorDecorationType({ opacity: '0.55', fontStyle: 'italic' }));
+  if (s.decorations.inlineCodes) types.set('hint', vscode.window.createTextEditorDecorationType({ rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed }));
   return types;
 }
 
@@ -56,28 +58,30 @@ export class NoteDecorations implements vscode.Disposable {
     for (const e of vscode.window.visibleTextEditors) this.render(e);
   }
 
+  /**
+   * Sets the editor's decorations. The marks are plain ranges, which VS Code sends to the editor as
+   * one packed array; only the inline hints (one per code) need per-decoration options. Options on
+   * every mark made thousands of objects on a long note, which the extension host kept.
+   */
   render(editor: vscode.TextEditor): void {
     const analyzed = this.analyses.latest(editor.document);
     if (!analyzed) return;
     const doc = editor.document;
-    const byStatus = new Map<StyleKey, vscode.DecorationOptions[]>([['suggested', []], ['accepted', []], ['rejected', []], ['negated', []]]);
-    const inline = this.settings.current.decorations.inlineCodes;
+    const ranges = new Map<StyleKey, vscode.Range[]>([['suggested', []], ['accepted', []], ['rejected', []], ['negated', []]]);
+    const hints: vscode.DecorationOptions[] = [];
+    const inline = this.types.has('hint');
     const length = doc.getText().length;
+    const rangeOf = (s: { start: number; end: number }): vscode.Range => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
     for (const m of analyzed.result.marked) {
-      m.evidence.forEach((e, i) => {
-        if (e.end > length) return;
-        const range = new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end));
-        const last = i === m.evidence.length - 1;
-        byStatus.get(m.status)!.push({
-          range,
-          ...(inline && last ? { renderOptions: { after: { contentText: ` ${m.code}`, color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic', margin: '0 0 0 0.2em' } } } : {}),
-        });
-      });
+      const list = ranges.get(m.status)!;
+      let last: vscode.Range | undefined;
+      for (const e of m.evidence) if (e.end <= length) list.push((last = rangeOf(e)));
+      if (inline && last) {
+        hints.push({ range: last, renderOptions: { after: { contentText: ` ${m.code}`, color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic', margin: '0 0 0 0.2em' } } });
+      }
     }
-    for (const n of analyzed.result.negated) {
-      if (n.end <= length) byStatus.get('negated')!.push({ range: new vscode.Range(doc.positionAt(n.start), doc.positionAt(n.end)) });
-    }
-    for (const [key, type] of this.types) editor.setDecorations(type, byStatus.get(key) ?? []);
+    for (const n of analyzed.result.negated) if (n.end <= length) ranges.get('negated')!.push(rangeOf(n));
+    for (const [key, type] of this.types) editor.setDecorations(type, key === 'hint' ? hints : ranges.get(key) ?? []);
     this.emitter.fire(editor);
   }
 

@@ -2,12 +2,16 @@
 // Same contract as @vscode/test-electron: this module exports run().
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { MedcodeApi } from '../../../src/extension/activate';
 import { metrics, runAll, test } from './runner';
 import { readDisk, sleep, waitFor, workspaceFile } from './util';
 
 let api: MedcodeApi;
 const memoryAtStart = process.memoryUsage();
+/** The V8 young generation's reserved size in MB: it grows with what survives collections and does not shrink back. */
+const youngGenerationMB = (): number => Math.round((getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) / 1e6);
+metrics.youngGenerationAtStartMB = youngGenerationMB();
 const rssAtStart = memoryAtStart.rss;
 
 async function open(...parts: string[]): Promise<vscode.TextEditor> {
@@ -70,6 +74,7 @@ test('opening a note activates cheaply and marks its codes (database loads in th
   metrics.analyzerDictionaryFromSavedCopy = api.analyses.preparation.last?.dictionary === 'saved copy' ? 1 : 0;
   metrics.analyzerDictionaryBuiltInSeparateProcess = api.analyses.preparation.last?.dictionary === 'built in a separate process' ? 1 : 0;
   metrics.rssAfterFirstNoteMB = Math.round(process.memoryUsage().rss / 1e6);
+  metrics.youngGenerationAfterFirstNoteMB = youngGenerationMB();
   const codes = result.result.marked.map((m) => m.code);
   assert.ok(codes.includes('E11.22'), `expected E11.22 among ${codes.join(', ')}`);
   assert.ok(result.result.marked.every((m) => m.status === 'suggested'), 'no claim yet: every code is suggested');
@@ -224,6 +229,7 @@ test('a 1 MB note is analyzed without freezing the extension host', async () => 
   clearInterval(timer);
   metrics.oneMbAnalysisMs = Date.now() - started;
   metrics.oneMbMaxEventLoopGapMs = maxGap;
+  metrics.youngGenerationAfterOneMbNoteMB = youngGenerationMB();
   assert.ok(r.result.marked.length > 0);
 });
 
@@ -246,6 +252,7 @@ test('memory added by MedCode with everything loaded (without PTP)', async () =>
   metrics.extensionHostRssStartMB = Math.round(rssAtStart / 1e6);
   metrics.extensionHostRssNowMB = Math.round(process.memoryUsage().rss / 1e6);
   const now = process.memoryUsage();
+  metrics.youngGenerationAtEndMB = youngGenerationMB();
   metrics.rssAddedMB = Math.round((now.rss - rssAtStart) / 1e6);
   // Where it sits: the V8 heap (reserved and in use) and memory outside it (ArrayBuffers: the database copy, typed arrays; external also counts WebAssembly).
   metrics.heapTotalAddedMB = Math.round((now.heapTotal - memoryAtStart.heapTotal) / 1e6);
