@@ -1,7 +1,9 @@
-// Gets the analyzer ready for a loaded database without blocking the extension host: its term
-// dictionary is read from the copy saved beside the database when that copy matches; otherwise
-// it is built in a separate process (whose memory is all returned when it exits) and saved for next
-// time. Without that process's script (running from source) it is built here in short slices.
+// Gets the analyzer and code search ready for a loaded database without blocking the extension
+// host: the analyzer's term dictionary and the search word index are read from the copies saved
+// beside the database when they match; otherwise both are built in a separate process (whose
+// memory is all returned when it exits) and saved for next time. Without that process's script
+// (running from source) the dictionary is built here in short slices and the word index on the
+// first search.
 import type * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,11 +14,16 @@ import { decodeDictionary, type DictionaryFileKey } from '../core/suggest/dictio
 import { prepareAnalyzer } from '../core/suggest/prepare';
 import type { CodesetDatabase } from './database';
 import type { DictionaryWorkerInput, DictionaryWorkerOutput } from './dictionaryWorker';
-import { analyzerCodeHash, readSavedDictionary, saveDictionary, saveDictionaryBytes, savedDictionaryPath } from './savedDictionary';
+import { analyzerCodeHash, readSavedDictionary, readSavedSearch, saveBytes, saveDictionary, savedDictionaryPath, savedSearchPath } from './savedDictionary';
+import { decodeSearchIndex } from '../core/codeset/searchFile';
+import type { CodeSearchParts } from '../core/codeset/search';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export type DictionaryOrigin = 'saved copy' | 'built in a separate process' | 'built in slices';
+export type SearchOrigin = 'saved copy' | 'built in a separate process' | 'on the first search';
+
+interface SavedFiles { databasePath: string; dictionaryPath: string; searchPath: string; key: DictionaryFileKey }
 
 /** The builder script bundled beside the extension (dist/dictionaryWorker.js), when there is one. */
 function bundledWorker(): { file: string; execArgv: string[] } | undefined {
@@ -28,6 +35,10 @@ export class AnalyzerPreparation {
   private readonly prepared = new WeakMap<SqlCodesetIndex, Promise<void>>();
   /** The last completed preparation: how long it took and where the dictionary came from (the e2e tests report it). */
   last: { ms: number; dictionary: DictionaryOrigin } | undefined;
+  /** Where the last search index came from, once known (it may follow the dictionary by seconds). */
+  lastSearch: SearchOrigin | undefined;
+  /** Settles when the search index the last preparation asked the separate process for was taken or given up. */
+  searchReady: Promise<void> | undefined;
 
   constructor(
     private readonly database: CodesetDatabase,
@@ -35,7 +46,7 @@ export class AnalyzerPreparation {
     private readonly worker: { file: string; execArgv: string[] } | undefined = bundledWorker(),
   ) {}
 
-  /** Resolves when the analyzer is ready for `index` (or could not be prepared: the analysis then builds what is missing). */
+  /** Resolves when the analyzer and search are ready for `index` (or could not be prepared: the analysis and the first search then build what is missing). */
   ready(index: SqlCodesetIndex): Promise<void> {
     let p = this.prepared.get(index);
     if (!p) {
@@ -48,20 +59,41 @@ export class AnalyzerPreparation {
   private async prepare(index: SqlCodesetIndex): Promise<void> {
     const started = Date.now();
     const state = this.database.current;
-    const saved = state.kind === 'ready' && state.index === index
-      ? { databasePath: state.path, path: savedDictionaryPath(state.path), key: { database: state.contentHash, code: await analyzerCodeHash() } }
+    const saved: SavedFiles | undefined = state.kind === 'ready' && state.index === index
+      ? { databasePath: state.path, dictionaryPath: savedDictionaryPath(state.path), searchPath: savedSearchPath(state.path), key: { database: state.contentHash, code: await analyzerCodeHash() } }
       : undefined;
     let origin: DictionaryOrigin = 'built in slices';
-    if (saved && !builtDictionary(index)) {
-      const read = await readSavedDictionary(saved.path, saved.key);
-      if ('dictionary' in read) {
-        if (!builtDictionary(index)) setDictionary(index, read.dictionary);
-        origin = 'saved copy';
-      } else {
-        this.log.info(`analyzer dictionary: ${read.missing}; building it`);
-        if (this.worker && await this.buildInWorker(index, saved)) origin = 'built in a separate process';
+    let searchOrigin: SearchOrigin = 'on the first search';
+    this.searchReady = undefined;
+    this.lastSearch = undefined;
+    if (saved) {
+      if (!builtDictionary(index)) {
+        const read = await readSavedDictionary(saved.dictionaryPath, saved.key);
+        if ('dictionary' in read) {
+          if (!builtDictionary(index)) setDictionary(index, read.dictionary);
+          origin = 'saved copy';
+        } else this.log.info(`analyzer dictionary: ${read.missing}; building it`);
+      }
+      if (!index.hasSearchIndex()) {
+        const read = await readSavedSearch(saved.searchPath, saved.key);
+        if ('search' in read) {
+          if (this.adoptSearch(index, read.search, 'the saved copy')) searchOrigin = 'saved copy';
+        } else this.log.info(`search index: ${read.missing}; building it`);
+      }
+      const needDictionary = origin !== 'saved copy';
+      const needSearch = searchOrigin !== 'saved copy';
+      if ((needDictionary || needSearch) && this.worker) {
+        // The dictionary comes first (notes wait for it); the search index follows in the background.
+        const run = this.startBuilder({ databasePath: saved.databasePath, key: saved.key });
+        if (needDictionary && await this.takeDictionary(index, saved, await run.dictionary)) origin = 'built in a separate process';
+        if (needSearch) {
+          this.searchReady = run.search.then((out) => this.takeSearch(index, saved, out)).then((taken) => {
+            this.lastSearch = taken ? 'built in a separate process' : 'on the first search';
+          });
+        }
       }
     }
+    if (searchOrigin === 'saved copy' || !this.searchReady) this.lastSearch = searchOrigin;
     const toSave = origin === 'built in slices' && !builtDictionary(index);
     const done = await prepareAnalyzer(index, yieldToEventLoop, { cancelled: () => this.database.index !== index });
     if (!done) return;
@@ -69,47 +101,80 @@ export class AnalyzerPreparation {
     this.log.info(`analyzer ready in ${this.last.ms} ms (dictionary ${origin === 'saved copy' ? 'read from the saved copy' : origin})`);
     const dictionary = builtDictionary(index);
     if (toSave && saved && dictionary) {
-      await saveDictionary(saved.path, saved.key, dictionary).catch((e: unknown) => this.cannotSave(e));
+      await saveDictionary(saved.dictionaryPath, saved.key, dictionary).catch((e: unknown) => this.cannotSave(e));
     }
   }
 
-  /** Builds the dictionary in a separate process, keeps it and saves it; false when that failed (then it is built here). */
-  private async buildInWorker(index: SqlCodesetIndex, saved: { databasePath: string; path: string; key: DictionaryFileKey }): Promise<boolean> {
-    const out = await this.runWorker({ databasePath: saved.databasePath, key: saved.key });
-    if ('error' in out) {
-      this.log.info(`the analyzer dictionary could not be built in a separate process (${out.error}); building it here`);
+  /** Takes a search index read back (`from`) unless one was built meanwhile; one whose parts do not fit is logged and left. */
+  private adoptSearch(index: SqlCodesetIndex, parts: CodeSearchParts, from: string): boolean {
+    try {
+      return index.adoptSearch(parts);
+    } catch (e) {
+      this.log.info(`search index: ${from} was refused (${(e as Error).message}); building it`);
       return false;
     }
-    const decoded = decodeDictionary(out.bytes, saved.key);
+  }
+
+  /** Keeps and saves the dictionary the separate process built; false when it failed or was refused (then it is built here). */
+  private async takeDictionary(index: SqlCodesetIndex, saved: SavedFiles, out: Uint8Array | string): Promise<boolean> {
+    if (typeof out === 'string') {
+      this.log.info(`the analyzer dictionary could not be built in a separate process (${out}); building it here`);
+      return false;
+    }
+    const decoded = decodeDictionary(out, saved.key);
     if (!decoded.ok) {
       this.log.info(`the separate process's analyzer dictionary was refused (${decoded.reason}); building it here`);
       return false;
     }
     if (this.database.index !== index) return false;
     if (!builtDictionary(index)) setDictionary(index, decoded.dictionary);
-    await saveDictionaryBytes(saved.path, out.bytes).catch((e: unknown) => this.cannotSave(e));
+    await saveBytes(saved.dictionaryPath, out).catch((e: unknown) => this.cannotSave(e));
     return true;
   }
 
-  private runWorker(input: DictionaryWorkerInput): Promise<DictionaryWorkerOutput> {
-    return new Promise((resolve) => {
-      let settled = false;
-      const settle = (out: DictionaryWorkerOutput): void => { if (!settled) { settled = true; resolve(out); } };
-      try {
-        // 'advanced' serialization carries the bytes as a Uint8Array (not JSON); no stdio: the builder prints nothing.
-        const child = fork(this.worker!.file, [], { execArgv: this.worker!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-        child.once('message', (m: DictionaryWorkerOutput) => settle(m));
-        child.once('error', (e) => settle({ error: e.message }));
-        // 'close', not 'exit': it comes after the IPC channel has delivered everything the process sent.
-        child.once('close', (code, signal) => settle({ error: `the process exited (${signal ?? code}) without a result` }));
-        child.send(input);
-      } catch (e) {
-        settle({ error: (e as Error).message });
-      }
-    });
+  /** Keeps and saves the search index the separate process built; false when it failed, was refused or one was built meanwhile (the first search builds it). */
+  private async takeSearch(index: SqlCodesetIndex, saved: SavedFiles, out: Uint8Array | string): Promise<boolean> {
+    if (typeof out === 'string') {
+      this.log.info(`the search index could not be built in a separate process (${out}); the first search builds it`);
+      return false;
+    }
+    const decoded = decodeSearchIndex(out, saved.key);
+    if (!decoded.ok) {
+      this.log.info(`the separate process's search index was refused (${decoded.reason}); the first search builds it`);
+      return false;
+    }
+    if (this.database.index !== index || !this.adoptSearch(index, decoded.parts, "the separate process's copy")) return false;
+    await saveBytes(saved.searchPath, out).catch((e: unknown) => this.cannotSave(e));
+    return true;
+  }
+
+  /** Starts the builder process; each result resolves to its bytes or to why there are none. */
+  private startBuilder(input: DictionaryWorkerInput): { dictionary: Promise<Uint8Array | string>; search: Promise<Uint8Array | string> } {
+    let toDictionary!: (v: Uint8Array | string) => void;
+    let toSearch!: (v: Uint8Array | string) => void;
+    const dictionary = new Promise<Uint8Array | string>((r) => { toDictionary = r; });
+    const search = new Promise<Uint8Array | string>((r) => { toSearch = r; });
+    // A promise settles once: a failure after a result leaves that result.
+    const fail = (why: string): void => { toDictionary(why); toSearch(why); };
+    try {
+      // 'advanced' serialization carries the bytes as Uint8Arrays (not JSON); no stdio: the builder prints nothing.
+      const child = fork(this.worker!.file, [], { execArgv: this.worker!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      child.on('message', (m: DictionaryWorkerOutput) => {
+        if ('dictionary' in m) toDictionary(m.dictionary);
+        else if ('search' in m) toSearch(m.search);
+        else fail(m.error);
+      });
+      child.once('error', (e) => fail(e.message));
+      // 'close', not 'exit': it comes after the IPC channel has delivered everything the process sent.
+      child.once('close', (code, signal) => fail(`the process exited (${signal ?? code}) without a result`));
+      child.send(input);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+    return { dictionary, search };
   }
 
   private cannotSave(e: unknown): void {
-    this.log.info(`the analyzer dictionary could not be saved beside the database (${(e as Error).message}); it will be built again next time`);
+    this.log.info(`what the analyzer and search derive from the database could not be saved beside it (${(e as Error).message}); it will be built again next time`);
   }
 }

@@ -1,14 +1,21 @@
-// The analyzer's dictionary saved beside the code-set database (`<database>.dictionary`, in the
-// extension's global storage when the database is), so a later session reads it in milliseconds
-// instead of building it for seconds. Bound to the database's content and to this extension's
-// code: a file that does not match, or is damaged, is ignored (and replaced after the rebuild).
+// What the extension derives from the code-set database, saved beside it (in the extension's global
+// storage when the database is): the analyzer's dictionary (`<database>.dictionary`) and the search
+// word index (`<database>.search`), so a later session reads them in milliseconds instead of
+// building them for seconds. Bound to the database's content and to this extension's code: a file
+// that does not match, or is damaged, is ignored (and replaced after the rebuild).
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { decodeDictionary, encodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
+import { decodeSearchIndex } from '../core/codeset/searchFile';
+import type { CodeSearchParts } from '../core/codeset/search';
 import type { Dictionary } from '../core/suggest/dictionary';
 
 export function savedDictionaryPath(databasePath: string): string {
   return `${databasePath}.dictionary`;
+}
+
+export function savedSearchPath(databasePath: string): string {
+  return `${databasePath}.search`;
 }
 
 /** Hash of src/core's sources, set by esbuild.mjs in the extension bundle (absent in watch builds and tests). */
@@ -30,25 +37,40 @@ export function analyzerCodeHash(file: string = __filename): Promise<string> {
 
 export type SavedDictionary = { dictionary: Dictionary } | { missing: string };
 
+/** The bytes at `path`, or undefined when there is no such file. */
+async function readIfThere(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The saved dictionary for `key`, or why there is none usable. Never throws. */
 export async function readSavedDictionary(path: string, key: DictionaryFileKey): Promise<SavedDictionary> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    return { missing: 'none saved yet' };
-  }
+  const bytes = await readIfThere(path);
+  if (!bytes) return { missing: 'none saved yet' };
   const decoded = decodeDictionary(bytes, key);
   return decoded.ok ? { dictionary: decoded.dictionary } : { missing: `${path}: ${decoded.reason}` };
 }
 
-/** Saves the dictionary (written whole to a temporary file, then renamed, so a reader never sees half of it). */
-export async function saveDictionary(path: string, key: DictionaryFileKey, dictionary: Dictionary): Promise<void> {
-  await saveDictionaryBytes(path, encodeDictionary(dictionary, key));
+export type SavedSearch = { search: CodeSearchParts } | { missing: string };
+
+/** The saved search word index for `key`, or why there is none usable. Never throws. */
+export async function readSavedSearch(path: string, key: DictionaryFileKey): Promise<SavedSearch> {
+  const bytes = await readIfThere(path);
+  if (!bytes) return { missing: 'none saved yet' };
+  const decoded = decodeSearchIndex(bytes, key);
+  return decoded.ok ? { search: decoded.parts } : { missing: `${path}: ${decoded.reason}` };
 }
 
-/** Saves a dictionary already encoded (by the worker that built it). */
-export async function saveDictionaryBytes(path: string, bytes: Uint8Array): Promise<void> {
+/** Saves the dictionary (written whole to a temporary file, then renamed, so a reader never sees half of it). */
+export async function saveDictionary(path: string, key: DictionaryFileKey, dictionary: Dictionary): Promise<void> {
+  await saveBytes(path, encodeDictionary(dictionary, key));
+}
+
+/** Saves bytes already encoded (by the process that built them), through a temporary file and a rename. */
+export async function saveBytes(path: string, bytes: Uint8Array): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   await writeFile(tmp, bytes);
   await rename(tmp, path);

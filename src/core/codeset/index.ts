@@ -8,7 +8,7 @@ import type { CodeKind, CodeRange, CodeSystem, IndexSource, SeventhCharRow, Sour
 import { normalizeCode } from '../importers/text';
 import { SCHEMA_VERSION } from './schema';
 import { pickSet, notesOrder, type Content } from './versions';
-import { CodeSearch } from './search';
+import { CodeSearch, type CodeSearchParts } from './search';
 import { builtinCptCodes, builtinCptModifiers } from '../importers/cpt/builtin';
 import { builtinPlaceOfService } from '../importers/pos/builtin';
 
@@ -385,6 +385,22 @@ export class SqlCodesetIndex implements CodesetIndex {
   warmSearch(options: SearchOptions = {}): void {
     this.searcher ??= new CodeSearch(this);
     this.searcher.warm(options);
+  }
+
+  /** Whether the word-search index is built (by a search or warmSearch()) or was adopted. */
+  hasSearchIndex(): boolean {
+    return this.searcher?.built ?? false;
+  }
+
+  /** The built word-search index as parts (to save it beside the database); undefined before a search or warmSearch(). */
+  searchParts(): CodeSearchParts | undefined {
+    return this.searcher?.toParts();
+  }
+
+  /** Takes a word-search index built from this same database (a saved copy); false when one is built already. Throws when the parts do not fit together. */
+  adoptSearch(parts: CodeSearchParts): boolean {
+    this.searcher ??= new CodeSearch(this);
+    return this.searcher.adopt(parts);
   }
 
   /** Resolves a normalized code of `system` in the code set for `date` (search uses it). */

@@ -11,7 +11,7 @@ import { builtinCptCodes } from '../importers/cpt/builtin';
 import type { SearchMatch, SearchOptions, SearchResult } from './api';
 import type { SqlCodesetIndex } from './index';
 import { expandSynonyms, SEARCH_SYNONYMS } from './synonyms';
-import { KINDS, Relation, TextIndex, type DocKind, type ScanResult } from './searchIndex';
+import { KINDS, Relation, TextIndex, type DocKind, type ScanResult, type TextIndexParts } from './searchIndex';
 import { editDistance, queryWords } from './searchWords';
 
 const SEARCHABLE: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt'];
@@ -66,6 +66,14 @@ interface SetCodes {
 
 type Chosen = Map<string, number>;
 
+/** A built search (its word index and what results show of each loaded code set) as plain parts, to save and read back. */
+export interface CodeSearchParts {
+  text: TextIndexParts;
+  loadedSets: number[];
+  setCodes: { setId: number; titleDoc: Int32Array; billable: Uint8Array; otherTitles: [number, string][] }[];
+  unusualDisplays: [string, string][];
+}
+
 /** One search's scores, and the forced match label of each scan (synonym, fuzzy). */
 interface Variant {
   tokens: string[];
@@ -108,6 +116,37 @@ export class CodeSearch {
   warm(options: SearchOptions = {}): number {
     this.chooseSets(options);
     return this.text?.size ?? 0;
+  }
+
+  /** Whether the word index is built (or was adopted). */
+  get built(): boolean {
+    return this.text !== undefined;
+  }
+
+  /** The built word index as parts; undefined before anything was built. */
+  toParts(): CodeSearchParts | undefined {
+    if (!this.text) return undefined;
+    return {
+      text: this.text.toParts(),
+      loadedSets: [...this.loadedSets],
+      setCodes: [...this.setCodes].map(([setId, c]) => ({ setId, titleDoc: c.titleDoc, billable: c.billable, otherTitles: [...c.otherTitles] })),
+      unusualDisplays: [...this.unusualDisplays],
+    };
+  }
+
+  /** Takes a word index built elsewhere from this same database (read back from a saved copy); false when one is built already. Throws when the parts do not fit together. */
+  adopt(parts: CodeSearchParts): boolean {
+    if (this.text) return false;
+    const text = TextIndex.fromParts(parts.text);
+    const codes = text.codeValue.length;
+    for (const c of parts.setCodes) {
+      if (c.titleDoc.length > codes || c.billable.length > codes || !parts.loadedSets.includes(c.setId)) throw new Error('the search parts do not fit together');
+    }
+    this.text = text;
+    for (const id of parts.loadedSets) this.loadedSets.add(id);
+    for (const c of parts.setCodes) this.setCodes.set(c.setId, { titleDoc: c.titleDoc, billable: c.billable, otherTitles: new Map(c.otherTitles) });
+    for (const [k, v] of parts.unusualDisplays) this.unusualDisplays.set(k, v);
+    return true;
   }
 
   // ---- codes ----

@@ -40,6 +40,16 @@ class IntList {
   trim(): void {
     if (this.data.length > this.length + 1) this.data = this.data.slice(0, Math.max(1, this.length));
   }
+  /** The used part (a view). */
+  used(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+  static of(data: Int32Array): IntList {
+    const list = new IntList(1);
+    list.data = data;
+    list.length = data.length;
+    return list;
+  }
 }
 
 /** A growable list of small numbers (0..255). */
@@ -60,6 +70,37 @@ class ByteList {
   trim(): void {
     if (this.data.length > this.length + 1) this.data = this.data.slice(0, Math.max(1, this.length));
   }
+  used(): Uint8Array {
+    return this.data.subarray(0, this.length);
+  }
+  static of(data: Uint8Array): ByteList {
+    const list = new ByteList(1);
+    list.data = data;
+    list.length = data.length;
+    return list;
+  }
+}
+
+/**
+ * A word index as plain parts (for saving it beside the database and reading it back): the words
+ * per text and what each text belongs to; the stems and code names as strings. Postings, the
+ * stem and code lookups are derived again when read.
+ */
+export interface TextIndexParts {
+  stems: string[];
+  systems: string[];
+  codeValues: string[];
+  /** System id of each code id. */
+  codeSystemIds: Uint8Array;
+  presence: [setId: number, present: Uint8Array][];
+  docCodeId: Int32Array;
+  docSystemId: Int32Array;
+  docSetId: Int32Array;
+  docKindId: Int32Array;
+  docRow: Int32Array;
+  docStart: Int32Array;
+  words: Int32Array;
+  weights: Uint8Array;
 }
 
 /** Best text per code of one scan; `touched` lists the code ids that scored. */
@@ -94,24 +135,24 @@ export class TextIndex {
   /** Raw word -> stem id, so each distinct word is normalized once (dropped by compact()). */
   private wordCache = new Map<string, number>();
 
-  /** Codes by id, per system: code -> id. */
-  private readonly codeIds = new Map<string, Map<string, number>>();
+  /** Codes by id, per system: code -> id. Only adding texts needs it: dropped by compact(), rebuilt when more are added. */
+  private codeIdMaps: Map<string, Map<string, number>> | undefined = new Map();
   readonly codeSystem: string[] = [];
   readonly codeValue: string[] = [];
   private readonly systemIds = new Map<string, number>();
   /** Per code set: per code id, 0 = absent, 1 = header, 2 = billable. */
   private readonly presence = new Map<number, Uint8Array>();
 
-  private readonly docCodeId = new IntList();
-  private readonly docSystemId = new IntList();
-  private readonly docSetId = new IntList();
-  private readonly docKindId = new IntList();
+  private docCodeId = new IntList();
+  private docSystemId = new IntList();
+  private docSetId = new IntList();
+  private docKindId = new IntList();
   /** The row each text comes from: the texts themselves are read back from the database for the few results shown. */
-  private readonly docRow = new IntList();
+  private docRow = new IntList();
   /** Word i of doc d is at words[docStart[d] + i]; weights in tenths. */
-  private readonly docStart = new IntList();
-  private readonly words = new IntList(1 << 16);
-  private readonly weights = new ByteList(1 << 16);
+  private docStart = new IntList();
+  private words = new IntList(1 << 16);
+  private weights = new ByteList(1 << 16);
   private shared: Set<string> | undefined = new Set<string>();
   private docStamp = new Int32Array(0);
   private codeStamp = new Int32Array(0);
@@ -131,9 +172,24 @@ export class TextIndex {
     return { setId: this.docSetId.data[d]!, system: this.codeSystem[c]!, code: this.codeValue[c]!, kind: this.kind(d), row: this.docRow.data[d]! };
   }
 
+  private codeIds(): Map<string, Map<string, number>> {
+    if (!this.codeIdMaps) {
+      const maps = new Map<string, Map<string, number>>();
+      this.codeValue.forEach((code, id) => {
+        const system = this.codeSystem[id]!;
+        let ids = maps.get(system);
+        if (!ids) maps.set(system, (ids = new Map()));
+        ids.set(code, id);
+      });
+      this.codeIdMaps = maps;
+    }
+    return this.codeIdMaps;
+  }
+
   codeId(system: string, code: string): number {
-    let ids = this.codeIds.get(system);
-    if (!ids) this.codeIds.set(system, (ids = new Map()));
+    const codeIds = this.codeIds();
+    let ids = codeIds.get(system);
+    if (!ids) codeIds.set(system, (ids = new Map()));
     let id = ids.get(code);
     if (id === undefined) {
       id = this.codeValue.length;
@@ -230,9 +286,10 @@ export class TextIndex {
     this.postingsFor = nDocs;
   }
 
-  /** Frees what only adding texts needs (the word cache, growth slack); adding more later still works. */
+  /** Frees what only adding texts needs (the word cache, the code lookup, growth slack); adding more later still works. */
   compact(): void {
     this.wordCache = new Map();
+    this.codeIdMaps = undefined;
     for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.docRow, this.words, this.rootNext]) list.trim();
     this.weights.trim();
     this.ensurePostings();
@@ -264,6 +321,50 @@ export class TextIndex {
     this.rootFirst.set(r, id);
     this.sortedStems = undefined;
     return id;
+  }
+
+  /** The index as parts (after compact(): every version-independent text is in). */
+  toParts(): TextIndexParts {
+    const systems = [...this.systemIds.keys()];
+    const systemOf = new Map(systems.map((name, i) => [name, i]));
+    return {
+      stems: this.stems, systems, codeValues: this.codeValue,
+      codeSystemIds: Uint8Array.from(this.codeSystem, (name) => systemOf.get(name) ?? 255),
+      presence: [...this.presence],
+      docCodeId: this.docCodeId.used(), docSystemId: this.docSystemId.used(), docSetId: this.docSetId.used(), docKindId: this.docKindId.used(),
+      docRow: this.docRow.used(), docStart: this.docStart.used(), words: this.words.used(), weights: this.weights.used(),
+    };
+  }
+
+  /** An index from parts; throws when they do not fit together. */
+  static fromParts(p: TextIndexParts): TextIndex {
+    const n = p.docRow.length;
+    const fits = [p.docCodeId, p.docSystemId, p.docSetId, p.docKindId].every((a) => a.length === n) && p.docStart.length === n + 1
+      && p.docStart[n] === p.words.length && p.weights.length === p.words.length && p.codeSystemIds.length === p.codeValues.length
+      && p.codeSystemIds.every((id) => id < p.systems.length);
+    if (!fits) throw new Error('the word index parts do not fit together');
+    for (let i = 0; i < p.words.length; i++) if (p.words[i]! < 0 || p.words[i]! >= p.stems.length) throw new Error('the word index refers to a word it does not have');
+    const t = new TextIndex();
+    for (const s of p.stems) t.stemId(s);
+    if (t.stems.length !== p.stems.length) throw new Error('the word index lists a word twice');
+    p.systems.forEach((name) => t.systemId(name));
+    p.codeValues.forEach((code, id) => {
+      t.codeValue.push(code);
+      t.codeSystem.push(p.systems[p.codeSystemIds[id]!]!);
+    });
+    t.codeIdMaps = undefined;
+    for (const [setId, present] of p.presence) t.presence.set(setId, present);
+    t.docCodeId = IntList.of(p.docCodeId);
+    t.docSystemId = IntList.of(p.docSystemId);
+    t.docSetId = IntList.of(p.docSetId);
+    t.docKindId = IntList.of(p.docKindId);
+    t.docRow = IntList.of(p.docRow);
+    t.docStart = IntList.of(p.docStart);
+    t.words = IntList.of(p.words);
+    t.weights = ByteList.of(p.weights);
+    t.shared = undefined;
+    t.ensurePostings();
+    return t;
   }
 
   idOf(s: string): number | undefined {

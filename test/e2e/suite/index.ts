@@ -247,6 +247,10 @@ test('search codes quick pick inserts the chosen code at the cursor', async () =
 
 test('memory added by MedCode with everything loaded (without PTP)', async () => {
   // Whether the extension host could be asked to collect garbage first (else RSS includes what it has not collected yet).
+  // The search index: read from the saved copy, or built in the separate process after the dictionary.
+  await api.analyses.preparation.searchReady;
+  metrics.searchIndexFromSavedCopy = api.analyses.preparation.lastSearch === 'saved copy' ? 1 : 0;
+  metrics.searchIndexBuiltInSeparateProcess = api.analyses.preparation.lastSearch === 'built in a separate process' ? 1 : 0;
   metrics.extensionHostGcExposed = typeof (globalThis as { gc?: () => void }).gc === 'function' ? 1 : 0;
   (globalThis as { gc?: () => void }).gc?.();
   metrics.extensionHostRssStartMB = Math.round(rssAtStart / 1e6);

@@ -1,5 +1,6 @@
-// Readying the analyzer in the extension: the first session builds the dictionary and saves it
-// beside the database; the next reads it back; a saved copy that is damaged or was built from
+// Readying the analyzer and search in the extension: the first session builds the dictionary (and,
+// in the separate process, the search word index) and saves them beside the database; the next
+// reads them back; a saved copy that is damaged or was built from
 // other content is ignored, rebuilt and replaced. Nothing is lost either way.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { AnalyzerPreparation } from '../../../src/extension/analyzerPreparation';
 import type { CodesetDatabase } from '../../../src/extension/database';
-import { savedDictionaryPath } from '../../../src/extension/savedDictionary';
+import { savedDictionaryPath, savedSearchPath } from '../../../src/extension/savedDictionary';
 import { builtDictionary } from '../../../src/core/suggest/dictionary';
 import type { SqlCodesetIndex } from '../../../src/core/codeset/index';
 import { fixtureIndex, icd } from '../../support/fixtureIndex';
@@ -91,7 +92,11 @@ describe('analyzer preparation in the extension', () => {
       const first = session(db, index, hash, worker);
       await first.preparation.ready(index);
       assert.equal(first.preparation.last?.dictionary, 'built in a separate process', first.lines.join('\n'));
+      await first.preparation.searchReady;
+      assert.equal(first.preparation.lastSearch, 'built in a separate process', first.lines.join('\n'));
       assert.ok(existsSync(savedDictionaryPath(db)));
+      assert.ok(existsSync(savedSearchPath(db)));
+      assert.ok(index.hasSearchIndex(), 'the search index built in the separate process is in use');
       const inProcess = await newIndex();
       await session(join(dir, 'elsewhere.sqlite'), inProcess, hash).preparation.ready(inProcess);
       assert.deepEqual([...builtDictionary(index)!.terms()].map(plainTerm), [...builtDictionary(inProcess)!.terms()].map(plainTerm));
@@ -99,6 +104,22 @@ describe('analyzer preparation in the extension', () => {
       const second = session(db, again, hash, worker);
       await second.preparation.ready(again);
       assert.equal(second.preparation.last?.dictionary, 'saved copy', second.lines.join('\n'));
+      assert.equal(second.preparation.lastSearch, 'saved copy', second.lines.join('\n'));
+      // Searches answer the same from the saved copy as from a word index built here.
+      const builtHere = await newIndex();
+      for (const q of ['pneumonia', 'aspiration pneumonia', 'pneumonitis vomit', 'J18']) assert.deepEqual(again.search(q), builtHere.search(q), q);
+      // A damaged search copy is refused with its reason; the dictionary copy is still read, and the process rebuilds the search index.
+      const damaged = readFileSync(savedSearchPath(db));
+      damaged[damaged.length - 5] ^= 0xff;
+      writeFileSync(savedSearchPath(db), damaged);
+      const fourthIndex = await newIndex();
+      const fourth = session(db, fourthIndex, hash, worker);
+      await fourth.preparation.ready(fourthIndex);
+      assert.equal(fourth.preparation.last?.dictionary, 'saved copy', fourth.lines.join('\n'));
+      await fourth.preparation.searchReady;
+      assert.equal(fourth.preparation.lastSearch, 'built in a separate process', fourth.lines.join('\n'));
+      assert.ok(fourth.lines.some((l) => /search index: .*checksum/.test(l)), fourth.lines.join('\n'));
+      assert.deepEqual(fourthIndex.search('aspiration pneumonia'), builtHere.search('aspiration pneumonia'));
       // The file on disk is not the content the extension loaded: the separate process refuses, the dictionary is built here.
       const other = await newIndex();
       const third = session(db, other, 'another-hash', worker);
