@@ -56,8 +56,9 @@ export async function benchCodesets(): Promise<Record<string, unknown>> {
     await importFiles(ptp, db, quiet, { quiet: true });
     const ptpMs = performance.now() - t2;
 
-    // Twice, each in a fresh process: the analyzer's dictionary built (a first session, which saves
-    // it), then read from that saved copy (every later session, as the extension does).
+    // Twice, each in a fresh process: the analyzer's dictionary and the search word index built (a
+    // first session, which saves them), then read from those saved copies (every later session, as
+    // the extension does).
     const saved = join(dir, 'bench.dictionary');
     const probe = (args: string[]): Record<string, unknown> => {
       const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'openProbe.ts'), db, ...args], { encoding: 'utf8' });
@@ -65,14 +66,14 @@ export async function benchCodesets(): Promise<Record<string, unknown>> {
       return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
     };
     const opened = probe(['--save', saved]);
-    const openedWithSavedDictionary = probe(['--saved', saved]);
+    const openedWithSavedCopies = probe(['--saved', saved]);
 
     return {
       importCommon: { files: COMMON, seconds: Math.round(importMs) / 1000, baselineReadSplitMs: Math.round(base1), ratioToBaseline: Math.round(importMs / base1) },
       importPtp: { seconds: Math.round(ptpMs) / 1000, baselineReadSplitMs: Math.round(base2), ratioToBaseline: Math.round(ptpMs / base2) },
       databaseMB: { main: mb(statSync(db).size), ptp: mb(statSync(ptpPathFor(db)).size) },
       openInFreshProcess: opened,
-      openInFreshProcessWithSavedDictionary: openedWithSavedDictionary,
+      openInFreshProcessWithSavedCopies: openedWithSavedCopies,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,15 +1,17 @@
 // Run in a fresh process by bench/codesets.ts: time to open the database and answer the first
 // lookup, and resident memory, component by component, on the extension's path: sql.js, the
 // database (its bytes copied into sql.js's in-memory file system; the bytes read from disk are
-// released after opening), the search word index, the analyzer's dictionary (built, or with
-// `--saved <file>` read from a saved copy; without it the probe writes that file when given
-// `--save <file>`), the neoplasm table and engine state, one note analyzed, then PTP.
+// released after opening), the search word index and the analyzer's dictionary (built, or with
+// `--saved <file>` read from saved copies, `<file>` and `<file>.search`; without it the probe
+// writes them when given `--save <file>`), the neoplasm table and engine state, one note
+// analyzed, then PTP.
 // Each step is measured after two forced collections (node --expose-gc).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openIndexAt } from '../src/cli/openIndex';
 import { loadSqlJs } from '../src/cli/sqljs';
 import { builtDictionary, dictionaryFor, setDictionary } from '../src/core/suggest/dictionary';
 import { decodeDictionary, encodeDictionary } from '../src/core/suggest/dictionaryFile';
+import { decodeSearchIndex, encodeSearchIndex } from '../src/core/codeset/searchFile';
 import { engineFor } from '../src/core/suggest/engine';
 import { analyzeNote } from '../src/core/suggest/analyze';
 
@@ -43,9 +45,16 @@ async function probe(db: string, saved: string | undefined, save: string | undef
   const openMs = performance.now() - t;
   if (!hit) throw new Error('E11.22 not found');
   step('database');
+  const s0 = performance.now();
+  if (saved) {
+    const read = decodeSearchIndex(readFileSync(`${saved}.search`), KEY);
+    if (!read.ok) throw new Error(`${saved}.search: ${read.reason}`);
+    index.adoptSearch(read.parts);
+  }
   index.search('asthma');
+  const searchReadyMs = performance.now() - s0;
   index.search('diabetis type 2');
-  step('searchWordIndex');
+  step(saved ? 'searchIndexReadFromSavedCopy' : 'searchWordIndex');
   const commonPath = prev.rss;
   const d0 = performance.now();
   if (saved) {
@@ -62,7 +71,11 @@ async function probe(db: string, saved: string | undefined, save: string | undef
   const withAnalyzer = prev.rss;
   const dictionary = builtDictionary(index)!;
   const bytes = encodeDictionary(dictionary, KEY);
-  if (save) writeFileSync(save, bytes);
+  const searchBytes = encodeSearchIndex(index.searchParts()!, KEY);
+  if (save) {
+    writeFileSync(save, bytes);
+    writeFileSync(`${save}.search`, searchBytes);
+  }
   prev = measured();
   const p = performance.now();
   await index.ptp('29881', '29880');
@@ -72,6 +85,7 @@ async function probe(db: string, saved: string | undefined, save: string | undef
     openAndFirstLookupMs: Math.round(openMs), baselineReadFileMs: Math.round(readMs), ratioToBaseline: Math.round((openMs / Math.max(1, readMs)) * 10) / 10,
     ptpFirstUseMs: Math.round(ptpMs),
     dictionary: { terms: dictionary.size, from: saved ? 'saved copy' : 'built', ms: Math.round(dictionaryMs), savedCopyMB: mb(bytes.byteLength) },
+    searchIndex: { from: saved ? 'saved copy' : 'built', msToFirstResults: Math.round(searchReadyMs), savedCopyMB: mb(searchBytes.byteLength) },
     rssMB: {
       beforeOpen: mb(start.rss), commonPath: mb(commonPath), addedByCommonPath: mb(commonPath - start.rss),
       withAnalyzer: mb(withAnalyzer), addedWithAnalyzer: mb(withAnalyzer - start.rss), withPtp: mb(prev.rss),
