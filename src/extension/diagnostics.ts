@@ -58,6 +58,11 @@ export class NoteDiagnostics implements vscode.Disposable {
       d.source = 'MedCode';
       out.push(d);
     }
+    for (const msg of analyzed.result.notices) {
+      const d = new vscode.Diagnostic(doc.lineAt(0).range, msg, vscode.DiagnosticSeverity.Information);
+      d.source = 'MedCode';
+      out.push(d);
+    }
     for (const w of analyzed.result.warnings) {
       if (w.suppressed) continue;
       const spans = evidenceOfWarning(w, analyzed);

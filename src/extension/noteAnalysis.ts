@@ -27,6 +27,8 @@ export interface NoteResult {
   warnings: RuleWarning[];
   /** Sentences about an unreadable sidecar claim, naming the file. */
   claimErrors: string[];
+  /** What the coder should know about how the note was coded (a date of service no installed release covers). */
+  notices: string[];
   millis: number;
 }
 
@@ -114,6 +116,23 @@ function analysisDate(index: CodesetIndex, settings: MedcodeSettings): string | 
   return settings.dateOfService || index.setFor('icd10cm')?.effectiveFrom || undefined;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A notice when the date of service (the claim's, else the `dateOfService` setting's) is one no
+ * installed ICD-10-CM release covers: the rules cannot check the codes as of that day. Suggestions
+ * in the editor come from the latest release; coding a note as of an older release (a second
+ * analyzer dictionary) is the CLI's `analyze --date` for now.
+ */
+function dateNotice(index: CodesetIndex, claim: ClaimJson | undefined, settings: MedcodeSettings): string | undefined {
+  const fromClaim = claim?.encounter?.dateOfService;
+  const date = typeof fromClaim === 'string' && ISO_DATE.test(fromClaim) ? fromClaim : settings.dateOfService || undefined;
+  if (!date || index.setFor('icd10cm', date)) return undefined;
+  const source = date === fromClaim ? "the claim's date of service" : 'the medcode.dateOfService setting';
+  const latest = index.setFor('icd10cm')?.version ?? 'the latest installed release';
+  return `No installed ICD-10-CM release covers ${date} (${source}): the codes cannot be checked as of that day, and the suggestions come from ${latest}. Import the release for that date.`;
+}
+
 export async function analyzeNoteText(
   index: CodesetIndex,
   text: string,
@@ -126,7 +145,8 @@ export async function analyzeNoteText(
   const started = now();
   const negated: Span[] = [];
   const date = analysisDate(index, settings);
-  const suggestions = await suggestInChunks(index, text, { setting: settings.setting, threshold: settings.suggestionThreshold, ...(date ? { date } : {}) }, negated, isStale);
+  const notice = dateNotice(index, claim, settings);
+  const suggestions = await suggestInChunks(index, text, { setting: settings.setting, threshold: settings.suggestionThreshold }, negated, isStale);
   const marked: MarkedCode[] = suggestions.map((s) => ({
     code: s.code, system: s.system, title: s.title, status: (claim && statusInClaim(claim, s.code)) ?? 'suggested',
     evidence: s.evidence.map((e) => ({ start: e.start, end: e.end })), suggestion: s,
@@ -155,7 +175,7 @@ export async function analyzeNoteText(
     });
     warnings = found.map((w) => remapTarget(w, view));
   }
-  return { marked, negated: mergeSpans(negated), warnings, claimErrors, millis: now() - started };
+  return { marked, negated: mergeSpans(negated), warnings, claimErrors, notices: notice ? [notice] : [], millis: now() - started };
 }
 
 function mergeSpans(spans: Span[]): Span[] {

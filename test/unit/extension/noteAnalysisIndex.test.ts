@@ -7,6 +7,7 @@ import { analyzeNoteText } from '../../../src/extension/noteAnalysis';
 import { DEFAULT_SETTINGS } from '../../../src/extension/settingsSchema';
 import { newClaim, withDecision, type ClaimJson } from '../../../src/extension/sidecar';
 import { buildIndex } from '../rules/fixture';
+import { fixtureIndex, icd } from '../../support/fixtureIndex';
 
 const at = '2024-03-01T00:00:00.000Z';
 const NOTE = 'ASSESSMENT:\n1. Essential hypertension.\n2. Type 2 diabetes mellitus without complications.\nShe denies cough.\n';
@@ -51,5 +52,31 @@ describe('analyzeNoteText', () => {
     const r = await analyzeNoteText(index, NOTE, undefined, [], settings);
     assert.deepEqual(r.warnings, []);
     assert.ok(r.marked.every((m) => m.status === 'suggested'));
+  });
+});
+
+describe('date of service', () => {
+  let index: CodesetIndex;
+  before(async () => {
+    index = await fixtureIndex([
+      { system: 'icd10cm', version: 'FY2021', effectiveFrom: '2020-10-01', effectiveTo: '2021-09-30', codes: [icd('R05', 'Cough')], indexEntries: [{ source: 'index', path: 'Cough', term: 'Cough', level: 0, code: 'R05' }] },
+      {
+        system: 'icd10cm', version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30',
+        codes: [icd('R05', 'Cough', false), icd('R05.9', 'Cough, unspecified')], indexEntries: [{ source: 'index', path: 'Cough', term: 'Cough', level: 0, code: 'R059' }],
+      },
+    ]);
+  });
+  const note = 'ASSESSMENT:\n1. Cough.\n';
+  const claimOn = (date: string): ClaimJson => ({ ...newClaim('outpatient'), encounter: { ...newClaim('outpatient').encounter, dateOfService: date } });
+
+  test('a date of service no installed release covers is a notice naming where the date came from; a covered one is none', async () => {
+    const r = await analyzeNoteText(index, note, claimOn('2022-05-01'), [], DEFAULT_SETTINGS);
+    assert.deepEqual(r.marked.map((m) => m.code), ['R05.9'], 'suggestions come from the latest release');
+    assert.equal(r.notices.length, 1);
+    assert.match(r.notices[0]!, /2022-05-01 \(the claim's date of service\).*FY2024/);
+    const bySetting = await analyzeNoteText(index, note, undefined, [], { ...DEFAULT_SETTINGS, dateOfService: '2019-01-02' });
+    assert.match(bySetting.notices[0] ?? '', /2019-01-02 \(the medcode.dateOfService setting\)/);
+    assert.deepEqual((await analyzeNoteText(index, note, claimOn('2021-01-15'), [], DEFAULT_SETTINGS)).notices, []);
+    assert.deepEqual((await analyzeNoteText(index, note, undefined, [], DEFAULT_SETTINGS)).notices, []);
   });
 });
