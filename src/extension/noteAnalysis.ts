@@ -77,8 +77,11 @@ const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r)
 
 export class StaleAnalysis extends Error {}
 
+/** Moves a span of a piece to its place in the whole note (in place: the piece's spans are not shared). */
 function shiftSpan<T extends { start: number; end: number }>(span: T, by: number): T {
-  return { ...span, start: span.start + by, end: span.end + by };
+  span.start += by;
+  span.end += by;
+  return span;
 }
 
 /**
@@ -97,15 +100,19 @@ async function suggestInChunks(index: CodesetIndex, text: string, options: Analy
     const piece = text.slice(b.start, b.end);
     const before = negated.length;
     const found = suggestDiagnoses(index, reader.parseNote(piece), options, reader);
-    for (let i = before; i < negated.length; i++) negated[i] = shiftSpan(negated[i]!, b.start);
+    for (let i = before; i < negated.length; i++) shiftSpan(negated[i]!, b.start);
+    // Codes of one piece may share an evidence object: each is moved once.
+    const moved = new Set<Span>();
+    const move = (e: Span): void => { if (!moved.has(e)) { moved.add(e); shiftSpan(e, b.start); } };
     for (const s of found) {
+      s.evidence.forEach(move);
       const prev = byCode.get(s.code);
       if (!prev) {
-        byCode.set(s.code, { ...s, evidence: s.evidence.map((e) => shiftSpan(e, b.start)) });
+        byCode.set(s.code, { ...s, evidence: [...s.evidence] });
         continue;
       }
       prev.score = Math.max(prev.score, s.score);
-      for (const e of s.evidence) prev.evidence.push(shiftSpan(e, b.start));
+      for (const e of s.evidence) prev.evidence.push(e);
     }
   }
   return [...byCode.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
@@ -149,7 +156,7 @@ export async function analyzeNoteText(
   const suggestions = await suggestInChunks(index, text, { setting: settings.setting, threshold: settings.suggestionThreshold }, negated, isStale);
   const marked: MarkedCode[] = suggestions.map((s) => ({
     code: s.code, system: s.system, title: s.title, status: (claim && statusInClaim(claim, s.code)) ?? 'suggested',
-    evidence: s.evidence.map((e) => ({ start: e.start, end: e.end })), suggestion: s,
+    evidence: s.evidence, suggestion: s,
   }));
   const seen = new Set(suggestions.map((s) => s.code.replace(/\./g, '')));
   for (const d of [...(claim?.diagnoses ?? []), ...(claim?.lines ?? [])]) {
