@@ -14,9 +14,8 @@ import { decodeDictionary, type DictionaryFileKey } from '../core/suggest/dictio
 import { prepareAnalyzer } from '../core/suggest/prepare';
 import type { CodesetDatabase } from './database';
 import type { DictionaryWorkerInput, DictionaryWorkerOutput } from './dictionaryWorker';
-import { analyzerCodeHash, readSavedDictionary, readSavedSearch, saveBytes, saveDictionary, savedDictionaryPath, savedSearchPath } from './savedDictionary';
-import { decodeSearchIndex } from '../core/codeset/searchFile';
-import type { CodeSearchParts } from '../core/codeset/search';
+import { analyzerCodeHash, loadSavedSearch, readSavedDictionary, saveBytes, saveDictionary, savedDictionaryPath, savedSearchPath, savedSearchRefusal } from './savedDictionary';
+import { searchIndexRefusal } from '../core/codeset/searchFile';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -75,10 +74,12 @@ export class AnalyzerPreparation {
         } else this.log.info(`analyzer dictionary: ${read.missing}; building it`);
       }
       if (!index.hasSearchIndex()) {
-        const read = await readSavedSearch(saved.searchPath, saved.key);
-        if ('search' in read) {
-          if (this.adoptSearch(index, read.search, 'the saved copy')) searchOrigin = 'saved copy';
-        } else this.log.info(`search index: ${read.missing}; building it`);
+        // Checked now, read on the first search: until someone searches it costs no memory.
+        const refusal = await savedSearchRefusal(saved.searchPath, saved.key);
+        if (!refusal) {
+          this.provideSearch(index, saved);
+          searchOrigin = 'saved copy';
+        } else this.log.info(`search index: ${refusal}; building it`);
       }
       const needDictionary = origin !== 'saved copy';
       const needSearch = searchOrigin !== 'saved copy';
@@ -105,14 +106,16 @@ export class AnalyzerPreparation {
     }
   }
 
-  /** Takes a search index read back (`from`) unless one was built meanwhile; one whose parts do not fit is logged and left. */
-  private adoptSearch(index: SqlCodesetIndex, parts: CodeSearchParts, from: string): boolean {
-    try {
-      return index.adoptSearch(parts);
-    } catch (e) {
-      this.log.info(`search index: ${from} was refused (${(e as Error).message}); building it`);
-      return false;
-    }
+  /** The first search reads the saved search index instead of building it (and builds it when the copy turns out unusable). */
+  private provideSearch(index: SqlCodesetIndex, saved: SavedFiles): void {
+    index.provideSearchIndex(() => {
+      try {
+        return loadSavedSearch(saved.searchPath, saved.key);
+      } catch (e) {
+        this.log.info(`search index: the saved copy was refused (${(e as Error).message}); building it`);
+        return undefined;
+      }
+    });
   }
 
   /** Keeps and saves the dictionary the separate process built; false when it failed or was refused (then it is built here). */
@@ -132,19 +135,27 @@ export class AnalyzerPreparation {
     return true;
   }
 
-  /** Keeps and saves the search index the separate process built; false when it failed, was refused or one was built meanwhile (the first search builds it). */
+  /** Saves the search index the separate process built, for the first search to read; false when it failed, was refused or could not be saved (the first search builds it). */
   private async takeSearch(index: SqlCodesetIndex, saved: SavedFiles, out: Uint8Array | string): Promise<boolean> {
     if (typeof out === 'string') {
       this.log.info(`the search index could not be built in a separate process (${out}); the first search builds it`);
       return false;
     }
-    const decoded = decodeSearchIndex(out, saved.key);
-    if (!decoded.ok) {
-      this.log.info(`the separate process's search index was refused (${decoded.reason}); the first search builds it`);
+    const refusal = searchIndexRefusal(out, saved.key);
+    if (refusal) {
+      this.log.info(`the separate process's search index was refused (${refusal}); the first search builds it`);
       return false;
     }
-    if (this.database.index !== index || !this.adoptSearch(index, decoded.parts, "the separate process's copy")) return false;
-    await saveBytes(saved.searchPath, out).catch((e: unknown) => this.cannotSave(e));
+    if (this.database.index !== index) return false;
+    try {
+      await saveBytes(saved.searchPath, out);
+    } catch (e) {
+      this.cannotSave(e);
+      return false;
+    }
+    // A search typed meanwhile built the index here; the saved copy serves the next session.
+    if (index.hasSearchIndex()) return false;
+    this.provideSearch(index, saved);
     return true;
   }
 

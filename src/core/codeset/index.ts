@@ -387,7 +387,17 @@ export class SqlCodesetIndex implements CodesetIndex {
     this.searcher.warm(options);
   }
 
-  /** Whether the word-search index is built (by a search or warmSearch()) or was adopted. */
+  /**
+   * Where to read a word-search index built from this same database (a saved copy), tried once on
+   * the first search instead of building it (seconds); when it returns nothing or does not fit, the
+   * index is built as usual.
+   */
+  provideSearchIndex(load: () => CodeSearchParts | undefined): void {
+    this.searcher ??= new CodeSearch(this);
+    if (!this.searcher.built) this.searcher.source = load;
+  }
+
+  /** Whether the word-search index is built (by a search or warmSearch()), adopted, or provided. */
   hasSearchIndex(): boolean {
     return this.searcher?.built ?? false;
   }

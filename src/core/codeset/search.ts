@@ -99,6 +99,9 @@ export class CodeSearch {
   private readonly unusualDisplays = new Map<string, string>();
   private vocabulary: Map<string, [string, number][]> | undefined;
 
+  /** Where a word index built elsewhere can be read from, tried once when the index is first needed (before building it here). */
+  source: (() => CodeSearchParts | undefined) | undefined;
+
   constructor(private readonly index: SqlCodesetIndex) {}
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
@@ -118,9 +121,9 @@ export class CodeSearch {
     return this.text?.size ?? 0;
   }
 
-  /** Whether the word index is built (or was adopted). */
+  /** Whether the word index is built, adopted, or will be read from a source on first use. */
   get built(): boolean {
-    return this.text !== undefined;
+    return this.text !== undefined || this.source !== undefined;
   }
 
   /** The built word index as parts; undefined before anything was built. */
@@ -226,6 +229,16 @@ export class CodeSearch {
 
   private textIndex(): TextIndex {
     if (this.text) return this.text;
+    const source = this.source;
+    this.source = undefined;
+    if (source) {
+      try {
+        const parts = source();
+        if (parts && this.adopt(parts)) return this.text!;
+      } catch {
+        // A copy that cannot be read or does not fit: the index is built from the database below.
+      }
+    }
     const text = new TextIndex();
     // Inclusion terms and index paths hold for every version a code exists in.
     for (const [code, body, row] of this.rows(['code', 'text', 'rowid'], "tabular_note WHERE type = 'inclusionTerm'")) {

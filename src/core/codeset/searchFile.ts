@@ -41,6 +41,12 @@ const isExtra = (x: unknown): x is Extra => {
   return !!e && [e.systems, e.presenceSets, e.loadedSets, e.setCodes, e.unusualDisplays].every(Array.isArray);
 };
 
+/** Why `bytes` are not a usable search index built from `key` (undefined when they are); checks the framing and checksum without decoding. */
+export function searchIndexRefusal(bytes: Uint8Array, key: SectionFileKey): string | undefined {
+  const unpacked = unpackSections(bytes, KIND, key);
+  return unpacked.ok ? undefined : unpacked.reason;
+}
+
 /** The search index in `bytes` if they were built from `key` and are intact; otherwise why not. */
 export function decodeSearchIndex(bytes: Uint8Array, key: SectionFileKey): DecodedSearchIndex {
   const unpacked = unpackSections(bytes, KIND, key);

@@ -86,3 +86,27 @@ describe('saved search index', () => {
     assert.deepEqual(index.search('aspiration pneumonia'), built.search('aspiration pneumonia'));
   });
 });
+
+describe('a search index provided for the first search', () => {
+  test('is read once, on the first search, and answers as the index it was built as', async () => {
+    const built = await build();
+    built.warmSearch();
+    const bytes = encodeSearchIndex(built.searchParts()!, KEY);
+    const index = await build();
+    let reads = 0;
+    index.provideSearchIndex(() => { reads++; const d = decodeSearchIndex(bytes, KEY); return d.ok ? d.parts : undefined; });
+    assert.equal(reads, 0, 'nothing is read before a search');
+    assert.ok(index.hasSearchIndex());
+    for (const q of QUERIES) assert.deepEqual(index.search(q), built.search(q), q);
+    assert.equal(reads, 1);
+  });
+
+  test('one that cannot be read or does not fit is left, and the index is built from the database', async () => {
+    const built = await build();
+    for (const load of [() => undefined, () => { throw new Error('gone'); }]) {
+      const index = await build();
+      index.provideSearchIndex(load);
+      assert.deepEqual(index.search('aspiration pneumonia'), built.search('aspiration pneumonia'));
+    }
+  });
+});
