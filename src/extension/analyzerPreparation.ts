@@ -169,7 +169,11 @@ export class AnalyzerPreparation {
     const fail = (why: string): void => { toDictionary(why); toSearch(why); };
     try {
       // 'advanced' serialization carries the bytes as Uint8Arrays (not JSON); no stdio: the builder prints nothing.
-      const child = fork(this.worker!.file, [], { execArgv: this.worker!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      // In desktop VS Code the executable is Electron: ELECTRON_RUN_AS_NODE makes it plain Node, as language clients do.
+      const child = fork(this.worker!.file, [], {
+        execArgv: this.worker!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      });
       child.on('message', (m: DictionaryWorkerOutput) => {
         if ('dictionary' in m) toDictionary(m.dictionary);
         else if ('search' in m) toSearch(m.search);
