@@ -19,6 +19,9 @@ import { searchIndexRefusal } from '../core/codeset/searchFile';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+/** How long the builder process may take before it is stopped (a full code set takes 5-15 s on a busy 2-core machine). */
+const BUILDER_LIMIT_MS = 180_000;
+
 export type DictionaryOrigin = 'saved copy' | 'built in a separate process' | 'built in slices';
 export type SearchOrigin = 'saved copy' | 'built in a separate process' | 'on the first search';
 
@@ -174,6 +177,10 @@ export class AnalyzerPreparation {
         execArgv: this.worker!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
         env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       });
+      // A builder that hangs must not leave notes waiting: after the limit it is stopped and the dictionary is built here.
+      const limit = setTimeout(() => { fail(`no result within ${BUILDER_LIMIT_MS / 1000} s`); child.kill(); }, BUILDER_LIMIT_MS);
+      limit.unref?.();
+      child.once('close', () => clearTimeout(limit));
       child.on('message', (m: DictionaryWorkerOutput) => {
         if ('dictionary' in m) toDictionary(m.dictionary);
         else if ('search' in m) toSearch(m.search);
