@@ -1,4 +1,4 @@
-// Keeps an up-to-date analysis for every visible note: debounced (at most one run per 300 ms per
+// Keeps an up-to-date analysis for every visible note (and each note as it opens): debounced (at most one run per 300 ms per
 // note while typing; the keystroke never waits), cached per document version and claim text,
 // re-run when the sidecar claim, the settings or the database change.
 import * as vscode from 'vscode';
@@ -42,6 +42,9 @@ export class NoteAnalyses implements vscode.Disposable {
     this.debouncer = new KeyedDebouncer(TYPING_DELAY_MS, (key) => this.runFor(key));
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.scheduleVisible(0)),
+      // A note is analyzed as soon as it opens, while VS Code is still showing it (100-400 ms): the
+      // marks are ready when the editor is.
+      vscode.workspace.onDidOpenTextDocument((d) => { if (this.notes.isNote(d) && this.database.index) this.debouncer.schedule(d.uri.toString(), 0); }),
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.workspace.onDidCloseTextDocument((d) => { this.results.delete(d.uri.toString()); this.debouncer.cancel(d.uri.toString()); }),
       settings.onDidChange(() => this.invalidate()),
