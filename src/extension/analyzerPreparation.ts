@@ -13,7 +13,7 @@ import { builtDictionary, setDictionary } from '../core/suggest/dictionary';
 import { decodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
 import { prepareAnalyzer } from '../core/suggest/prepare';
 import type { CodesetDatabase } from './database';
-import type { DictionaryWorkerInput, DictionaryWorkerOutput } from './dictionaryWorker';
+import type { BuilderInput, BuilderOutput } from './builderProcess';
 import { analyzerCodeHash, loadSavedSearch, readSavedDictionary, saveBytes, saveDictionary, savedDictionaryPath, savedSearchPath, savedSearchRefusal } from './savedDictionary';
 import { searchIndexRefusal } from '../core/codeset/searchFile';
 
@@ -27,9 +27,9 @@ export type SearchOrigin = 'saved copy' | 'built in a separate process' | 'on th
 
 interface SavedFiles { databasePath: string; dictionaryPath: string; searchPath: string; key: DictionaryFileKey }
 
-/** The builder script bundled beside the extension (dist/dictionaryWorker.js), when there is one. */
-function bundledWorker(): { file: string; execArgv: string[] } | undefined {
-  const file = join(__dirname, 'dictionaryWorker.js');
+/** The builder script bundled beside the extension (dist/builderProcess.js), when there is one. */
+function bundledBuilder(): { file: string; execArgv: string[] } | undefined {
+  const file = join(__dirname, 'builderProcess.js');
   return existsSync(file) ? { file, execArgv: [] } : undefined;
 }
 
@@ -45,7 +45,7 @@ export class AnalyzerPreparation {
   constructor(
     private readonly database: CodesetDatabase,
     private readonly log: vscode.LogOutputChannel,
-    private readonly worker: { file: string; execArgv: string[] } | undefined = bundledWorker(),
+    private readonly builder: { file: string; execArgv: string[] } | undefined = bundledBuilder(),
   ) {}
 
   /** Resolves when the analyzer and search are ready for `index` (or could not be prepared: the analysis and the first search then build what is missing). */
@@ -86,7 +86,7 @@ export class AnalyzerPreparation {
       }
       const needDictionary = origin !== 'saved copy';
       const needSearch = searchOrigin !== 'saved copy';
-      if ((needDictionary || needSearch) && this.worker) {
+      if ((needDictionary || needSearch) && this.builder) {
         // The dictionary comes first (notes wait for it); the search index follows in the background.
         const run = this.startBuilder({ databasePath: saved.databasePath, key: saved.key });
         if (needDictionary && await this.takeDictionary(index, saved, await run.dictionary)) origin = 'built in a separate process';
@@ -163,7 +163,7 @@ export class AnalyzerPreparation {
   }
 
   /** Starts the builder process; each result resolves to its bytes or to why there are none. */
-  private startBuilder(input: DictionaryWorkerInput): { dictionary: Promise<Uint8Array | string>; search: Promise<Uint8Array | string> } {
+  private startBuilder(input: BuilderInput): { dictionary: Promise<Uint8Array | string>; search: Promise<Uint8Array | string> } {
     let toDictionary!: (v: Uint8Array | string) => void;
     let toSearch!: (v: Uint8Array | string) => void;
     const dictionary = new Promise<Uint8Array | string>((r) => { toDictionary = r; });
@@ -173,15 +173,15 @@ export class AnalyzerPreparation {
     try {
       // 'advanced' serialization carries the bytes as Uint8Arrays (not JSON); no stdio: the builder prints nothing.
       // In desktop VS Code the executable is Electron: ELECTRON_RUN_AS_NODE makes it plain Node, as language clients do.
-      const child = fork(this.worker!.file, [], {
-        execArgv: this.worker!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      const child = fork(this.builder!.file, [], {
+        execArgv: this.builder!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
         env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       });
       // A builder that hangs must not leave notes waiting: after the limit it is stopped and the dictionary is built here.
       const limit = setTimeout(() => { fail(`no result within ${BUILDER_LIMIT_MS / 1000} s`); child.kill(); }, BUILDER_LIMIT_MS);
       limit.unref?.();
       child.once('close', () => clearTimeout(limit));
-      child.on('message', (m: DictionaryWorkerOutput) => {
+      child.on('message', (m: BuilderOutput) => {
         if ('dictionary' in m) toDictionary(m.dictionary);
         else if ('search' in m) toSearch(m.search);
         else fail(m.error);

@@ -26,11 +26,11 @@ function newIndex(): Promise<SqlCodesetIndex> {
   }]);
 }
 
-function session(dbPath: string, index: SqlCodesetIndex, contentHash: string, worker?: { file: string; execArgv: string[] }): { preparation: AnalyzerPreparation; lines: string[] } {
+function session(dbPath: string, index: SqlCodesetIndex, contentHash: string, builder?: { file: string; execArgv: string[] }): { preparation: AnalyzerPreparation; lines: string[] } {
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(`warn: ${m}`) } as unknown as vscode.LogOutputChannel;
   const database = { current: { kind: 'ready', path: dbPath, index, loadMs: 1, contentHash }, index } as unknown as CodesetDatabase;
-  return { preparation: new AnalyzerPreparation(database, log, worker), lines };
+  return { preparation: new AnalyzerPreparation(database, log, builder), lines };
 }
 
 describe('analyzer preparation in the extension', () => {
@@ -86,10 +86,10 @@ describe('analyzer preparation in the extension', () => {
       writeFileSync(db, index.db.export());
       const hash = createHash('sha256').update(readFileSync(db)).digest('hex');
       // Bundled as the extension ships it (the forked process does not load TypeScript); beside the repository's node_modules.
-      const file = join(__dirname, '../../../.cache/test-worker/dictionaryWorker.js');
-      buildSync({ entryPoints: [join(__dirname, '../../../src/extension/dictionaryWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'silent' });
-      const worker = { file, execArgv: [] };
-      const first = session(db, index, hash, worker);
+      const file = join(__dirname, '../../../.cache/test-worker/builderProcess.js');
+      buildSync({ entryPoints: [join(__dirname, '../../../src/extension/builderProcess.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'silent' });
+      const builder = { file, execArgv: [] };
+      const first = session(db, index, hash, builder);
       await first.preparation.ready(index);
       assert.equal(first.preparation.last?.dictionary, 'built in a separate process', first.lines.join('\n'));
       await first.preparation.searchReady;
@@ -101,7 +101,7 @@ describe('analyzer preparation in the extension', () => {
       await session(join(dir, 'elsewhere.sqlite'), inProcess, hash).preparation.ready(inProcess);
       assert.deepEqual([...builtDictionary(index)!.terms()].map(plainTerm), [...builtDictionary(inProcess)!.terms()].map(plainTerm));
       const again = await newIndex();
-      const second = session(db, again, hash, worker);
+      const second = session(db, again, hash, builder);
       await second.preparation.ready(again);
       assert.equal(second.preparation.last?.dictionary, 'saved copy', second.lines.join('\n'));
       assert.equal(second.preparation.lastSearch, 'saved copy', second.lines.join('\n'));
@@ -113,7 +113,7 @@ describe('analyzer preparation in the extension', () => {
       damaged[damaged.length - 5] ^= 0xff;
       writeFileSync(savedSearchPath(db), damaged);
       const fourthIndex = await newIndex();
-      const fourth = session(db, fourthIndex, hash, worker);
+      const fourth = session(db, fourthIndex, hash, builder);
       await fourth.preparation.ready(fourthIndex);
       assert.equal(fourth.preparation.last?.dictionary, 'saved copy', fourth.lines.join('\n'));
       await fourth.preparation.searchReady;
@@ -122,7 +122,7 @@ describe('analyzer preparation in the extension', () => {
       assert.deepEqual(fourthIndex.search('aspiration pneumonia'), builtHere.search('aspiration pneumonia'));
       // The file on disk is not the content the extension loaded: the separate process refuses, the dictionary is built here.
       const other = await newIndex();
-      const third = session(db, other, 'another-hash', worker);
+      const third = session(db, other, 'another-hash', builder);
       await third.preparation.ready(other);
       assert.equal(third.preparation.last?.dictionary, 'built in slices', third.lines.join('\n'));
       assert.ok(third.lines.some((l) => /changed on disk/.test(l)), third.lines.join('\n'));

@@ -1,5 +1,5 @@
 // Builds the analyzer's dictionary and the search word index in a separate process
-// (dist/dictionaryWorker.js, started with child_process.fork): each build reads the whole code set
+// (dist/builderProcess.js, started with child_process.fork): each build reads the whole code set
 // and makes a lot of short-lived garbage, which also grew the extension host's heap for good.
 // In its own process it never pauses the extension host, and every byte of that memory goes back to
 // the system when the process exits (a worker thread shared the extension host's allocator: about
@@ -14,14 +14,14 @@ import { encodeDictionary, type DictionaryFileKey } from '../core/suggest/dictio
 import { encodeSearchIndex } from '../core/codeset/searchFile';
 import { loadSqlJs } from '../cli/sqljs';
 
-export interface DictionaryWorkerInput { databasePath: string; key: DictionaryFileKey }
+export interface BuilderInput { databasePath: string; key: DictionaryFileKey }
 /** Messages from the builder: the dictionary first, then the search index (or an error). */
-export type DictionaryWorkerOutput = { dictionary: Uint8Array } | { search: Uint8Array } | { error: string };
+export type BuilderOutput = { dictionary: Uint8Array } | { search: Uint8Array } | { error: string };
 
 /** Sends a message and resolves once it is written to the channel. */
-const send = (m: DictionaryWorkerOutput): Promise<void> => new Promise((resolve) => { process.send!(m, undefined, {}, () => resolve()); });
+const send = (m: BuilderOutput): Promise<void> => new Promise((resolve) => { process.send!(m, undefined, {}, () => resolve()); });
 
-async function build(input: DictionaryWorkerInput): Promise<void> {
+async function build(input: BuilderInput): Promise<void> {
   const [SQL, bytes] = await Promise.all([loadSqlJs(), readFile(input.databasePath)]);
   // The file may have been replaced since the extension loaded it: never label another content with its key.
   if (createHash('sha256').update(bytes).digest('hex') !== input.key.database) throw new Error('the database changed on disk since it was loaded');
@@ -37,7 +37,7 @@ async function build(input: DictionaryWorkerInput): Promise<void> {
 }
 
 if (process.send) {
-  process.once('message', (input: DictionaryWorkerInput) => {
+  process.once('message', (input: BuilderInput) => {
     build(input).catch((e: unknown) => send({ error: (e as Error).message })).finally(() => process.exit(0));
   });
 }
