@@ -61,6 +61,8 @@ export class SqlCodesetIndex implements CodesetIndex {
   private ptpState: 'unknown' | 'loaded' | 'absent' = 'unknown';
   private searcher: CodeSearch | undefined;
   private readonly stmtCache = new Map<string, ReturnType<Database['prepare']>>();
+  /** Per set: the parents whose children do not all extend the parent's code (see childRows). */
+  private readonly scatteredParents = new Map<number, Set<string>>();
 
   constructor(private readonly SQL: SqlJsStatic, readonly db: Database, private readonly options: OpenOptions) {
     for (const s of this.sets()) this.byId.set(s.id, s);
@@ -220,7 +222,24 @@ export class SqlCodesetIndex implements CodesetIndex {
     const system = options.system ?? this.guessSystem(n);
     const set = this.codeSetFor(system, options.date);
     if (!set) return [];
-    return this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND parent = ? ORDER BY code', [set.id, n]).map((r) => this.toRecord(r, set));
+    return this.childRows(set.id, n).map((r) => this.toRecord(r, set));
+  }
+
+  /**
+   * Children sorted by code. They mostly extend their parent's code (E11 -> E112), so the primary
+   * key's range finds them without an index on parent; the parents with a child outside that range
+   * (chapters, sections, the odd code the tabular nests under a sibling: H54.512A under H54.511)
+   * are listed once per set and read by scanning the set.
+   */
+  private childRows(setId: number, n: string): CodeRow[] {
+    let scattered = this.scatteredParents.get(setId);
+    if (!scattered) {
+      const rows = this.query<{ parent: string }>('SELECT DISTINCT parent FROM code WHERE set_id = ? AND parent IS NOT NULL AND NOT (code >= parent AND code < parent || char(65535))', [setId]);
+      scattered = new Set(rows.map((r) => r.parent));
+      this.scatteredParents.set(setId, scattered);
+    }
+    if (scattered.has(n)) return this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND parent = ? ORDER BY code', [setId, n]);
+    return this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND code >= ? AND code < ? AND parent = ? ORDER BY code', [setId, n, `${n}\uffff`, n]);
   }
 
   billableDescendants(code: string, options: LookupOptions & { limit?: number } = {}): CodeRecord[] {

@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS code (
   extra TEXT,                    -- JSON: HCPCS dates/action code, chapter number, section range ...
   PRIMARY KEY (set_id, code)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS code_parent ON code (set_id, parent);
+-- No index on parent (4 MB of the file, read into memory whole): children() reads the primary key's
+-- range of the parent's code. Databases written before keep their code_parent index; it does no harm.
 -- Tabular notes: inclusion terms, excludes1/2, code first, use additional, code also, includes,
 -- sevenChrNote. refs: JSON [[from, to]] normalized code ranges parsed from the text ("E08.-" -> [E08, E08]).
 CREATE TABLE IF NOT EXISTS tabular_note (

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureIndex, icd, sqlJs } from '../../support/fixtureIndex';
 import { openCodesetIndex, CodesetDatabaseError } from '../../../src/core/codeset/index';
+import type { CodeSystem } from '../../../src/core/importers/types';
 
 const fy2021 = {
   system: 'icd10cm' as const, version: 'FY2021', effectiveFrom: '2020-10-01', effectiveTo: '2021-09-30',
@@ -65,6 +66,49 @@ describe('code-set index on hand-made rows', () => {
     assert.deepEqual(idx.children('E11.2', { date: '2021-01-01' }).map((c) => c.code), ['E11.22']);
     assert.deepEqual(idx.billableDescendants('S52.5').map((c) => c.code), ['S52.501A']);
     assert.deepEqual(idx.ancestors('E11.22').map((c) => c.code), ['E11.2', 'E11']);
+  });
+
+  test('finds the children of chapters, sections and codes, with or without an index on parent', async () => {
+    const header = (code: string, kind: 'chapter' | 'section', title: string, parent?: string) => ({ code, display: code, kind, billable: false, longTitle: title, ...(parent ? { parent } : {}) });
+    const idx = await fixtureIndex([{
+      system: 'icd10cm', version: 'FY2021', effectiveFrom: '2020-10-01', effectiveTo: '2021-09-30',
+      codes: [
+        header('CH04', 'chapter', 'Endocrine, nutritional and metabolic diseases (E00-E89)'),
+        header('E08-E13', 'section', 'Diabetes mellitus (E08-E13)', 'CH04'),
+        icd('E10', 'Type 1 diabetes mellitus', false, 'E08-E13'),
+        icd('E11', 'Type 2 diabetes mellitus', false, 'E08-E13'),
+        icd('E11.2', 'Type 2 diabetes mellitus with kidney complications', false),
+        icd('E11.22', 'Type 2 diabetes mellitus with diabetic chronic kidney disease'),
+        icd('E11.9', 'Type 2 diabetes mellitus without complications'),
+        icd('H54.511', 'Low vision, right eye, category 1-2', false, 'H5451'),
+        icd('H54.511A', 'Low vision right eye category 1, normal vision left eye'),
+        // The FY2021 tabular nests this code under its sibling H54.511.
+        icd('H54.512A', 'Low vision right eye category 2, normal vision left eye', true, 'H54511'),
+      ],
+    }, {
+      system: 'pos', version: '2024', codes: [
+        { code: 'TELE', display: 'TELE', kind: 'pos', billable: false, longTitle: 'Telehealth' },
+        { code: '02', display: '02', kind: 'pos', billable: true, longTitle: 'Telehealth provided other than in patient\'s home', parent: 'TELE' },
+        { code: '10', display: '10', kind: 'pos', billable: true, longTitle: 'Telehealth provided in patient\'s home', parent: 'TELE' },
+      ],
+    }]);
+    const expected: [string, string[], CodeSystem?][] = [
+      ['CH04', ['E08-E13'], 'icd10cm'],
+      ['E08-E13', ['E10', 'E11']],
+      ['E11', ['E11.2', 'E11.9']],
+      ['E11.2', ['E11.22']],
+      ['E11.22', []],
+      ['H54.511', ['H54.511A', 'H54.512A']],
+      ['TELE', ['02', '10'], 'pos'],
+    ];
+    const check = (label: string) => {
+      for (const [code, children, system] of expected) {
+        assert.deepEqual(idx.children(code, system ? { system } : {}).map((c) => c.code), children, `${code} (${label})`);
+      }
+    };
+    check('no index on parent');
+    idx.db.exec('CREATE INDEX code_parent ON code (set_id, parent)');
+    check('a database written with the code_parent index');
   });
 
   test('expands code ranges with prefix semantics', async () => {
