@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import { fork } from 'node:child_process';
 import type { SqlCodesetIndex } from '../core/codeset/index';
 import { builtDictionary, setDictionary } from '../core/suggest/dictionary';
-import { decodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
+import type { DictionaryFileKey } from '../core/suggest/dictionaryFile';
 import { prepareAnalyzer } from '../core/suggest/prepare';
 import type { CodesetDatabase } from './database';
 import type { BuilderInput, BuilderOutput } from './builderProcess';
-import { analyzerCodeHash, loadSavedSearch, readSavedDictionary, saveBytes, saveDictionary, savedDictionaryPath, savedSearchPath, savedSearchRefusal } from './savedDictionary';
-import { searchIndexRefusal } from '../core/codeset/searchFile';
+import { analyzerCodeHash, loadSavedSearch, readSavedDictionary, saveDictionary, savedDictionaryPath, savedSearchPath, savedSearchRefusal } from './savedDictionary';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -88,7 +87,7 @@ export class AnalyzerPreparation {
       const needSearch = searchOrigin !== 'saved copy';
       if ((needDictionary || needSearch) && this.builder) {
         // The dictionary comes first (notes wait for it); the search index follows in the background.
-        const run = this.startBuilder({ databasePath: saved.databasePath, key: saved.key });
+        const run = this.startBuilder({ databasePath: saved.databasePath, key: saved.key, dictionaryPath: saved.dictionaryPath, searchPath: saved.searchPath });
         if (needDictionary && await this.takeDictionary(index, saved, await run.dictionary)) origin = 'built in a separate process';
         if (needSearch) {
           this.searchReady = run.search.then((out) => this.takeSearch(index, saved, out)).then((taken) => {
@@ -121,60 +120,51 @@ export class AnalyzerPreparation {
     });
   }
 
-  /** Keeps and saves the dictionary the separate process built; false when it failed or was refused (then it is built here). */
-  private async takeDictionary(index: SqlCodesetIndex, saved: SavedFiles, out: Uint8Array | string): Promise<boolean> {
-    if (typeof out === 'string') {
+  /** Reads the dictionary the separate process saved; false when it failed or the copy was refused (then it is built here). */
+  private async takeDictionary(index: SqlCodesetIndex, saved: SavedFiles, out: true | string): Promise<boolean> {
+    if (out !== true) {
       this.log.info(`the analyzer dictionary could not be built in a separate process (${out}); building it here`);
       return false;
     }
-    const decoded = decodeDictionary(out, saved.key);
-    if (!decoded.ok) {
-      this.log.info(`the separate process's analyzer dictionary was refused (${decoded.reason}); building it here`);
+    const read = await readSavedDictionary(saved.dictionaryPath, saved.key);
+    if (!('dictionary' in read)) {
+      this.log.info(`the separate process's analyzer dictionary was refused (${read.missing}); building it here`);
       return false;
     }
     if (this.database.index !== index) return false;
-    if (!builtDictionary(index)) setDictionary(index, decoded.dictionary);
-    await saveBytes(saved.dictionaryPath, out).catch((e: unknown) => this.cannotSave(e));
+    if (!builtDictionary(index)) setDictionary(index, read.dictionary);
     return true;
   }
 
-  /** Saves the search index the separate process built, for the first search to read; false when it failed, was refused or could not be saved (the first search builds it). */
-  private async takeSearch(index: SqlCodesetIndex, saved: SavedFiles, out: Uint8Array | string): Promise<boolean> {
-    if (typeof out === 'string') {
+  /** Lets the first search read the index the separate process saved; false when it failed or was refused (the first search builds it). */
+  private async takeSearch(index: SqlCodesetIndex, saved: SavedFiles, out: true | string): Promise<boolean> {
+    if (out !== true) {
       this.log.info(`the search index could not be built in a separate process (${out}); the first search builds it`);
       return false;
     }
-    const refusal = searchIndexRefusal(out, saved.key);
+    const refusal = await savedSearchRefusal(saved.searchPath, saved.key);
     if (refusal) {
       this.log.info(`the separate process's search index was refused (${refusal}); the first search builds it`);
       return false;
     }
-    if (this.database.index !== index) return false;
-    try {
-      await saveBytes(saved.searchPath, out);
-    } catch (e) {
-      this.cannotSave(e);
-      return false;
-    }
-    // A search typed meanwhile built the index here; the saved copy serves the next session.
-    if (index.hasSearchIndex()) return false;
+    if (this.database.index !== index || index.hasSearchIndex()) return false;
     this.provideSearch(index, saved);
     return true;
   }
 
-  /** Starts the builder process; each result resolves to its bytes or to why there are none. */
-  private startBuilder(input: BuilderInput): { dictionary: Promise<Uint8Array | string>; search: Promise<Uint8Array | string> } {
-    let toDictionary!: (v: Uint8Array | string) => void;
-    let toSearch!: (v: Uint8Array | string) => void;
-    const dictionary = new Promise<Uint8Array | string>((r) => { toDictionary = r; });
-    const search = new Promise<Uint8Array | string>((r) => { toSearch = r; });
+  /** Starts the builder process; each result resolves to true once its file is saved, or to why it is not. */
+  private startBuilder(input: BuilderInput): { dictionary: Promise<true | string>; search: Promise<true | string> } {
+    let toDictionary!: (v: true | string) => void;
+    let toSearch!: (v: true | string) => void;
+    const dictionary = new Promise<true | string>((r) => { toDictionary = r; });
+    const search = new Promise<true | string>((r) => { toSearch = r; });
     // A promise settles once: a failure after a result leaves that result.
     const fail = (why: string): void => { toDictionary(why); toSearch(why); };
     try {
       // 'advanced' serialization carries the bytes as Uint8Arrays (not JSON); no stdio: the builder prints nothing.
       // In desktop VS Code the executable is Electron: ELECTRON_RUN_AS_NODE makes it plain Node, as language clients do.
       const child = fork(this.builder!.file, [], {
-        execArgv: this.builder!.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        execArgv: this.builder!.execArgv, stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
         env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       });
       // A builder that hangs must not leave notes waiting: after the limit it is stopped and the dictionary is built here.
@@ -182,8 +172,7 @@ export class AnalyzerPreparation {
       limit.unref?.();
       child.once('close', () => clearTimeout(limit));
       child.on('message', (m: BuilderOutput) => {
-        if ('dictionary' in m) toDictionary(m.dictionary);
-        else if ('search' in m) toSearch(m.search);
+        if ('saved' in m) (m.saved === 'dictionary' ? toDictionary : toSearch)(true);
         else fail(m.error);
       });
       child.once('error', (e) => fail(e.message));

@@ -3,9 +3,11 @@
 // and makes a lot of short-lived garbage, which also grew the extension host's heap for good.
 // In its own process it never pauses the extension host, and every byte of that memory goes back to
 // the system when the process exits (a worker thread shared the extension host's allocator: about
-// 60 MB of its memory stayed with the host). Receives its input as the first IPC message; sends
-// back each as saved-file bytes as soon as it is built (dictionaryFile.ts, searchFile.ts), or an
-// error message, then exits.
+// 60 MB of its memory stayed with the host). Receives its input as the first IPC message; saves
+// each beside the database as soon as it is built (dictionaryFile.ts, searchFile.ts) and says so,
+// or sends an error message, then exits. The bytes never cross to the extension host: it reads the
+// saved files as every later session does (27 MB of buffers handed over by IPC stayed in the host's
+// allocator as fragmentation).
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { openCodesetIndex } from '../core/codeset/index';
@@ -13,10 +15,11 @@ import { buildDictionary } from '../core/suggest/dictionary';
 import { encodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
 import { encodeSearchIndex } from '../core/codeset/searchFile';
 import { loadSqlJs } from '../cli/sqljs';
+import { saveBytes } from './savedDictionary';
 
-export interface BuilderInput { databasePath: string; key: DictionaryFileKey }
-/** Messages from the builder: the dictionary first, then the search index (or an error). */
-export type BuilderOutput = { dictionary: Uint8Array } | { search: Uint8Array } | { error: string };
+export interface BuilderInput { databasePath: string; key: DictionaryFileKey; dictionaryPath: string; searchPath: string }
+/** Messages from the builder: the dictionary saved, then the search index saved (or an error). */
+export type BuilderOutput = { saved: 'dictionary' | 'search' } | { error: string };
 
 /** Sends a message and resolves once it is written to the channel. */
 const send = (m: BuilderOutput): Promise<void> => new Promise((resolve) => { process.send!(m, undefined, {}, () => resolve()); });
@@ -27,10 +30,12 @@ async function build(input: BuilderInput): Promise<void> {
   if (createHash('sha256').update(bytes).digest('hex') !== input.key.database) throw new Error('the database changed on disk since it was loaded');
   const index = openCodesetIndex(SQL, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   try {
-    await send({ dictionary: encodeDictionary(buildDictionary(index), input.key) });
+    await saveBytes(input.dictionaryPath, encodeDictionary(buildDictionary(index), input.key));
+    await send({ saved: 'dictionary' });
     // The options the extension searches with: the versions in force today.
     index.warmSearch();
-    await send({ search: encodeSearchIndex(index.searchParts()!, input.key) });
+    await saveBytes(input.searchPath, encodeSearchIndex(index.searchParts()!, input.key));
+    await send({ saved: 'search' });
   } finally {
     index.close();
   }

@@ -75,6 +75,8 @@ test('opening a note activates cheaply and marks its codes (database loads in th
   metrics.analyzerDictionaryBuiltInSeparateProcess = api.analyses.preparation.last?.dictionary === 'built in a separate process' ? 1 : 0;
   metrics.rssAfterFirstNoteMB = Math.round(process.memoryUsage().rss / 1e6);
   metrics.youngGenerationAfterFirstNoteMB = youngGenerationMB();
+  (globalThis as { gc?: () => void }).gc?.();
+  metrics.externalAddedAfterFirstNoteMB = Math.round((process.memoryUsage().external - memoryAtStart.external) / 1e6);
   const codes = result.result.marked.map((m) => m.code);
   assert.ok(codes.includes('E11.22'), `expected E11.22 among ${codes.join(', ')}`);
   assert.ok(result.result.marked.every((m) => m.status === 'suggested'), 'no claim yet: every code is suggested');
@@ -230,6 +232,8 @@ test('a 1 MB note is analyzed without freezing the extension host', async () => 
   metrics.oneMbAnalysisMs = Date.now() - started;
   metrics.oneMbMaxEventLoopGapMs = maxGap;
   metrics.youngGenerationAfterOneMbNoteMB = youngGenerationMB();
+  (globalThis as { gc?: () => void }).gc?.();
+  metrics.externalAddedAfterOneMbNoteMB = Math.round((process.memoryUsage().external - memoryAtStart.external) / 1e6);
   assert.ok(r.result.marked.length > 0);
 });
 
