@@ -96,7 +96,8 @@ export class AnalyzerPreparation {
         }
       }
     }
-    if (searchOrigin === 'saved copy' || !this.searchReady) this.lastSearch = searchOrigin;
+    // Known now unless the separate process is still building it.
+    if (!this.searchReady) this.lastSearch = searchOrigin;
     const toSave = origin === 'built in slices' && !builtDictionary(index);
     const done = await prepareAnalyzer(index, yieldToEventLoop, { cancelled: () => this.database.index !== index });
     if (!done) return;
@@ -136,17 +137,13 @@ export class AnalyzerPreparation {
     return true;
   }
 
-  /** Lets the first search read the index the separate process saved; false when it failed or was refused (the first search builds it). */
+  /** Lets the first search read the index the separate process saved; false when the process failed (the first search builds it). */
   private async takeSearch(index: SqlCodesetIndex, saved: SavedFiles, out: true | string): Promise<boolean> {
     if (out !== true) {
       this.log.info(`the search index could not be built in a separate process (${out}); the first search builds it`);
       return false;
     }
-    const refusal = await savedSearchRefusal(saved.searchPath, saved.key);
-    if (refusal) {
-      this.log.info(`the separate process's search index was refused (${refusal}); the first search builds it`);
-      return false;
-    }
+    // Not read back here: the first search reads and checks it, and builds the index if it is unusable.
     if (this.database.index !== index || index.hasSearchIndex()) return false;
     this.provideSearch(index, saved);
     return true;
