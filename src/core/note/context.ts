@@ -58,15 +58,25 @@ function startsClause(tokens: Token[], at: number): boolean {
   return before === 'and' || before === ',' || before === 'but';
 }
 
-function rolesOf(defs: CueDef[], directions: string[], distance: number): { roles: Set<CueRole>; inWindow: Set<CueRole> } {
-  const roles = new Set<CueRole>();
-  const inWindow = new Set<CueRole>();
+// Roles as bits: the loops below ask about every cue in the window for every mention, and sets
+// made for each question were most of what reading a note allocated.
+const ROLES: CueRole[] = ['present', 'negated', 'uncertain', 'hypothetical', 'historical', 'family', 'pseudo', 'terminate', 'patientSubject', 'otherSubject'];
+const BIT = Object.fromEntries(ROLES.map((r, i) => [r, 1 << i])) as Record<CueRole, number>;
+const SELF = 1, PRE = 2, POST = 4, BOTH = 8;
+const DIRECTION: Record<CueDef['direction'], number> = { self: SELF, pre: PRE, post: POST, both: BOTH };
+
+/** The roles of `defs` looking in `directions` (bits), and those whose window reaches `distance` words. */
+function rolesOf(defs: CueDef[], directions: number, distance: number): { roles: number; inWindow: number } {
+  let roles = 0;
+  let inWindow = 0;
   for (const d of defs) {
-    if (!directions.includes(d.direction)) continue;
-    for (const r of d.roles) { roles.add(r); if (distance <= d.window) inWindow.add(r); }
+    if (!(DIRECTION[d.direction] & directions)) continue;
+    for (const r of d.roles) { roles |= BIT[r]; if (distance <= d.window) inWindow |= BIT[r]; }
   }
   return { roles, inWindow };
 }
+
+const ASSERTION_BITS = ASSERTIONS.reduce((m, a) => m | BIT[a], 0);
 
 export function contextOf(note: NoteModel, sentence: Sentence, span: Span): ContextFlags {
   const flags: ContextFlags = { negated: false, uncertain: false, hypothetical: false, historical: false, family: false, subject: 'patient' };
@@ -90,39 +100,42 @@ export function contextOf(note: NoteModel, sentence: Sentence, span: Span): Cont
     // Cues overlapping the mention: only "self" cues speak about it.
     for (const c of all) {
       if (c.last < at.first || c.first > at.last) continue;
-      for (const r of rolesOf(c.defs, ['self'], 0).inWindow) if (r !== 'pseudo') apply(r as FlagKind, c);
+      const inWindow = rolesOf(c.defs, SELF, 0).inWindow;
+      for (const r of ROLES) if (inWindow & BIT[r] && r !== 'pseudo') apply(r as FlagKind, c);
     }
 
     // Before the mention, nearest first.
-    let decided: Set<CueRole> | undefined;
+    let decided: number | undefined;
     let familyClosed = false;
     for (let k = all.length - 1; k >= 0; k--) {
       const c = all[k]!;
       if (c.last >= at.first) continue;
-      const { roles, inWindow } = rolesOf(c.defs, ['pre', 'both'], wordsBetween(tokens, c.last, at.first));
-      if (roles.has('terminate')) break;
-      if (roles.has('pseudo')) continue;
-      if (roles.has('patientSubject')) {
+      const { roles, inWindow } = rolesOf(c.defs, PRE | BOTH, wordsBetween(tokens, c.last, at.first));
+      if (roles & BIT.terminate) break;
+      if (roles & BIT.pseudo) continue;
+      if (roles & BIT.patientSubject) {
         if (startsClause(tokens, c.first)) break; // "..., and that he sustained a sprain": a new clause
         familyClosed = true;
         continue;
       }
-      for (const r of ['family', 'otherSubject'] as const) if (inWindow.has(r) && !familyClosed) apply(r, c);
-      const kinds = ASSERTIONS.filter((a) => roles.has(a));
-      if (kinds.length === 0) continue;
-      if (decided && !kinds.every((a) => decided!.has(a))) continue;
-      decided ??= new Set(kinds);
-      for (const a of kinds) if (inWindow.has(a) && !flags[a]) apply(a, c);
+      for (const r of ['family', 'otherSubject'] as const) if (inWindow & BIT[r] && !familyClosed) apply(r, c);
+      const kinds = roles & ASSERTION_BITS;
+      if (kinds === 0) continue;
+      // The nearest assertion cue decides which kinds farther cues may still add.
+      if (decided !== undefined && (kinds & ~decided) !== 0) continue;
+      decided ??= kinds;
+      for (const a of ASSERTIONS) if (kinds & BIT[a] && inWindow & BIT[a] && !flags[a]) apply(a, c);
     }
 
     // After the mention, nearest first.
     for (const c of all) {
       if (c.first <= at.last) continue;
-      const { roles, inWindow } = rolesOf(c.defs, ['post', 'both'], wordsBetween(tokens, at.last, c.first));
-      if (rolesOf(c.defs, ['pre'], 0).roles.has('terminate')) break;
-      if (roles.has('pseudo')) continue;
+      const { roles, inWindow } = rolesOf(c.defs, POST | BOTH, wordsBetween(tokens, at.last, c.first));
+      if (rolesOf(c.defs, PRE, 0).roles & BIT.terminate) break;
+      if (roles & BIT.pseudo) continue;
       let hit = false;
-      for (const r of inWindow) {
+      for (const r of ROLES) {
+        if (!(inWindow & BIT[r])) continue;
         if (r === 'family' || r === 'otherSubject' || (ASSERTIONS as CueRole[]).includes(r)) { apply(r as FlagKind | 'otherSubject', c); hit = true; }
       }
       if (hit) break;

@@ -156,6 +156,22 @@ function union(spans: Span[]): Span {
   return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
 }
 
+/**
+ * The reader's context of spans in one sentence, each span read once: the many terms that match
+ * the same words ask about the same spans (about three questions per distinct span in clinical
+ * notes), and each reading scans the cues around the mention. Context depends only on the span.
+ */
+function contextOnce(reader: NoteReader, note: NoteModel, sentence: Sentence): (span: Span) => ContextFlags {
+  const read = new Map<number, { end: number; flags: ContextFlags }[]>();
+  return (span) => {
+    let atStart = read.get(span.start);
+    if (!atStart) read.set(span.start, (atStart = []));
+    let hit = atStart.find((r) => r.end === span.end);
+    if (!hit) atStart.push((hit = { end: span.end, flags: reader.contextOf(note, sentence, span) }));
+    return hit.flags;
+  };
+}
+
 export function collectMentions(state: EngineState, note: NoteModel, reader: NoteReader, options: AnalyzeOptions): Map<string, CodeAggregate> {
   const setting = options.setting ?? 'outpatient';
   const byCode = new Map<string, CodeAggregate>();
@@ -171,15 +187,16 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
     if (sentence.tokens.length === 0) continue;
     const keys = sentenceKeys(note.text, sentence);
     const flagsOf = new Map<TermMatch, ContextFlags>();
+    const contextOf = contextOnce(reader, note, sentence);
     // Context is read before subsumption: a denied longer term ("diabetes, no complications")
     // must not hide the affirmed shorter one inside it.
     const all = keepBestNumbered([...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]).filter((m) => {
       if (ownFrom > 0 && Math.min(...m.positions) < ownFrom) return false;
-      const flags = reader.contextOf(note, sentence, union(m.evidence));
+      const flags = contextOf(union(m.evidence));
       flagsOf.set(m, flags);
       if (flags.negated || flags.hypothetical || flags.subject === 'other') return false;
       // A term whose own words include a denied one ("no complications") is denied too.
-      return m.evidence.length < 2 || !m.evidence.some((e) => reader.contextOf(note, sentence, e).negated);
+      return m.evidence.length < 2 || !m.evidence.some((e) => contextOf(e).negated);
     });
     const uncrossed = dropCrossed(all);
     const kept = dropSubsumed(uncrossed, (shorter, longer) => state.alsoCoded(longer.term.code, shorter.term.code));

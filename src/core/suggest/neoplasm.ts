@@ -48,9 +48,13 @@ export function buildNeoplasmTable(index: CodesetIndex): NeoplasmTable {
   return { sites: builder.build(), codes, paths };
 }
 
+// The cues' keys, stemmed once (every sentence of every note asks for them).
+let behaviourKeys: [Behaviour, string][] | undefined;
+
 function behaviourOf(keys: SentenceKeys): { behaviour: Behaviour; position: number } | undefined {
-  for (const [behaviour, cues] of BEHAVIOUR_CUES) for (const cue of cues) {
-    const at = keys.positions.get(stem(cue));
+  behaviourKeys ??= BEHAVIOUR_CUES.flatMap(([behaviour, cues]) => cues.map((cue): [Behaviour, string] => [behaviour, stem(cue)]));
+  for (const [behaviour, key] of behaviourKeys) {
+    const at = keys.positions.get(key);
     if (at) return { behaviour, position: at[0]! };
   }
   return undefined;
