@@ -5,7 +5,7 @@
 // (running from source) the dictionary is built here in short slices and the word index on the
 // first search.
 import type * as vscode from 'vscode';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
 import type { SqlCodesetIndex } from '../core/codeset/index';
@@ -76,7 +76,7 @@ export class AnalyzerPreparation {
         } else this.log.info(`analyzer dictionary: ${read.missing}; building it`);
       }
       if (!index.hasSearchIndex()) {
-        // Checked now, read on the first search: until someone searches it costs no memory.
+        // Its header is checked now; it is read (and its checksum checked) on the first search: until someone searches it costs no memory.
         const refusal = await savedSearchRefusal(saved.searchPath, saved.key);
         if (!refusal) {
           this.provideSearch(index, saved);
@@ -109,13 +109,18 @@ export class AnalyzerPreparation {
     }
   }
 
-  /** The first search reads the saved search index instead of building it (and builds it when the copy turns out unusable). */
+  /**
+   * The first search reads the saved search index instead of building it. Only its header was
+   * checked when the database loaded; a copy whose body turns out damaged is built here instead,
+   * and removed, so the next session has the separate process build and save a good one.
+   */
   private provideSearch(index: SqlCodesetIndex, saved: SavedFiles): void {
     index.provideSearchIndex(() => {
       try {
         return loadSavedSearch(saved.searchPath, saved.key);
       } catch (e) {
         this.log.info(`search index: the saved copy was refused (${(e as Error).message}); building it`);
+        try { rmSync(saved.searchPath, { force: true }); } catch { /* left for the next session's check */ }
         return undefined;
       }
     });

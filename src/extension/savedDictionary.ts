@@ -5,9 +5,9 @@
 // that does not match, or is damaged, is ignored (and replaced after the rebuild).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { decodeDictionary, encodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
-import { decodeSearchIndex, searchIndexRefusal } from '../core/codeset/searchFile';
+import { decodeSearchIndex, searchIndexHeaderRefusal } from '../core/codeset/searchFile';
 import type { CodeSearchParts } from '../core/codeset/search';
 import type { Dictionary } from '../core/suggest/dictionary';
 
@@ -55,12 +55,32 @@ export async function readSavedDictionary(path: string, key: DictionaryFileKey):
   return decoded.ok ? { dictionary: decoded.dictionary } : { missing: `${path}: ${decoded.reason}` };
 }
 
-/** Why there is no usable saved search index for `key` (undefined when there is one); checks without decoding it. Never throws. */
+/** A header is a line of JSON: a few hundred bytes; anything longer than this is not one of ours. */
+const HEADER_BYTES = 256 * 1024;
+
+/**
+ * Why there is no usable saved search index for `key` (undefined when there is one), from the
+ * file's header and size: the body (some 14 MB) is read and its checksum checked on the first
+ * search, which builds the index when the copy turns out damaged. Never throws.
+ */
 export async function savedSearchRefusal(path: string, key: DictionaryFileKey): Promise<string | undefined> {
-  const bytes = await readIfThere(path);
-  if (!bytes) return 'none saved yet';
-  const reason = searchIndexRefusal(bytes, key);
-  return reason && `${path}: ${reason}`;
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch {
+    return 'none saved yet';
+  }
+  try {
+    const { size } = await file.stat();
+    const head = new Uint8Array(Math.min(size, HEADER_BYTES));
+    const { bytesRead } = await file.read(head, 0, head.byteLength, 0);
+    const reason = searchIndexHeaderRefusal(head.subarray(0, bytesRead), size, key);
+    return reason && `${path}: ${reason}`;
+  } catch (e) {
+    return `${path}: unreadable (${(e as Error).message})`;
+  } finally {
+    await file.close().catch(() => undefined);
+  }
 }
 
 /**

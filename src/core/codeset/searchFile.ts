@@ -2,7 +2,7 @@
 // path (seconds, and tens of megabytes of short-lived objects); an editor keeps these bytes beside
 // the database and reads them back in a fraction of that. Framing and refusals: sectionFile.ts.
 import type { CodeSearchParts } from './search';
-import { bytesOf, i32Of, linesOf, linesSection, packSections, unpackSections, type SectionFileKey } from './sectionFile';
+import { headerRefusal, bytesOf, i32Of, linesOf, linesSection, packSections, unpackSections, type SectionFileKey } from './sectionFile';
 
 /** Bump when the layout below changes. */
 export const SEARCH_FILE_FORMAT = 1;
@@ -45,6 +45,11 @@ const isExtra = (x: unknown): x is Extra => {
 export function searchIndexRefusal(bytes: Uint8Array, key: SectionFileKey): string | undefined {
   const unpacked = unpackSections(bytes, KIND, key);
   return unpacked.ok ? undefined : unpacked.reason;
+}
+
+/** Why a search index file of `fileLength` bytes starting with `head` is not for `key`, from its header alone (its body is checked when decoded). */
+export function searchIndexHeaderRefusal(head: Uint8Array, fileLength: number, key: SectionFileKey): string | undefined {
+  return headerRefusal(head, fileLength, KIND, key);
 }
 
 /** The search index in `bytes` if they were built from `key` and are intact; otherwise why not. */

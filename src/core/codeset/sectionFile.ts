@@ -68,16 +68,18 @@ export function packSections(kind: SectionFileKind, key: SectionFileKey, section
 
 export type UnpackedSections = { ok: true; sections: Uint8Array[]; extra: unknown } | { ok: false; reason: string };
 
-/** The sections in `bytes` if they are a `kind` file built from `key`, intact (and `count` of them, when given); otherwise why not. */
-export function unpackSections(bytes: Uint8Array, kind: SectionFileKind, key: SectionFileKey, count?: number): UnpackedSections {
-  const fail = (reason: string): UnpackedSections => ({ ok: false, reason });
-  const magic = decoder.decode(bytes.subarray(0, kind.magic.length));
+type ReadHeader = { ok: true; header: Header; start: number } | { ok: false; reason: string };
+
+/** The header at the start of `head` (the file's first bytes) if it names `kind`, `key` and a file of `fileLength` bytes. */
+function readHeader(head: Uint8Array, fileLength: number, kind: SectionFileKind, key: SectionFileKey, count: number | undefined): ReadHeader {
+  const fail = (reason: string): ReadHeader => ({ ok: false, reason });
+  const magic = decoder.decode(head.subarray(0, kind.magic.length));
   if (magic !== kind.magic) return fail(`not a MedCode ${kind.noun}`);
-  const end = bytes.indexOf(0x0a, kind.magic.length);
+  const end = head.indexOf(0x0a, kind.magic.length);
   if (end < 0) return fail('the header is cut off');
   let header: Header;
   try {
-    header = JSON.parse(decoder.decode(bytes.subarray(kind.magic.length, end))) as Header;
+    header = JSON.parse(decoder.decode(head.subarray(kind.magic.length, end))) as Header;
   } catch {
     return fail('the header is unreadable');
   }
@@ -87,10 +89,30 @@ export function unpackSections(bytes: Uint8Array, kind: SectionFileKind, key: Se
   if (!Array.isArray(header.sections) || (count !== undefined && header.sections.length !== count) || !header.sections.every((n) => Number.isInteger(n) && n >= 0)) return fail('the header lists the wrong sections');
   const start = padded(end + 1);
   const bodyLength = header.sections.reduce((n, s) => n + padded(s), 0);
-  if (start + bodyLength !== bytes.byteLength) return fail('the file is cut off or too long');
-  // Copied into a fresh buffer: aligned for the typed-array views, and the file's bytes can go.
-  const body = bytes.slice(start);
-  if (checksum(body) !== header.checksum) return fail('the checksum does not match (the file is damaged)');
+  if (start + bodyLength !== fileLength) return fail('the file is cut off or too long');
+  return { ok: true, header, start };
+}
+
+/**
+ * Why a `kind` file of `fileLength` bytes whose first bytes are `head` cannot be used for `key`
+ * (undefined when its header says it can). The body is not read: its checksum is checked when
+ * the file is unpacked.
+ */
+export function headerRefusal(head: Uint8Array, fileLength: number, kind: SectionFileKind, key: SectionFileKey): string | undefined {
+  const read = readHeader(head, fileLength, kind, key, undefined);
+  return read.ok ? undefined : read.reason;
+}
+
+/** The sections in `bytes` if they are a `kind` file built from `key`, intact (and `count` of them, when given); otherwise why not. */
+export function unpackSections(bytes: Uint8Array, kind: SectionFileKind, key: SectionFileKey, count?: number): UnpackedSections {
+  const read = readHeader(bytes, bytes.byteLength, kind, key, count);
+  if (!read.ok) return read;
+  const { header, start } = read;
+  // The sections are views on the file's bytes (no copy), unless the body is not 4-byte aligned
+  // in memory, which typed-array views need.
+  const view = bytes.subarray(start);
+  const body = view.byteOffset % 4 === 0 ? view : new Uint8Array(view);
+  if (checksum(body) !== header.checksum) return { ok: false, reason: 'the checksum does not match (the file is damaged)' };
   const sections: Uint8Array[] = [];
   let at = 0;
   for (const n of header.sections) {

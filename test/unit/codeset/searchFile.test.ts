@@ -5,7 +5,7 @@ import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureIndex, icd } from '../../support/fixtureIndex';
 import type { SqlCodesetIndex } from '../../../src/core/codeset/index';
-import { decodeSearchIndex, encodeSearchIndex } from '../../../src/core/codeset/searchFile';
+import { decodeSearchIndex, encodeSearchIndex, searchIndexHeaderRefusal } from '../../../src/core/codeset/searchFile';
 import type { CodeRow } from '../../../src/core/importers/types';
 
 const KEY = { database: 'db-hash-1', code: 'code-hash-1' };
@@ -75,6 +75,21 @@ describe('saved search index', () => {
     assert.match(refusal(bytes.subarray(0, bytes.length - 8)), /cut off/);
     assert.match(refusal(new TextEncoder().encode('MEDCODE-ANALYZER-DICTIONARY\n{}\n')), /not a MedCode search index/);
     assert.match(refusal(new Uint8Array(0)), /not a MedCode search index/);
+  });
+
+  test('the header alone says whether a copy is for this database and analyzer and has its full length', () => {
+    const head = bytes.subarray(0, 4096);
+    assert.equal(searchIndexHeaderRefusal(head, bytes.length, KEY), undefined);
+    assert.match(searchIndexHeaderRefusal(head, bytes.length, { ...KEY, database: 'db-hash-2' })!, /another database/);
+    assert.match(searchIndexHeaderRefusal(head, bytes.length, { ...KEY, code: 'code-hash-2' })!, /another version of the analyzer/);
+    assert.match(searchIndexHeaderRefusal(head, bytes.length - 8, KEY)!, /cut off or too long/);
+    assert.match(searchIndexHeaderRefusal(bytes.subarray(0, 30), bytes.length, KEY)!, /header is cut off/);
+    assert.match(searchIndexHeaderRefusal(new TextEncoder().encode('MEDCODE-ANALYZER-DICTIONARY\n{}\n'), 40, KEY)!, /not a MedCode search index/);
+    // A damaged body has a good header: the checksum is checked when the copy is decoded.
+    const damaged = bytes.slice();
+    damaged[damaged.length - 3]! ^= 0xff;
+    assert.equal(searchIndexHeaderRefusal(damaged.subarray(0, 4096), damaged.length, KEY), undefined);
+    assert.match((decodeSearchIndex(damaged, KEY) as { reason: string }).reason, /checksum/);
   });
 
   test('parts that do not fit together are refused when taken, and the index still builds its own', async () => {

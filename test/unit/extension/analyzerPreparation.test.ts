@@ -108,7 +108,18 @@ describe('analyzer preparation in the extension', () => {
       // Searches answer the same from the saved copy as from a word index built here.
       const builtHere = await newIndex();
       for (const q of ['pneumonia', 'aspiration pneumonia', 'pneumonitis vomit', 'J18']) assert.deepEqual(again.search(q), builtHere.search(q), q);
-      // A damaged search copy is refused with its reason; the dictionary copy is still read, and the process rebuilds the search index.
+      // A search copy whose header is wrong is refused when the database loads, and the process rebuilds it.
+      const saidOther = readFileSync(savedSearchPath(db));
+      writeFileSync(savedSearchPath(db), Buffer.concat([saidOther, Buffer.from('    ')]));
+      const cutIndex = await newIndex();
+      const cut = session(db, cutIndex, hash, builder);
+      await cut.preparation.ready(cutIndex);
+      await cut.preparation.searchReady;
+      assert.equal(cut.preparation.lastSearch, 'built in a separate process', cut.lines.join('\n'));
+      assert.ok(cut.lines.some((l) => /search index: .*cut off or too long/.test(l)), cut.lines.join('\n'));
+      // A damaged body passes the header check at load (the 14 MB body is not read until someone
+      // searches); the first search refuses it with its reason, builds the index here, and removes the
+      // copy; the next session has the process build a good one.
       const damaged = readFileSync(savedSearchPath(db));
       damaged[damaged.length - 5] ^= 0xff;
       writeFileSync(savedSearchPath(db), damaged);
@@ -116,10 +127,16 @@ describe('analyzer preparation in the extension', () => {
       const fourth = session(db, fourthIndex, hash, builder);
       await fourth.preparation.ready(fourthIndex);
       assert.equal(fourth.preparation.last?.dictionary, 'saved copy', fourth.lines.join('\n'));
-      await fourth.preparation.searchReady;
-      assert.equal(fourth.preparation.lastSearch, 'built in a separate process', fourth.lines.join('\n'));
-      assert.ok(fourth.lines.some((l) => /search index: .*checksum/.test(l)), fourth.lines.join('\n'));
+      assert.equal(fourth.preparation.lastSearch, 'saved copy', fourth.lines.join('\n'));
       assert.deepEqual(fourthIndex.search('aspiration pneumonia'), builtHere.search('aspiration pneumonia'));
+      assert.ok(fourth.lines.some((l) => /search index: the saved copy was refused .*checksum/.test(l)), fourth.lines.join('\n'));
+      assert.ok(!existsSync(savedSearchPath(db)), 'the damaged copy is removed');
+      const fifthIndex = await newIndex();
+      const fifth = session(db, fifthIndex, hash, builder);
+      await fifth.preparation.ready(fifthIndex);
+      await fifth.preparation.searchReady;
+      assert.equal(fifth.preparation.lastSearch, 'built in a separate process', fifth.lines.join('\n'));
+      assert.deepEqual(fifthIndex.search('aspiration pneumonia'), builtHere.search('aspiration pneumonia'));
       // The file on disk is not the content the extension loaded: the separate process refuses, the dictionary is built here.
       const other = await newIndex();
       const third = session(db, other, 'another-hash', builder);
