@@ -136,8 +136,14 @@ export class NoteAnalyses implements vscode.Disposable {
     const version = doc.version;
     const generation = this.generation;
     let result;
+    let chars = 0;
     try {
-      const run = (): Promise<NoteResult> => analyzeNoteText(index, doc.getText(), claim, claimErrors, this.settings.current, () => doc.version !== version || doc.isClosed);
+      // getText() joins the document's lines into a new string: read it once per analysis.
+      const run = (): Promise<NoteResult> => {
+        const text = doc.getText();
+        chars = text.length;
+        return analyzeNoteText(index, text, claim, claimErrors, this.settings.current, () => doc.version !== version || doc.isClosed);
+      };
       // The analyzer's term dictionary takes seconds to build on a full code set; it is built in the
       // background from the moment the database loads. A note opened before it is ready waits, and says so.
       const prepared = this.preparation.ready(index);
@@ -150,7 +156,7 @@ export class NoteAnalyses implements vscode.Disposable {
     }
     this.runs++;
     this.results.set(key, { version, claimText, claim: read.ok ? read.claim : undefined, result, generation });
-    this.log.info(`analyzed a note: ${doc.getText().length} chars, ${result.marked.length} codes, ${result.warnings.length} warnings, ${result.millis} ms`);
+    this.log.info(`analyzed a note: ${chars} chars, ${result.marked.length} codes, ${result.warnings.length} warnings, ${result.millis} ms`);
     this.emitter.fire(doc);
   }
 
