@@ -142,6 +142,16 @@ async function runExtensionHostTests(paths, runDir, workspace, suite) {
     const out = JSON.parse(readFileSync(resultsFile, 'utf8'));
     for (const r of out.results) results.push({ name: `extension host: ${r.name}`, ok: r.ok, error: r.error });
     Object.assign(metrics, out.metrics);
+    // Young collections per test (VS Code's own work included): V8 doubles the young generation
+    // once the bytes surviving them add up to its size, and RSS keeps the pages.
+    log('extension host collections by test (scavenges, MB surviving them, young generation grown):');
+    for (const r of out.results.filter((x) => x.gc)) {
+      console.log(`  ${String(r.gc.scavenges).padStart(3)} ${r.gc.survivedMB.toFixed(1).padStart(5)} MB${r.gc.youngGenerationGrew ? ' grown' : '      '}  ${r.name}`);
+    }
+    const byName = (re) => out.results.find((x) => re.test(x.name))?.gc;
+    metrics.survivedYoungFirstNoteMB = byName(/^opening a note/)?.survivedMB ?? -1;
+    metrics.survivedYoungOneMbNoteMB = byName(/^a 1 MB note/)?.survivedMB ?? -1;
+    metrics.youngGenerationGrewInTests = out.results.filter((x) => x.gc?.youngGenerationGrew).length;
   } finally {
     await browser?.close().catch(() => {});
     killGroup(server);
