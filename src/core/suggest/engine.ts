@@ -75,11 +75,18 @@ export function engineFor(index: CodesetIndex): EngineState {
   return s;
 }
 
+/** A term's keys in sorted order, joined: the same words give the same signature (no array for one or two keys). */
+function keySignature(keys: string[]): string {
+  if (keys.length === 1) return keys[0]!;
+  if (keys.length === 2) return keys[0]! <= keys[1]! ? `${keys[0]} ${keys[1]}` : `${keys[1]} ${keys[0]}`;
+  return keys.slice().sort().join(' ');
+}
+
 /** Among matches with identical words, keep the one from the most authoritative source. */
 function preferAuthoritative(matches: TermMatch[]): TermMatch[] {
   const best = new Map<string, TermMatch>();
   for (const m of matches) {
-    const sig = m.term.keys.slice().sort().join(' ');
+    const sig = keySignature(m.term.keys);
     const cur = best.get(sig);
     if (!cur || SOURCE_RANK[m.term.source] < SOURCE_RANK[cur.term.source] || (m.term.source === cur.term.source && m.termIndex < cur.termIndex)) best.set(sig, m);
   }

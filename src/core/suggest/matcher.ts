@@ -98,9 +98,12 @@ function placeTerm(term: DictionaryTerm, anchor: string, keys: SentenceKeys): nu
 // expanded "T2DM" does not become the stage of a kidney disease five words later.
 function numbersAttached(term: DictionaryTerm, chosen: number[]): boolean {
   for (let i = 0; i < term.keys.length; i++) {
-    if (!/^\d/.test(term.keys[i]!)) continue;
+    const c = term.keys[i]!.charCodeAt(0);
+    if (!(c >= 48 && c <= 57)) continue;
     const at = chosen[i]!;
-    if (!chosen.some((p, j) => j !== i && Math.abs(p - at) <= 2)) return false;
+    let attached = false;
+    for (let j = 0; j < chosen.length && !attached; j++) attached = j !== i && Math.abs(chosen[j]! - at) <= 2;
+    if (!attached) return false;
   }
   return true;
 }

@@ -44,6 +44,8 @@ export class SpecificityResolver {
   private readonly descendants = new Map<string, Candidate[]>();
   private readonly records = new Map<string, CodeRecord | null>();
   private readonly seventh = new Map<string, SeventhCharRow[]>();
+  /** The words of each header's own title (children are scored on the words they add). */
+  private readonly titleKeys = new Map<string, Set<string>>();
 
   constructor(private readonly index: CodesetIndex) {}
 
@@ -103,7 +105,11 @@ export class SpecificityResolver {
       const withChr = candidates.filter((c) => c.record.normalized.length === 7 && c.record.normalized.endsWith(chr));
       if (withChr.length > 0) candidates = withChr;
     }
-    const base = new Set(phraseKeys(record.title));
+    let base = this.titleKeys.get(record.normalized);
+    if (!base) {
+      base = new Set(phraseKeys(record.title));
+      this.titleKeys.set(record.normalized, base);
+    }
     let best: Candidate | undefined;
     let bestScore = -Infinity;
     for (const c of candidates) {
