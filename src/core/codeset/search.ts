@@ -141,7 +141,7 @@ export class CodeSearch {
   adopt(parts: CodeSearchParts): boolean {
     if (this.text) return false;
     const text = TextIndex.fromParts(parts.text);
-    const codes = text.codeValue.length;
+    const codes = text.codes.length;
     for (const c of parts.setCodes) {
       if (c.titleDoc.length > codes || c.billable.length > codes || !parts.loadedSets.includes(c.setId)) throw new Error('the search parts do not fit together');
     }
@@ -302,14 +302,14 @@ export class CodeSearch {
 
   /** Display and billable state of code id `c` in code set `setId` (what ranking needs). */
   private codeInfo(setId: number, c: number): { display: string; billable: boolean } {
-    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codeValue[c]!)!;
+    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codes.value(c))!;
     const text = this.textIndex();
-    return { display: this.unusualDisplays.get(`${setId} ${c}`) ?? usualDisplay(text.codeSystem[c]!, text.codeValue[c]!), billable: this.setCodes.get(setId)!.billable[c] === 1 };
+    return { display: this.unusualDisplays.get(`${setId} ${c}`) ?? usualDisplay(text.codes.system(c), text.codes.value(c)), billable: this.setCodes.get(setId)!.billable[c] === 1 };
   }
 
   /** Title of code id `c` in code set `setId` (read for the results shown). */
   private codeTitle(setId: number, c: number): string {
-    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codeValue[c]!)!.title;
+    if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codes.value(c))!.title;
     const codes = this.setCodes.get(setId)!;
     const doc = codes.titleDoc[c]!;
     return doc >= 0 ? this.docText(doc) : codes.otherTitles.get(c) ?? '';
@@ -527,7 +527,7 @@ export class CodeSearch {
       pool = touched.filter((c) => score[c]! >= floor);
     }
     const rows = pool.map((c) => {
-      const system = text.codeSystem[c] as CodeSystem;
+      const system = text.codes.system(c) as CodeSystem;
       const setId = chosen.get(system)!;
       return { c, system, setId, info: this.codeInfo(setId, c) };
     });

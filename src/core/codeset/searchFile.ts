@@ -26,7 +26,7 @@ export function encodeSearchIndex(parts: CodeSearchParts, key: SectionFileKey): 
     setCodes: parts.setCodes.map((c) => ({ setId: c.setId, otherTitles: c.otherTitles })), unusualDisplays: parts.unusualDisplays,
   };
   const sections = [
-    linesSection(t.stems), linesSection(t.codeValues), t.codeSystemIds, t.weights,
+    linesSection(t.stems), t.codeValueLines, t.codeSystemIds, t.weights,
     ...DOC_ARRAYS.map((name) => t[name]),
     ...t.presence.map(([, present]) => present),
     ...parts.setCodes.flatMap((c) => [c.titleDoc, c.billable]),
@@ -62,14 +62,14 @@ export function decodeSearchIndex(bytes: Uint8Array, key: SectionFileKey): Decod
   let at = 0;
   const next = (): Uint8Array => sections[at++]!;
   const stems = linesOf(next());
-  const codeValues = linesOf(next());
+  const codeValueLines = next();
   const codeSystemIds = next();
   const weights = next();
   const docs = Object.fromEntries(DOC_ARRAYS.map((name) => [name, i32Of(next())])) as Record<(typeof DOC_ARRAYS)[number], Int32Array>;
   const presence = extra.presenceSets.map((id): [number, Uint8Array] => [id, next()]);
   const setCodes = extra.setCodes.map((c) => ({ setId: c.setId, titleDoc: i32Of(next()), billable: next(), otherTitles: c.otherTitles }));
   const parts: CodeSearchParts = {
-    text: { stems, systems: extra.systems, codeValues, codeSystemIds, presence, weights, ...docs },
+    text: { stems, systems: extra.systems, codeValueLines, codeSystemIds, presence, weights, ...docs },
     loadedSets: extra.loadedSets, setCodes, unusualDisplays: extra.unusualDisplays,
   };
   return { ok: true, parts };

@@ -2,6 +2,7 @@
 // inclusion terms and Alphabetic Index paths. Built on first search from the database tables:
 // sql.js runs FTS4 queries on common words ("fracture": 25,000 rows) in tens to hundreds of
 // milliseconds, too slow for search-as-you-type; typed arrays in JS answer in a few.
+import { LineTable } from './textPool';
 import { analyze, root, stem } from './searchWords';
 
 export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex';
@@ -82,6 +83,57 @@ class ByteList {
 }
 
 /**
+ * The codes of the index by id: each one's system (an id into the index's few names) and its value
+ * (a line of a LineTable). As a string each, some 106,000 codes cost 3.4 MB of heap, objects every
+ * young collection copied when a saved index was read.
+ */
+export class CodeTable {
+  private systems = new ByteList();
+  private values = new LineTable();
+
+  /** `systemNames`: the index's system names by id (shared, not copied). */
+  constructor(private readonly systemNames: readonly string[]) {}
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  push(systemId: number, value: string): number {
+    if (systemId > 255) throw new Error('too many code systems in the word index');
+    this.systems.push(systemId);
+    return this.values.push(value);
+  }
+
+  system(c: number): string {
+    return this.systemNames[this.systems.data[c]!]!;
+  }
+
+  value(c: number): string {
+    return this.values.get(c);
+  }
+
+  /** Drops the growth slack. */
+  trim(): void {
+    this.values.trim();
+    this.systems.trim();
+  }
+
+  /** For saving: each code's system id, and the values as newline-separated UTF-8. */
+  toParts(): { codeSystemIds: Uint8Array; codeValueLines: Uint8Array } {
+    return { codeSystemIds: this.systems.used(), codeValueLines: this.values.lines() };
+  }
+
+  /** A table over saved parts (the values' bytes are used in place, not decoded); throws when they do not fit together. */
+  static fromParts(systemNames: readonly string[], codeSystemIds: Uint8Array, codeValueLines: Uint8Array): CodeTable {
+    const t = new CodeTable(systemNames);
+    t.values = LineTable.fromLines(codeValueLines, codeSystemIds.length);
+    if (t.values.length !== codeSystemIds.length || codeSystemIds.some((id) => id >= systemNames.length)) throw new Error('the word index parts do not fit together');
+    t.systems = ByteList.of(codeSystemIds);
+    return t;
+  }
+}
+
+/**
  * A word index as plain parts (for saving it beside the database and reading it back): the words
  * per text and what each text belongs to; the stems and code names as strings. Postings, the
  * stem and code lookups are derived again when read.
@@ -89,7 +141,8 @@ class ByteList {
 export interface TextIndexParts {
   stems: string[];
   systems: string[];
-  codeValues: string[];
+  /** Each code id's value, as newline-separated UTF-8. */
+  codeValueLines: Uint8Array;
   /** System id of each code id. */
   codeSystemIds: Uint8Array;
   presence: [setId: number, present: Uint8Array][];
@@ -137,9 +190,9 @@ export class TextIndex {
 
   /** Codes by id, per system: code -> id. Only adding texts needs it: dropped by compact(), rebuilt when more are added. */
   private codeIdMaps: Map<string, Map<string, number>> | undefined = new Map();
-  readonly codeSystem: string[] = [];
-  readonly codeValue: string[] = [];
   private readonly systemIds = new Map<string, number>();
+  private readonly systemNames: string[] = [];
+  readonly codes = new CodeTable(this.systemNames);
   /** Per code set: per code id, 0 = absent, 1 = header, 2 = billable. */
   private readonly presence = new Map<number, Uint8Array>();
 
@@ -169,18 +222,18 @@ export class TextIndex {
   /** Where doc `d` comes from: its code set (-1: every version), code and kind, and its row (-1 for titles). */
   docSource(d: number): { setId: number; system: string; code: string; kind: DocKind; row: number } {
     const c = this.docCodeId.data[d]!;
-    return { setId: this.docSetId.data[d]!, system: this.codeSystem[c]!, code: this.codeValue[c]!, kind: this.kind(d), row: this.docRow.data[d]! };
+    return { setId: this.docSetId.data[d]!, system: this.codes.system(c), code: this.codes.value(c), kind: this.kind(d), row: this.docRow.data[d]! };
   }
 
   private codeIds(): Map<string, Map<string, number>> {
     if (!this.codeIdMaps) {
       const maps = new Map<string, Map<string, number>>();
-      this.codeValue.forEach((code, id) => {
-        const system = this.codeSystem[id]!;
+      for (let id = 0; id < this.codes.length; id++) {
+        const system = this.codes.system(id);
         let ids = maps.get(system);
         if (!ids) maps.set(system, (ids = new Map()));
-        ids.set(code, id);
-      });
+        ids.set(this.codes.value(id), id);
+      }
       this.codeIdMaps = maps;
     }
     return this.codeIdMaps;
@@ -192,10 +245,8 @@ export class TextIndex {
     if (!ids) codeIds.set(system, (ids = new Map()));
     let id = ids.get(code);
     if (id === undefined) {
-      id = this.codeValue.length;
+      id = this.codes.push(this.systemId(system), code);
       ids.set(code, id);
-      this.codeSystem.push(system);
-      this.codeValue.push(code);
     }
     return id;
   }
@@ -205,6 +256,7 @@ export class TextIndex {
     if (id === undefined) {
       id = this.systemIds.size;
       this.systemIds.set(system, id);
+      this.systemNames.push(system);
     }
     return id;
   }
@@ -292,6 +344,7 @@ export class TextIndex {
     this.codeIdMaps = undefined;
     for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.docRow, this.words, this.rootNext]) list.trim();
     this.weights.trim();
+    this.codes.trim();
     this.ensurePostings();
   }
 
@@ -325,11 +378,8 @@ export class TextIndex {
 
   /** The index as parts (after compact(): every version-independent text is in). */
   toParts(): TextIndexParts {
-    const systems = [...this.systemIds.keys()];
-    const systemOf = new Map(systems.map((name, i) => [name, i]));
     return {
-      stems: this.stems, systems, codeValues: this.codeValue,
-      codeSystemIds: Uint8Array.from(this.codeSystem, (name) => systemOf.get(name) ?? 255),
+      stems: this.stems, systems: [...this.systemNames], ...this.codes.toParts(),
       presence: [...this.presence],
       docCodeId: this.docCodeId.used(), docSystemId: this.docSystemId.used(), docSetId: this.docSetId.used(), docKindId: this.docKindId.used(),
       docRow: this.docRow.used(), docStart: this.docStart.used(), words: this.words.used(), weights: this.weights.used(),
@@ -340,18 +390,14 @@ export class TextIndex {
   static fromParts(p: TextIndexParts): TextIndex {
     const n = p.docRow.length;
     const fits = [p.docCodeId, p.docSystemId, p.docSetId, p.docKindId].every((a) => a.length === n) && p.docStart.length === n + 1
-      && p.docStart[n] === p.words.length && p.weights.length === p.words.length && p.codeSystemIds.length === p.codeValues.length
-      && p.codeSystemIds.every((id) => id < p.systems.length);
+      && p.docStart[n] === p.words.length && p.weights.length === p.words.length;
     if (!fits) throw new Error('the word index parts do not fit together');
     for (let i = 0; i < p.words.length; i++) if (p.words[i]! < 0 || p.words[i]! >= p.stems.length) throw new Error('the word index refers to a word it does not have');
     const t = new TextIndex();
     for (const s of p.stems) t.stemId(s);
     if (t.stems.length !== p.stems.length) throw new Error('the word index lists a word twice');
     p.systems.forEach((name) => t.systemId(name));
-    p.codeValues.forEach((code, id) => {
-      t.codeValue.push(code);
-      t.codeSystem.push(p.systems[p.codeSystemIds[id]!]!);
-    });
+    (t as { codes: CodeTable }).codes = CodeTable.fromParts(t.systemNames, p.codeSystemIds, p.codeValueLines);
     t.codeIdMaps = undefined;
     for (const [setId, present] of p.presence) t.presence.set(setId, present);
     t.docCodeId = IntList.of(p.docCodeId);
@@ -407,7 +453,7 @@ export class TextIndex {
    */
   /** An empty result for one search; buffers are reused across searches. */
   newScan(): ScanResult {
-    const nCodes = this.codeValue.length;
+    const nCodes = this.codes.length;
     if (this.codeStamp.length < nCodes) {
       const size = nCodes + 1024;
       this.codeStamp = new Int32Array(size);

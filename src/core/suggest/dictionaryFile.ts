@@ -2,6 +2,7 @@
 // keeps these bytes beside the database and reads them back in milliseconds next time. The framing
 // (what it was built from, checksum, refusals) is sectionFile.ts's.
 import { Dictionary, TextPool, type DictionaryParts } from './termTable';
+import { LineTable } from '../codeset/textPool';
 import { bytesOf, i32Of, linesOf, linesSection, packSections, u32Of, unpackSections, type SectionFileKey } from '../codeset/sectionFile';
 
 /** Bump when the layout below changes. */
@@ -18,7 +19,7 @@ export function encodeDictionary(dictionary: Dictionary, key: DictionaryFileKey)
   const pool = p.reasons.toParts();
   return packSections(KIND, key, [
     linesSection(p.keyNames),
-    linesSection(p.codeNames),
+    p.codeNames.lines(),
     p.termSource,
     p.anchorOfKey,
     pool.bytes,
@@ -35,12 +36,12 @@ export function decodeDictionary(bytes: Uint8Array, key: DictionaryFileKey): Dec
   if (!unpacked.ok) return unpacked;
   const [keySection, codeSection, termSource, anchor, poolBytes, poolEnds, ...rest] = unpacked.sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, ...Uint8Array[]];
   const keyNames = linesOf(keySection);
-  const codeNames = linesOf(codeSection);
+  const codeNames = LineTable.fromLines(codeSection, 0);
   const anchorOfKey = i32Of(anchor);
   const reasons = TextPool.fromParts(poolBytes, u32Of(poolEnds));
   const arrays = Object.fromEntries(U32.map((name, i) => [name, u32Of(rest[i]!)])) as Record<(typeof U32)[number], Uint32Array>;
   const n = arrays.termCode.length;
-  if (arrays.termKeyStart.length !== n + 1 || termSource.length !== n || arrays.termReason.length !== n || anchorOfKey.length !== keyNames.length) {
+  if (arrays.termKeyStart.length !== n + 1 || arrays.termCode.some((c) => c >= codeNames.length) || termSource.length !== n || arrays.termReason.length !== n || anchorOfKey.length !== keyNames.length) {
     return { ok: false, reason: 'its sections do not fit together' };
   }
   return { ok: true, dictionary: new Dictionary({ keyNames, codeNames, termSource, anchorOfKey, reasons, ...arrays }) };

@@ -4,7 +4,7 @@
 // one byte pool, and the anchor index is a few integer arrays (about a sixth of that). A term
 // becomes an object only when a sentence contains all its keys.
 
-import { TextPool, U32List } from '../codeset/textPool';
+import { LineTable, TextPool, U32List } from '../codeset/textPool';
 
 export { TextPool };
 
@@ -55,7 +55,8 @@ export class Dictionary {
   readonly termKeyStart: Uint32Array;
   readonly termKeys: Uint32Array;
   private readonly termCode: Uint32Array;
-  private readonly codeNames: string[];
+  /** Code id -> code, as lines of UTF-8 (66,000 codes as strings were 2 MB of heap). */
+  private readonly codeNames: LineTable;
   private readonly termSource: Uint8Array;
   private readonly termReason: Uint32Array;
   private readonly reasons: TextPool;
@@ -140,7 +141,7 @@ export class Dictionary {
   term(t: number): DictionaryTerm {
     const keys: string[] = [];
     for (let j = this.termKeyStart[t]!, end = this.termKeyStart[t + 1]!; j < end; j++) keys.push(this.keyNames[this.termKeys[j]!]!);
-    return new MatchedTerm(keys, this.codeNames[this.termCode[t]!]!, SOURCES[this.termSource[t]!]!, this.reasons, this.termReason[t]!);
+    return new MatchedTerm(keys, this.codeNames.get(this.termCode[t]!), SOURCES[this.termSource[t]!]!, this.reasons, this.termReason[t]!);
   }
 
   /** The reason of term `t`. */
@@ -164,7 +165,7 @@ export interface DictionaryParts {
   termKeyStart: Uint32Array;
   termKeys: Uint32Array;
   termCode: Uint32Array;
-  codeNames: string[];
+  codeNames: LineTable;
   termSource: Uint8Array;
   termReason: Uint32Array;
   reasons: TextPool;
@@ -390,11 +391,18 @@ export class TermTableBuilder {
     }
     this.reasons.seal();
     return new Dictionary({
-      keyNames: this.keyNames, termKeyStart: keyStart, termKeys: keys, termCode: this.codes.trimmed(), codeNames: this.codeNames,
+      keyNames: this.keyNames, termKeyStart: keyStart, termKeys: keys, termCode: this.codes.trimmed(), codeNames: lineTableOf(this.codeNames),
       termSource: Uint8Array.from(this.sources.data.subarray(0, n)), termReason: this.reasonIds.trimmed(), reasons: this.reasons,
       frequency, anchorOfKey, singleStart, singles, groupStart, groupSecond, memberStart, members, groupsBySecond,
     });
   }
+}
+
+function lineTableOf(strings: string[]): LineTable {
+  const t = new LineTable();
+  for (const s of strings) t.push(s);
+  t.trim();
+  return t;
 }
 
 function prefixSums(counts: Uint32Array, n: number): Uint32Array {
