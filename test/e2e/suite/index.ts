@@ -2,7 +2,7 @@
 // Same contract as @vscode/test-electron: this module exports run().
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import type { MedcodeApi } from '../../../src/extension/activate';
 import { metrics, runAll, test } from './runner';
 import { readDisk, sleep, waitFor, workspaceFile } from './util';
@@ -267,6 +267,8 @@ test('memory added by MedCode with everything loaded (without PTP)', async () =>
   metrics.heapUsedAddedMB = Math.round((now.heapUsed - memoryAtStart.heapUsed) / 1e6);
   metrics.externalAddedMB = Math.round((now.external - memoryAtStart.external) / 1e6);
   metrics.arrayBuffersAddedMB = Math.round((now.arrayBuffers - memoryAtStart.arrayBuffers) / 1e6);
+  // For finding what the heap holds: MEDCODE_E2E_HEAP_SNAPSHOT=<file> writes a heap snapshot after the measurement.
+  if (process.env.MEDCODE_E2E_HEAP_SNAPSHOT) writeHeapSnapshot(process.env.MEDCODE_E2E_HEAP_SNAPSHOT);
   assert.ok(api.database.index, 'the database is loaded');
 });
 
