@@ -3,6 +3,7 @@
 // makes that code more specific than the query. A generic query ("pneumonia") should land on the
 // code whose text adds nothing the coder did not say; words that add nothing (nonessential
 // modifiers in parentheses, "unspecified ...", alternatives after "or") cost nothing.
+import { IRREGULAR_PLURALS, americanSpelling } from './spelling';
 
 /** Connectors: never indexed, never required. */
 export const STOP_WORDS = new Set([
@@ -34,10 +35,16 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-/** Plural forms folded: "fractures" -> "fracture", "ovaries" -> "ovary"; Latin endings kept. */
+/**
+ * Plural forms and British spellings folded: "fractures" -> "fracture", "ovaries" -> "ovary",
+ * "varices" -> "varix", "oesophagitis" -> "esophagitis" (the analyzer's word keys fold the same
+ * ones); Latin endings kept.
+ */
 export function stem(word: string): string {
-  const w = word;
+  const w = americanSpelling(word);
   if (w.length <= 3 || /^\d/.test(w)) return w;
+  const irregular = IRREGULAR_PLURALS.get(w);
+  if (irregular) return irregular;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.length > 6 && /(?:tases|oses|yses)$/.test(w)) return `${w.slice(0, -2)}is`;
   if (/(?:ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);

@@ -1,6 +1,7 @@
 // Word normalization shared by the dictionary and the matcher, so a title word and a note word
 // meet on the same key. Plurals fold ("ulcers" -> "ulcer"); derivations do not ("nephritis" and
 // "nephric" stay distinct) because ICD-10-CM distinguishes them.
+import { IRREGULAR_PLURALS, americanSpelling } from '../codeset/spelling';
 
 /** Words that carry no clinical meaning for matching (connectors in titles and index paths). */
 export const STOP_WORDS = new Set([
@@ -15,32 +16,10 @@ export const STOP_WORDS = new Set([
 // Exceptions where dropping a final "s" would merge different words or break a Latin ending.
 const KEEP_S = /(?:ss|us|is|ys|os|ous|pes)$/;
 
-// Latin and Greek plurals that no suffix rule reaches (notes say "varices", the index "Varix").
-const IRREGULAR_PLURALS = new Map<string, string>([
-  ['varices', 'varix'], ['appendices', 'appendix'], ['cervices', 'cervix'], ['apices', 'apex'], ['vertices', 'vertex'],
-  ['cicatrices', 'cicatrix'], ['testes', 'testis'], ['pelves', 'pelvis'], ['crises', 'crisis'], ['ganglia', 'ganglion'],
-  ['diverticula', 'diverticulum'], ['bacteria', 'bacterium'], ['condylomata', 'condyloma'], ['calculi', 'calculus'],
-  ['thrombi', 'thrombus'], ['emboli', 'embolus'], ['bronchi', 'bronchus'], ['nevi', 'nevus'], ['naevi', 'nevus'],
-  ['fungi', 'fungus'], ['bacilli', 'bacillus'], ['foci', 'focus'], ['alveoli', 'alveolus'], ['glomeruli', 'glomerulus'],
-  ['villi', 'villus'], ['nuclei', 'nucleus'], ['polypi', 'polyp'], ['fibromata', 'fibroma'], ['septa', 'septum'],
-]);
 
 /** Folds accents and case; the note model already does this for note tokens. */
 export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
-// British spellings (common in translated case reports) meet the US titles: anaemia, oedema,
-// paraesthesia, diarrhoea, tumour. Only clinical patterns, so "aeruginosa" and "toe" stay as they are.
-const BRITISH_SPELLINGS: [RegExp, string][] = [
-  [/aem/g, 'em'], [/aesth/g, 'esth'], [/^oe(?=[ds])/, 'e'], [/oea$/, 'ea'], [/paed/g, 'ped'],
-  [/^foet/, 'fet'], [/^coel/, 'cel'], [/(?<=.{3})our$/, 'or'],
-];
-
-function americanSpelling(w: string): string {
-  if (!/ae|oe|our$/.test(w)) return w;
-  for (const [from, to] of BRITISH_SPELLINGS) w = w.replace(from, to);
-  return w;
 }
 
 /** Reduces plural and possessive forms (and British spellings) to one key. */

@@ -21,6 +21,9 @@ const COMMON: CodeRow[] = [
   icd('D68.8', 'Other specified coagulation defects'),
   icd('F32', 'Depressive episode', false),
   icd('F32.9', 'Major depressive disorder, single episode, unspecified'),
+  icd('K20.9', 'Esophagitis, unspecified'),
+  icd('I85.00', 'Esophageal varices without bleeding'),
+  icd('D64.9', 'Anemia, unspecified'),
 ];
 
 const INDEX: IndexEntryRow[] = [
@@ -129,6 +132,14 @@ describe('abbreviations, lay terms and typos', () => {
       assert.equal(first?.match, 'fuzzy');
     }
     assert.equal(codes('diabetis type 2')[0], 'E11.9');
+  });
+
+  test('British spellings and Latin plurals find the US titles, as words, not as typos', () => {
+    for (const [q, code] of [['oesophagitis', 'K20.9'], ['anaemia', 'D64.9'], ['oesophageal varices', 'I85.00'], ['esophageal varix', 'I85.00']]) {
+      const [first] = index.search(q!);
+      assert.equal(first?.code, code, q);
+      assert.notEqual(first?.match, 'fuzzy', q);
+    }
   });
 
   test('the last word may be unfinished', () => {
