@@ -1,7 +1,7 @@
 // One way to walk a table whatever it ships as: .xlsx, gzipped CSV, or plain tab- or
 // comma-separated text. Rows come as string cells with the line (or sheet row) number.
 import { gunzipTextChunks, isGzip, linesOfChunks } from './gzip';
-import { decodeChunks } from './text';
+import { decodeChunks, readCsvLine, type CsvRecordState } from './text';
 import type { ImportFile } from './types';
 import { xlsxRows } from './xlsx';
 import { isZip } from './zip';
@@ -27,23 +27,8 @@ export function* tableRows(file: ImportFile): Generator<TableRow> {
 /** Splits one line; quoted fields may hold the separator and doubled quotes (not line breaks). */
 export function splitRecord(line: string, separator: string): string[] {
   if (!line.includes('"')) return line.split(separator);
-  const fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (line[i + 1] === '"') { field += '"'; i++; } else inQuotes = false;
-      } else field += c;
-    } else if (c === '"' && field.trim() === '') {
-      inQuotes = true;
-      field = '';
-    } else if (c === separator) {
-      fields.push(field);
-      field = '';
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
+  const state: CsvRecordState = { fields: [], field: '', inQuotes: false };
+  // A quote left open ends with the line.
+  if (!readCsvLine(line, separator, state)) state.fields.push(state.field);
+  return state.fields;
 }

@@ -86,46 +86,58 @@ class BreakFinder {
   }
 }
 
+/** A CSV record being read, possibly across lines: its fields so far, the open field, and whether a quote is open. */
+export interface CsvRecordState { fields: string[]; field: string; inQuotes: boolean }
+
+/**
+ * Reads one line of CSV into `state`: quoted fields may hold the separator and doubled quotes, and
+ * a quote may open after spaces. True when the record ends with the line (no quote left open).
+ */
+export function readCsvLine(line: string, separator: string, state: CsvRecordState): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (state.inQuotes) {
+      if (c === '"') {
+        if (line[i + 1] === '"') { state.field += '"'; i++; } else state.inQuotes = false;
+      } else state.field += c;
+    } else if (c === '"' && state.field.trim() === '') {
+      state.inQuotes = true;
+      state.field = '';
+    } else if (c === separator) {
+      state.fields.push(state.field);
+      state.field = '';
+    } else state.field += c;
+  }
+  if (state.inQuotes) return false;
+  state.fields.push(state.field);
+  state.field = '';
+  return true;
+}
+
 /**
  * Yields CSV records (fields already unquoted) with the line number where each record starts.
  * Quoted fields may contain separators, doubled quotes and line breaks.
  */
 export function* csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-8' | 'latin1'): Generator<[fields: string[], lineNo: number]> {
-  let pending: string[] | undefined;
-  let field = '';
-  let inQuotes = false;
+  let state: CsvRecordState | undefined;
   let startLine = 0;
   for (const [line, lineNo] of lines(bytes, encoding)) {
-    if (!pending) {
+    if (!state) {
       if (line.length === 0) continue;
-      pending = [];
-      field = '';
+      state = { fields: [], field: '', inQuotes: false };
       startLine = lineNo;
     } else {
-      field += '\n';
+      state.field += '\n';
     }
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (inQuotes) {
-        if (c === '"') {
-          if (line[i + 1] === '"') { field += '"'; i++; } else inQuotes = false;
-        } else field += c;
-      } else if (c === '"' && field.length === 0) {
-        inQuotes = true;
-      } else if (c === separator) {
-        pending.push(field);
-        field = '';
-      } else field += c;
-    }
-    if (!inQuotes) {
-      pending.push(field);
-      yield [pending, startLine];
-      pending = undefined;
+    if (readCsvLine(line, separator, state)) {
+      yield [state.fields, startLine];
+      state = undefined;
     }
   }
-  if (pending) {
-    pending.push(field);
-    yield [pending, startLine];
+  // A quote left open at the end of the file: the record ends there.
+  if (state) {
+    state.fields.push(state.field);
+    yield [state.fields, startLine];
   }
 }
 
