@@ -163,7 +163,7 @@ export class AnalyzerPreparation {
     // A promise settles once: a failure after a result leaves that result.
     const fail = (why: string): void => { toDictionary(why); toSearch(why); };
     try {
-      // 'advanced' serialization carries the bytes as Uint8Arrays (not JSON); no stdio: the builder prints nothing.
+      // Messages are small JSON (the builder saves its files itself); no stdio: the builder prints nothing.
       // In desktop VS Code the executable is Electron: ELECTRON_RUN_AS_NODE makes it plain Node, as language clients do.
       const child = fork(this.builder!.file, [], {
         execArgv: this.builder!.execArgv, stdio: ['ignore', 'ignore', 'ignore', 'ipc'],

@@ -41,12 +41,6 @@ const isExtra = (x: unknown): x is Extra => {
   return !!e && [e.systems, e.presenceSets, e.loadedSets, e.setCodes, e.unusualDisplays].every(Array.isArray);
 };
 
-/** Why `bytes` are not a usable search index built from `key` (undefined when they are); checks the framing and checksum without decoding. */
-export function searchIndexRefusal(bytes: Uint8Array, key: SectionFileKey): string | undefined {
-  const unpacked = unpackSections(bytes, KIND, key);
-  return unpacked.ok ? undefined : unpacked.reason;
-}
-
 /** Why a search index file of `fileLength` bytes starting with `head` is not for `key`, from its header alone (its body is checked when decoded). */
 export function searchIndexHeaderRefusal(head: Uint8Array, fileLength: number, key: SectionFileKey): string | undefined {
   return headerRefusal(head, fileLength, KIND, key);

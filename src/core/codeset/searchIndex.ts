@@ -192,7 +192,8 @@ export class TextIndex {
   private codeIdMaps: Map<string, Map<string, number>> | undefined = new Map();
   private readonly systemIds = new Map<string, number>();
   private readonly systemNames: string[] = [];
-  readonly codes = new CodeTable(this.systemNames);
+  /** Replaced once when the index is read from saved parts. */
+  codes = new CodeTable(this.systemNames);
   /** Per code set: per code id, 0 = absent, 1 = header, 2 = billable. */
   private readonly presence = new Map<number, Uint8Array>();
 
@@ -397,7 +398,7 @@ export class TextIndex {
     for (const s of p.stems) t.stemId(s);
     if (t.stems.length !== p.stems.length) throw new Error('the word index lists a word twice');
     p.systems.forEach((name) => t.systemId(name));
-    (t as { codes: CodeTable }).codes = CodeTable.fromParts(t.systemNames, p.codeSystemIds, p.codeValueLines);
+    t.codes = CodeTable.fromParts(t.systemNames, p.codeSystemIds, p.codeValueLines);
     t.codeIdMaps = undefined;
     for (const [setId, present] of p.presence) t.presence.set(setId, present);
     t.docCodeId = IntList.of(p.docCodeId);

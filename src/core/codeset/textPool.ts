@@ -24,23 +24,27 @@ export class U32List {
   }
 }
 
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+/** `bytes` with room for `need` bytes (a larger copy of the first `used` when it has not). */
+function withRoom(bytes: Uint8Array, used: number, need: number): Uint8Array {
+  if (need <= bytes.length) return bytes;
+  const next = new Uint8Array(Math.max(need, bytes.length * 2));
+  next.set(bytes.subarray(0, used));
+  return next;
+}
+
 /** Strings kept as UTF-8 in one buffer; read back on demand. */
 export class TextPool {
   private bytes: Uint8Array = new Uint8Array(1 << 16);
   private used = 0;
   private readonly ends = new U32List();
-  private static readonly encoder = new TextEncoder();
-  private static readonly decoder = new TextDecoder();
 
   add(text: string): number {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    const need = this.used + text.length * 3;
-    if (need > this.bytes.length) {
-      const next = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      next.set(this.bytes.subarray(0, this.used));
-      this.bytes = next;
-    }
-    this.used += TextPool.encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+    this.bytes = withRoom(this.bytes, this.used, this.used + text.length * 3);
+    this.used += utf8.encodeInto(text, this.bytes.subarray(this.used)).written;
     this.ends.push(this.used);
     return this.ends.length - 1;
   }
@@ -52,7 +56,7 @@ export class TextPool {
 
   get(id: number): string {
     const start = id === 0 ? 0 : this.ends.data[id - 1]!;
-    return TextPool.decoder.decode(this.bytes.subarray(start, this.ends.data[id]!));
+    return fromUtf8.decode(this.bytes.subarray(start, this.ends.data[id]!));
   }
 
   /** Drops the growth slack once every string is in. */
@@ -74,9 +78,6 @@ export class TextPool {
     return pool;
   }
 }
-
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
 
 /**
  * Strings as newline-separated UTF-8 lines in one buffer (the lines sections of our saved files),
@@ -100,12 +101,7 @@ export class LineTable {
     const separator = n > 0 && this.used === this.ends.data[n - 1] ? 1 : 0;
     // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the newline. Saved bytes are never
     // written into: the first push after reading them copies them.
-    const need = this.used + separator + text.length * 3 + 1;
-    if (need > this.bytes.length) {
-      const next = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      next.set(this.bytes.subarray(0, this.used));
-      this.bytes = next;
-    }
+    this.bytes = withRoom(this.bytes, this.used, this.used + separator + text.length * 3 + 1);
     if (separator) this.bytes[this.used++] = 0x0a;
     this.used += utf8.encodeInto(text, this.bytes.subarray(this.used)).written;
     this.ends.push(this.used);
