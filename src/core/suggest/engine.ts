@@ -10,6 +10,7 @@ import { dropSubsumed, matchAll, sentenceKeys, type TermMatch } from './matcher'
 import { SpecificityResolver, attributeKeys } from './specificity';
 import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
 import { applyCombinations } from './combination';
+import { decideOutpatient } from './outpatient';
 import { matchNeoplasms, neoplasmTableFor, type NeoplasmTable } from './neoplasm';
 import { SECTION_WEIGHT, SOURCE_WEIGHT, SUBSUMED_CAP, SUBSUMED_WEIGHT, codeWeight, combineMentions, termStrength } from './weights';
 import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Evidence, type Suggestion } from './types';
@@ -302,8 +303,16 @@ export function toSuggestion(text: string, agg: CodeAggregate, reasonOverride?: 
   };
 }
 
-/** Score first; ties go to the earlier mention, then code order (deterministic). */
+/**
+ * Diagnoses the visit addressed first, in the assessment's order (outpatient); then score; ties go
+ * to the earlier mention, then code order (deterministic).
+ */
 export function bySuggestionRank(a: Suggestion, b: Suggestion): number {
+  if (a.order !== undefined || b.order !== undefined) {
+    if (a.order === undefined) return 1;
+    if (b.order === undefined) return -1;
+    if (a.order !== b.order) return a.order - b.order;
+  }
   return b.score - a.score || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0) || a.code.localeCompare(b.code);
 }
 
@@ -313,7 +322,8 @@ export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: 
   const state = engineFor(index);
   const byCode = collectMentions(state, note, reader, options);
   const outpatient = (options.setting ?? 'outpatient') === 'outpatient';
-  const suggestions = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? outpatient, preferSpecific: options.preferSpecific ?? outpatient });
+  const combined = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? outpatient, preferSpecific: options.preferSpecific ?? outpatient });
+  const suggestions = outpatient ? decideOutpatient(note, combined, { alsoCoded: state.alsoCoded }) : combined;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return suggestions.filter((s) => s.score >= threshold).sort(bySuggestionRank);
 }

@@ -28,6 +28,11 @@ export interface Suggestion {
   /** Specificity axes the note does not document (laterality, acuity, stage, episode, trimester). */
   missing: string[];
   units?: number;
+  /**
+   * Outpatient sequence: set on the diagnoses the visit addressed, in the order the assessment
+   * takes them up (lower first; the first is the first-listed diagnosis, guideline IV.G).
+   */
+  order?: number;
 }
 
 export interface AnalyzeOptions {
