@@ -8,7 +8,12 @@ import type { NoteModel, Sentence, SectionKind, Span } from './model';
 
 export const ASSESSMENT_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['assessment', 'assessmentPlan', 'diagnoses', 'plan']);
 
-export type AssessmentRole = 'problem' | 'prose' | 'summary';
+/**
+ * problem: a problem line; prose: reasoning, treatment and orders about the problems; summary:
+ * the patient restated; discussion: risks explained and counseling, which name conditions the
+ * patient could have, not ones they have.
+ */
+export type AssessmentRole = 'problem' | 'prose' | 'summary' | 'discussion';
 
 export interface AssessedSentence extends Span {
   role: AssessmentRole;
@@ -28,6 +33,7 @@ const MAX_PROBLEM_WORDS = 14;
 const LABEL = /^(?:medical reasoning|medical treatment|additional testing|patient education|specialist referrals?|patient agreements?|counseling|education|plan|disposition|follow[- ]?up|recommendations?|instructions|orders?|discussion|diagnostic testing|testing|treatment|referrals?)\b/i;
 const PROSE_START = /^(?:he|she|they|we|i|it|this|that|these|his|her|their|our|the patient|patient|mr|mrs|ms|dr|continue|will|would|we'll|i'll|after|at this point|given|based|if|in regard|regarding|today|she's|he's|there)\b/i;
 const SUMMARY = /\b\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b|\bpresents?\b[^.]*\b(?:today|for|with)\b|\bis (?:here|seen) (?:today )?for\b/i;
+const DISCUSSION = /\brisks?\b[^.]{0,40}\b(?:of|include|includes|including|such as)\b|\bside effects?\b|\bcomplications (?:include|such as)\b|\b(?:encourag|advis|educat|counsel|instruct|remind)\w*\b|^patient (?:education|agreements?)\b/i;
 const LIST_PREFIX = /^[ \t]*(?:[-*•·▪◦‣●○■□➢►–—+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z]\))?[ \t]*$/;
 
 function lineBounds(text: string, span: Span): { prefix: string; suffix: string } {
@@ -44,7 +50,7 @@ function roleOf(text: string, s: Sentence): AssessmentRole {
   const { prefix, suffix } = lineBounds(text, s);
   const ownLine = LIST_PREFIX.test(prefix) && /^[\s.:;,]*$/.test(suffix);
   if (ownLine && words > 0 && words <= MAX_PROBLEM_WORDS && !LABEL.test(body) && !PROSE_START.test(body)) return 'problem';
-  return 'prose';
+  return DISCUSSION.test(body) ? 'discussion' : 'prose';
 }
 
 /** Reads the assessment and plan sections of a note into problem lines, prose and summaries. */

@@ -26,13 +26,26 @@ function combine(state: EngineState, code: string, parts: CodeAggregate[], reaso
 
 /** Signs and symptoms (R codes) -> the confirmed diagnoses that make them integral, and why. */
 const SAME_SYSTEM = 'usually integral to a confirmed diagnosis of the same body system';
+// Circulatory signs pair with the disorders that produce them: a murmur is part of a valve
+// disorder, not of hypertension; palpitations of an arrhythmia; a raised reading of hypertension.
 const INTEGRAL_SYMPTOMS: [RegExp, RegExp, string][] = [
-  [/^R0[0-3]/, /^I/, SAME_SYSTEM], [/^R0[4-6]/, /^J/, SAME_SYSTEM], [/^R1[0-9]/, /^K/, SAME_SYSTEM],
+  [/^R00/, /^I4[7-9]/, SAME_SYSTEM], [/^R01/, /^(I0[5-9]|I3[4-9]|Q2[0-4])/, 'usually integral to a confirmed valve disorder'],
+  [/^R03/, /^I1[0-6]/, 'usually integral to confirmed hypertension'], [/^R0[24]/, /^I/, SAME_SYSTEM],
+  [/^R0[4-6]/, /^J/, SAME_SYSTEM], [/^R0[56]/, /^I50/, 'usually integral to confirmed heart failure'],
+  [/^R07/, /^I2[0-5]/, 'usually integral to confirmed ischemic heart disease'], [/^R60/, /^I50/, 'usually integral to confirmed heart failure'],
+  [/^R5[34]/, /^I50/, 'usually integral to confirmed heart failure'], [/^R1[0-9]/, /^K/, SAME_SYSTEM],
   [/^R13/, /^J0[236]/, 'usually integral to a confirmed throat infection'], [/^R3[0-9]/, /^N/, SAME_SYSTEM], [/^R2[0-3]/, /^L/, SAME_SYSTEM],
   [/^R60/, /^S/, 'usually integral to the injury it surrounds'],
   [/^R50/, /^(A|B[0-8]|J0|J1[0-8]|J2[0-2]|J3[26]|N10|N30|N390|N41|N45|L0[0-3]|K35|K57|K65|K81|K83|H66|G0[0-4])/, 'usually integral to a confirmed infection'],
 ];
 
+
+/** Why the sign or symptom `code` (no dot) is integral to one of the confirmed diagnoses `confirmed` (no dots), if it is (I.B.5). */
+export function integralSymptomReason(code: string, confirmed: readonly string[]): string | undefined {
+  if (!code.startsWith('R')) return undefined;
+  const rule = INTEGRAL_SYMPTOMS.find(([symptom, diagnosis]) => symptom.test(code) && confirmed.some((d) => !d.startsWith('R') && !d.startsWith('Z') && diagnosis.test(d)));
+  return rule?.[2];
+}
 
 export interface CombinationOptions { dropIntegralSymptoms?: boolean; preferSpecific?: boolean }
 
@@ -70,10 +83,11 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
   }
   if (options.dropIntegralSymptoms) {
     const confirmed = [...byCode.values()].filter((a) => !a.absorbedBy && !a.record.normalized.startsWith('R') && !a.record.normalized.startsWith('Z'));
+    const codes = confirmed.map((d) => d.record.normalized);
     for (const a of byCode.values()) {
-      const rule = INTEGRAL_SYMPTOMS.find(([symptom, diagnosis]) => symptom.test(a.record.normalized) && confirmed.some((d) => diagnosis.test(d.record.normalized)));
+      const why = integralSymptomReason(a.record.normalized, codes);
       // Demoted below the default threshold rather than dropped: a coder may still want it (--all).
-      if (rule) a.demoted = rule[2];
+      if (why) a.demoted = why;
     }
   }
   if (options.preferSpecific) {

@@ -198,7 +198,7 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
     const contextOf = contextOnce(reader, note, sentence);
     // Context is read before subsumption: a denied longer term ("diabetes, no complications")
     // must not hide the affirmed shorter one inside it.
-    const all = keepBestNumbered([...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys)]).filter((m) => {
+    const all = keepBestNumbered([...matchAll(state.dictionary, keys), ...matchNeoplasms(state.neoplasms, keys, note.text)]).filter((m) => {
       if (ownFrom > 0 && Math.min(...m.positions) < ownFrom) return false;
       const flags = contextOf(union(m.evidence));
       flagsOf.set(m, flags);
@@ -322,8 +322,10 @@ export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: 
   const state = engineFor(index);
   const byCode = collectMentions(state, note, reader, options);
   const outpatient = (options.setting ?? 'outpatient') === 'outpatient';
-  const combined = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: options.dropIntegralSymptoms ?? outpatient, preferSpecific: options.preferSpecific ?? outpatient });
-  const suggestions = outpatient ? decideOutpatient(note, combined, { alsoCoded: state.alsoCoded }) : combined;
+  // Outpatient, integral symptoms are judged against the diagnoses the visit reports (decideOutpatient).
+  const dropIntegral = options.dropIntegralSymptoms ?? outpatient;
+  const combined = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: dropIntegral && !outpatient, preferSpecific: options.preferSpecific ?? outpatient });
+  const suggestions = outpatient ? decideOutpatient(note, combined, { dropIntegralSymptoms: dropIntegral, alsoCoded: state.alsoCoded, titleOf: (code) => { const r = index.lookup(code, { system: 'icd10cm' }); return r?.billable ? r.title : undefined; } }) : combined;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return suggestions.filter((s) => s.score >= threshold).sort(bySuggestionRank);
 }

@@ -51,18 +51,24 @@ export function buildNeoplasmTable(index: CodesetIndex): NeoplasmTable {
 // The cues' keys, stemmed once (every sentence of every note asks for them).
 let behaviourKeys: [Behaviour, string][] | undefined;
 
-function behaviourOf(keys: SentenceKeys): { behaviour: Behaviour; position: number } | undefined {
+// "secondary to" states a cause ("pain secondary to inflammation of the esophagus"): it is not
+// the secondary (metastatic) column.
+const CAUSAL = /^\s+to\b/i;
+
+function behaviourOf(keys: SentenceKeys, text: string | undefined): { behaviour: Behaviour; position: number } | undefined {
   behaviourKeys ??= BEHAVIOUR_CUES.flatMap(([behaviour, cues]) => cues.map((cue): [Behaviour, string] => [behaviour, stem(cue)]));
   for (const [behaviour, key] of behaviourKeys) {
     const at = keys.positions.get(key);
-    if (at) return { behaviour, position: at[0]! };
+    if (!at) continue;
+    const position = behaviour === 'malignantSecondary' && text !== undefined ? at.find((p) => !CAUSAL.test(text.slice(keys.spans[p]!.end, keys.spans[p]!.end + 4))) : at[0];
+    if (position !== undefined) return { behaviour, position };
   }
   return undefined;
 }
 
 /** Neoplasm-table terms for the sentence, as ordinary matches carrying the column's code. */
-export function matchNeoplasms(table: NeoplasmTable, keys: SentenceKeys): TermMatch[] {
-  const found = behaviourOf(keys);
+export function matchNeoplasms(table: NeoplasmTable, keys: SentenceKeys, text?: string): TermMatch[] {
+  const found = behaviourOf(keys, text);
   if (!found) return [];
   const out: TermMatch[] = [];
   for (const m of matchSentence(table.sites, keys)) {

@@ -6,7 +6,8 @@
 // Codes that are not reported stay in the ranking below the default threshold, with the reason.
 import type { NoteModel } from '../note/model';
 import { assessedSentenceAt, readAssessment, type AssessedSentence, type AssessmentReading } from '../note/problems';
-import type { Suggestion } from './types';
+import { integralSymptomReason } from './combination';
+import { DEFAULT_THRESHOLD, type Suggestion } from './types';
 
 /** Score ceiling of a code the visit did not address: ranked (--all), never shown by default. */
 export const UNADDRESSED_CAP = 0.3;
@@ -17,6 +18,23 @@ const SYMPTOM_WORKUP = /\b(?:evaluat\w*|work[- ]?up|further (?:testing|evaluatio
 export interface OutpatientOptions {
   /** True when `code` has a "use additional code"/"code also" note naming `other` (so `code` is sequenced first). */
   alsoCoded?: (code: string, other: string) => boolean;
+  /** Signs and symptoms integral to a reported diagnosis are not reported (I.B.5). */
+  dropIntegralSymptoms?: boolean;
+  /** Title of a billable ICD-10-CM code in force, for codes this stage adds (routine examinations). */
+  titleOf?: (code: string) => string | undefined;
+}
+
+// Encounter reasons (examinations, screening, aftercare, follow-up) are stated in so many words;
+// words gathered from across a sentence ("check his blood supply for the wound") are not one.
+const ENCOUNTER_REASON = /^Z(0[0-9]|1[0-3]|3[0-9]|4[0-9]|5[0-3])/;
+const MAX_ENCOUNTER_PHRASE = 12;
+// A drug taken for a few days is not long-term therapy (Z79).
+const SHORT_COURSE = /\bfor (?:\d+|a few|one|two|three|four|five|six|seven|ten|fourteen) (?:more )?days?\b|\b(?:\d+|\w+)[- ]day (?:course|supply|taper)\b|\btaper\b|\bcourse of\b/i;
+
+function tightEnough(s: Suggestion, text: string): boolean {
+  const code = bare(s.code);
+  if (!ENCOUNTER_REASON.test(code) || s.evidence.length < 2) return true;
+  return s.evidence.some((e, i) => i > 0 && e.start - s.evidence[i - 1]!.end < MAX_ENCOUNTER_PHRASE) && text.length > 0;
 }
 
 interface Placement { order: number; via: 'problem' | 'prose' }
@@ -30,13 +48,16 @@ function isSymptom(code: string): boolean {
 }
 
 function placement(s: Suggestion, reading: AssessmentReading, text: string): Placement | undefined {
+  if (!tightEnough(s, text)) return undefined;
+  const longTerm = bare(s.code).startsWith('Z79');
   let best: Placement | undefined;
   const consider = (p: Placement) => {
     if (!best || p.order < best.order) best = p;
   };
   for (const e of s.evidence) {
     const at: AssessedSentence | undefined = assessedSentenceAt(reading, e.start);
-    if (!at || at.role === 'summary') continue;
+    if (!at || at.role === 'summary' || at.role === 'discussion') continue;
+    if (longTerm && SHORT_COURSE.test(text.slice(at.start, at.end))) continue;
     if (at.role === 'problem') consider({ order: at.problem * 10, via: 'problem' });
     else if (!isSymptom(bare(s.code)) || SYMPTOM_WORKUP.test(text.slice(at.start, at.end))) consider({ order: at.problem * 10 + 5, via: 'prose' });
   }
@@ -59,6 +80,23 @@ function lessSpecific(reported: Suggestion[]): Set<string> {
   return out;
 }
 
+/**
+ * One problem line names one injury: an injury code with an unspecified part ("fracture of
+ * unspecified carpal bone", from "wrist fracture") yields to the specific injury the same line
+ * names ("Colles fracture", S52.531A).
+ */
+function vagueInjuryOnLine(reported: Suggestion[], order: (s: Suggestion) => number | undefined): Set<string> {
+  const out = new Set<string>();
+  const injury = (s: Suggestion) => /^[ST]/.test(s.code);
+  const vague = (s: Suggestion) => /\bunspecified\b/i.test(s.title);
+  for (const s of reported) {
+    if (!injury(s) || !vague(s)) continue;
+    const line = order(s);
+    if (line !== undefined && line % 10 === 0 && reported.some((o) => o !== s && injury(o) && !vague(o) && order(o) === line)) out.add(s.code);
+  }
+  return out;
+}
+
 /** A personal-history code beside the active code of the same condition (a cancer under treatment is not history). */
 function historyBesideActive(reported: Suggestion[]): Set<string> {
   const out = new Set<string>();
@@ -70,28 +108,74 @@ function historyBesideActive(reported: Suggestion[]): Set<string> {
   return out;
 }
 
+const ROUTINE_EXAM = /\b(?:annual|yearly|routine|preventive|wellness) (?:physical|exam|examination|visit|check-?up|wellness visit)\b|\bwell(?:ness)? (?:visit|exam|check)\b|\bphysical exam(?:ination)? visit\b/i;
+const CHILD_AGE = /\b(\d{1,2})[- ](?:year|month|week|day)s?[- ]old\b/i;
+
+/**
+ * A problem line naming a routine examination (Z00.0-, Z00.12-): with abnormal findings when the
+ * visit also reports a sign or symptom (R00-R99) found at it.
+ */
+function routineExamination(note: NoteModel, reading: AssessmentReading, reported: Suggestion[], titleOf: (code: string) => string | undefined): Suggestion | undefined {
+  const line = reading.sentences.find((s) => s.role === 'problem' && ROUTINE_EXAM.test(note.text.slice(s.start, s.end)));
+  if (!line) return undefined;
+  const age = CHILD_AGE.exec(note.text);
+  const child = age !== null && (!/year/i.test(age[0]) || Number(age[1]) < 18);
+  const abnormal = reported.some((s) => isSymptom(bare(s.code)));
+  const code = child ? (abnormal ? 'Z00121' : 'Z00129') : abnormal ? 'Z0001' : 'Z0000';
+  const title = titleOf(code);
+  if (!title) return undefined;
+  const words = note.text.slice(line.start, line.end);
+  return {
+    code: `${code.slice(0, 3)}.${code.slice(3)}`, system: 'icd10cm', title, score: 0.9,
+    evidence: [{ start: line.start, end: line.end, text: words }],
+    reason: `routine examination named in the assessment${abnormal ? ', with abnormal findings reported at this visit' : ''}`,
+    context: { sections: ['assessmentPlan'] }, missing: [], order: line.problem * 10,
+  };
+}
+
+function integralAmong(reported: Suggestion[]): Map<string, string> {
+  const confirmed = reported.map((s) => bare(s.code));
+  const out = new Map<string, string>();
+  for (const s of reported) {
+    const why = integralSymptomReason(bare(s.code), confirmed);
+    if (why) out.set(s.code, why);
+  }
+  return out;
+}
+
+function withoutIntegral(all: Suggestion[], reported: Suggestion[]): Suggestion[] {
+  const integral = integralAmong(reported);
+  return all.map((s) => (integral.has(s.code) ? capped(s, integral.get(s.code)!) : s));
+}
+
 /**
  * Applies the outpatient decisions to the engine's diagnosis suggestions (any threshold). Notes
  * without an assessment, impression, diagnosis or plan section are left as they are.
  */
 export function decideOutpatient(note: NoteModel, suggestions: Suggestion[], options: OutpatientOptions = {}): Suggestion[] {
   const reading = readAssessment(note);
-  if (!reading.present) return suggestions;
+  if (!reading.present) return options.dropIntegralSymptoms === false ? suggestions : withoutIntegral(suggestions, suggestions.filter((s) => s.score >= DEFAULT_THRESHOLD));
   const placed = new Map<Suggestion, Placement>();
   for (const s of suggestions) {
     const p = placement(s, reading, note.text);
     if (p) placed.set(s, p);
   }
-  const reported = suggestions.filter((s) => placed.has(s));
+  const reported = suggestions.filter((s) => placed.has(s) && s.score >= UNADDRESSED_CAP);
   const vague = lessSpecific(reported);
+  for (const c of vagueInjuryOnLine(reported, (s) => placed.get(s)?.order)) vague.add(c);
+  const integral = options.dropIntegralSymptoms === false ? new Map<string, string>() : integralAmong(reported);
   const history = historyBesideActive(reported);
   const out = suggestions.map((s) => {
     const p = placed.get(s);
     if (!p) return capped(s, NOT_ADDRESSED);
+    const why = integral.get(s.code);
+    if (why) return capped(s, why);
     if (vague.has(s.code)) return capped(s, 'a more specific code of the same category is reported (guideline I.A.9, I.B)');
     if (history.has(s.code)) return capped(s, 'the condition is reported as active at this visit, so its history code is not');
     return { ...s, order: p.order };
   });
+  const exam = options.titleOf ? routineExamination(note, reading, reported, options.titleOf) : undefined;
+  if (exam && !out.some((s) => bare(s.code).startsWith('Z00'))) out.push(exam);
   // Within one problem, the code whose notes ask for the other ("use additional code") goes first.
   const also = options.alsoCoded;
   if (also) {
