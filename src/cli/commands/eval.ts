@@ -195,7 +195,7 @@ export const command: CliCommand = {
       if (outpatientGold) {
         const runs: OutpatientRun[] = gold.map((g) => {
           const { suggestions } = analyzeNote(index, g.text, { setting, threshold, ...(date ? { date } : {}) });
-          const em = suggestions.find((s) => s.system === 'cpt' && /^992\d\d$/.test(s.code));
+          const em = suggestions.find((s) => s.system === 'cpt' && /^99(?:20[2-5]|21[1-5]|38[1-7]|39[1-7]|024)$/.test(s.code));
           return {
             gold: g.outpatient!,
             diagnoses: suggestions.filter((s) => s.system === 'icd10cm').map((s) => s.code),

@@ -10,6 +10,8 @@ import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Suggestion } from './types
 export interface NoteAnalysis {
   suggestions: Suggestion[];
   warnings: string[];
+  /** Why no office E/M is suggested for an outpatient note, when none is. */
+  evaluationManagement?: string;
 }
 
 export function analyzeNote(index: CodesetIndex, text: string, options: AnalyzeOptions = {}, reader: NoteReader = defaultNoteReader): NoteAnalysis {
@@ -21,8 +23,9 @@ export function analyzeNote(index: CodesetIndex, text: string, options: AnalyzeO
   const note = reader.parseNote(text);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const diagnoses = suggestDiagnoses(at, note, options, reader);
-  const addressed = diagnoses.filter((s) => !s.code.startsWith('R') && !s.code.startsWith('Z') && s.context.sections.some((k) => /assessment|plan|diagnoses/i.test(k))).length;
-  const others = [...suggestDrugCodes(at, note, reader), ...((options.setting ?? 'outpatient') === 'outpatient' ? suggestOfficeVisit(note, addressed) : [])];
+  const outpatient = (options.setting ?? 'outpatient') === 'outpatient';
+  const visit = outpatient ? suggestOfficeVisit(note, diagnoses, options.patientStatus ? { patientStatus: options.patientStatus } : {}) : undefined;
+  const others = [...suggestDrugCodes(at, note, reader), ...(visit?.suggestions ?? [])];
   const suggestions = [...diagnoses, ...others.filter((s) => s.score >= threshold)].sort(bySuggestionRank);
-  return { suggestions, warnings };
+  return { suggestions, warnings, ...(visit?.notice ? { evaluationManagement: visit.notice } : {}) };
 }

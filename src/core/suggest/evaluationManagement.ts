@@ -1,100 +1,180 @@
-// Office E/M level (CPT 2021+ rules, numbers only, our own labels): new vs established patient,
-// then the level supported by total time on the date or by medical decision making (2 of 3:
-// problems, data, risk), whichever is higher; 99417 per full 15 minutes beyond the top level.
+// Office E/M level (CPT 2021+ office visit rules; numbers only, our own labels): new or
+// established patient, then the level supported by medical decision making (2 of 3: problems,
+// data, risk; see mdm.ts) or by documented total time on the date, whichever is higher; 99417
+// for each full 15 minutes beyond the top level's time. A routine examination takes a preventive
+// medicine code by age; a postoperative visit inside a global period takes 99024. When the note
+// cannot support a level the decision says why instead of staying silent.
 import type { NoteModel } from '../note/model';
+import { ASSESSMENT_SECTIONS, readAssessment } from '../note/problems';
+import { MDM_LABEL, readMedicalDecisionMaking, type MdmLevel } from './mdm';
 import type { Evidence, Suggestion } from './types';
 
-type Mdm = 1 | 2 | 3 | 4; // straightforward, low, moderate, high
+export type PatientStatus = 'new' | 'established';
+
+export interface OfficeVisitOptions {
+  /** From the claim (`encounter.patientStatus`); the note's own words are used when absent. */
+  patientStatus?: PatientStatus;
+}
+
+export interface OfficeVisitDecision {
+  suggestions: Suggestion[];
+  /** Why no office E/M is suggested, when none is. */
+  notice?: string;
+}
 
 const NEW = { codes: ['99202', '99203', '99204', '99205'], minutes: [15, 30, 45, 60] };
 const ESTABLISHED = { codes: ['99212', '99213', '99214', '99215'], minutes: [10, 20, 30, 40] };
-const LEVEL_LABEL = ['straightforward', 'low', 'moderate', 'high'];
 
-const NEW_PATIENT = /\bnew patient\b|\bnew to (?:the |our )?(?:clinic|practice|office)\b|\b(?:first|initial) (?:visit|consultation|appointment)\b|\bestablish(?:ing)? care\b/i;
-const ESTABLISHED_PATIENT = /\bestablished patient\b|\bfollow[- ]?up (?:visit|appointment)\b|\breturns? (?:to clinic|for (?:a )?follow)|\bseen (?:here |by me )?(?:previously|last)\b|\blast visit\b/i;
+const NEW_PATIENT = /\bnew patient\b|\bnew to (?:the |our |my )?(?:clinic|practice|office)\b|\b(?:first|initial) (?:visit|consultation|appointment|evaluation)\b|\bestablish(?:ing)? care\b|\breferred (?:to (?:me|us|our (?:offices?|clinic|practice)|[a-z]+ology)|by|from)\b|\bseen in consultation\b|\bat the request of\b|\breferred (?:him|her) to (?:me|us|our)\b|\bsent (?:him|her) to (?:me|us)\b|\bpresents? (?:to (?:the |our )?clinic )?(?:today )?as a referral\b|\bfor (?:a )?(?:consultation|second opinion)\b/i;
+const ESTABLISHED_PATIENT = /\bestablished patient\b|\bfollow[- ]?up (?:visit|appointment|of|for|on)\b|\breturns? (?:to (?:the )?clinic|for (?:a )?follow)|\b(?:i )?(?:last )?saw (?:him|her) (?:last|in)\b|\bseen (?:here |by me )?(?:previously|last)\b|\blast visit\b|\bsince (?:i )?last saw\b|\bsince (?:his|her|our) last (?:visit|appointment)\b|\bcomes? (?:back )?in for (?:his|her) (?:annual|yearly|routine)\b|\b(?:i|we) have been (?:treating|seeing|following)\b/i;
 const TIME = /\b(?:i\s+)?spent\s+(?:a\s+total\s+of\s+)?(\d{1,3})\s*(?:minutes|mins?)\b|\btotal\s+(?:time|visit time|encounter time)(?:\s+(?:spent|today|on this date|was|of))*\s*:?\s*(\d{1,3})\s*(?:minutes|mins?)\b|\b(\d{1,3})\s*(?:minutes|mins?)\s+(?:were\s+|was\s+)?spent\b/gi;
-
-const RISK_HIGH = /\b(?:admit(?:ted)? to (?:the )?hospital|hospital admission|decision (?:regarding|for) hospitali[sz]ation|emergency (?:major )?surgery|do not resuscitate|intensive monitoring for toxicity)\b/i;
-const RISK_MODERATE = /\b(?:prescri(?:be|bed|ption)|start(?:ed)? (?:on|her on|him on)|increase(?:d)? (?:the )?(?:dose|dosage)|refill(?:ed)?|titrat(?:e|ed|ing)|elective (?:major )?surgery|social determinants)\b/i;
-const DATA_CUES = /\b(?:review(?:ed)? (?:the |her |his )?(?:labs?|results?|imaging|records?|notes?)|order(?:ed)? (?:a |an |the )?(?:labs?|x-?ray|ct|mri|ultrasound|ekg|ecg|cbc|cmp|bmp|a1c|lipid)|independent historian|discussed (?:with|the case with)|independent(?:ly)? interpret)/gi;
-const EXACERBATION = /\b(?:worsening|exacerbation|uncontrolled|poorly controlled|not controlled|progressing|flare)\b/i;
-const SEVERE = /\b(?:severe exacerbation|threat to life|life[- ]threatening|sepsis|acute myocardial infarction|respiratory failure)\b/i;
+const POSTOP = /\bpost-?op(?:erative)? (?:visit|check|follow[- ]?up|appointment)\b|\bglobal (?:surgical )?period\b|\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days?|weeks?) (?:post-?op(?:eratively)?|(?:status )?(?:post|after) (?:his |her |the )?(?:surgery|operation|procedure|repair|replacement|orif))\b/i;
+const ROUTINE_EXAM = /\b(?:annual|yearly|routine|preventive|wellness) (?:physical|exam|examination|visit|check-?up|wellness visit)\b|\bwell(?:ness)? (?:visit|exam|check)\b/i;
+const AGE = /\b(\d{1,3})[- ](year|month|week|day)s?[- ]old\b/i;
 
 function ev(text: string, index: number, length: number): Evidence {
   return { start: index, end: index + length, text: text.slice(index, index + length) };
 }
 
-function problemsLevel(diagnosisCount: number, text: string): Mdm {
-  if (SEVERE.test(text)) return 4;
-  if (EXACERBATION.test(text) || diagnosisCount >= 2) return 3;
-  if (diagnosisCount === 1) return 2;
-  return 1;
+/** Preventive medicine visit code by age band and patient status. */
+function preventiveCode(years: number, status: PatientStatus): string {
+  const band = years < 1 ? 1 : years < 5 ? 2 : years < 12 ? 3 : years < 18 ? 4 : years < 40 ? 5 : years < 65 ? 6 : 7;
+  return `99${status === 'new' ? 38 : 39}${band}`;
 }
 
-function dataLevel(cues: number): Mdm {
-  return cues >= 3 ? 3 : cues >= 2 ? 2 : 1;
+function ageInYears(text: string): number | undefined {
+  const m = AGE.exec(text);
+  if (!m) return undefined;
+  return m[2]!.toLowerCase() === 'year' ? Number(m[1]) : 0;
 }
 
-function riskLevel(text: string): Mdm {
-  if (RISK_HIGH.test(text)) return 4;
-  if (RISK_MODERATE.test(text)) return 3;
-  return 2;
+interface StatusRead { status: PatientStatus; evidence?: Evidence; how: string }
+
+// Where a note says why the patient came: the chief complaint and history, before the assessment
+// (a plan's "referred to physical therapy" says nothing about this visit).
+const HISTORY_SECTIONS = new Set(['chiefComplaint', 'hpi', 'other']);
+
+function historyText(note: NoteModel): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  let assessed = false;
+  for (const s of note.sentences) {
+    if (ASSESSMENT_SECTIONS.has(s.section)) assessed = true;
+    // Untitled text after the assessment (instructions) speaks of later visits.
+    if (!HISTORY_SECTIONS.has(s.section) || (assessed && s.section === 'other')) continue;
+    offsets.push(text.length, s.start);
+    text += note.text.slice(s.start, s.end) + '\n';
+  }
+  return { text, offsets };
 }
 
-/** The middle of three levels is the one two elements reach. */
-function twoOfThree(a: Mdm, b: Mdm, c: Mdm): Mdm {
-  return [a, b, c].sort()[1] as Mdm;
+/** Moves a match in historyText back to the note. */
+function inNote(h: { offsets: number[] }, at: number): number {
+  let start = 0, base = 0;
+  for (let i = 0; i < h.offsets.length; i += 2) if (h.offsets[i]! <= at) { base = h.offsets[i]!; start = h.offsets[i + 1]!; }
+  return start + (at - base);
 }
 
-/**
- * E/M suggestion for an office visit note. `diagnosisCount`: confirmed problems addressed
- * (the analyzer's ICD-10-CM suggestions from the assessment). Returns nothing when the note does
- * not read as an office visit (no new/established cue and no time statement).
- */
-export function suggestOfficeVisit(note: NoteModel, diagnosisCount: number): Suggestion[] {
+function patientStatus(note: NoteModel, fromClaim: PatientStatus | undefined): StatusRead {
+  if (fromClaim) return { status: fromClaim, how: `${fromClaim} patient (from the claim)` };
+  const h = historyText(note);
   const text = note.text;
-  const evidence: Evidence[] = [];
-  const newMatch = NEW_PATIENT.exec(text);
-  const estMatch = ESTABLISHED_PATIENT.exec(text);
+  const find = (re: RegExp): { index: number; length: number } | undefined => {
+    const m = re.exec(h.text);
+    return m ? { index: inNote(h, m.index), length: m[0].length } : undefined;
+  };
+  const n = find(NEW_PATIENT);
+  const e = find(ESTABLISHED_PATIENT);
+  if (n && (!e || n.index <= e.index)) return { status: 'new', evidence: ev(text, n.index, n.length), how: 'new patient (the note says so)' };
+  if (e) return { status: 'established', evidence: ev(text, e.index, e.length), how: 'established patient (the note says so)' };
+  return { status: 'established', how: 'established patient assumed: the note does not say, so set encounter.patientStatus on the claim' };
+}
+
+/** The office E/M decision for an outpatient note; `diagnoses` are the analyzer's outpatient diagnosis suggestions. */
+export function suggestOfficeVisit(note: NoteModel, diagnoses: Suggestion[], options: OfficeVisitOptions = {}): OfficeVisitDecision {
+  const text = note.text;
+  const h = historyText(note);
+  const postopMatch = POSTOP.exec(h.text);
+  const postop = postopMatch ? { index: inNote(h, postopMatch.index), 0: postopMatch[0] } : undefined;
+  if (postop) {
+    return {
+      suggestions: [{
+        code: '99024', system: 'cpt', title: 'Postoperative follow-up visit (included in the surgery\'s global package)', score: 0.6,
+        evidence: [ev(text, postop.index, postop[0].length)], reason: 'a postoperative visit inside the global period is part of the surgery, not a separately paid office visit',
+        context: { sections: [] }, missing: [],
+      }],
+      notice: 'no separately billable office E/M: the note reads as a postoperative visit inside the surgery\'s global period (99024).',
+    };
+  }
+  const reading = readAssessment(note);
   let minutes: number | undefined;
+  let timeEvidence: Evidence | undefined;
   for (const m of text.matchAll(TIME)) {
     const v = Number(m[1] ?? m[2] ?? m[3]);
     if (v > 0 && v < 600 && (minutes === undefined || v > minutes)) {
       minutes = v;
-      evidence.push(ev(text, m.index!, m[0].length));
+      timeEvidence = ev(text, m.index!, m[0].length);
     }
   }
-  if (!newMatch && !estMatch && minutes === undefined) return [];
-  const isNew = !!newMatch && (!estMatch || newMatch.index <= estMatch.index);
-  const patient = isNew ? NEW : ESTABLISHED;
-  if (isNew && newMatch) evidence.push(ev(text, newMatch.index, newMatch[0].length));
-  if (!isNew && estMatch) evidence.push(ev(text, estMatch.index, estMatch[0].length));
-  const dataCues = [...text.matchAll(DATA_CUES)];
-  const mdm = twoOfThree(problemsLevel(diagnosisCount, text), dataLevel(dataCues.length), riskLevel(text));
+  if (!reading.present && minutes === undefined) {
+    return { suggestions: [], notice: 'no office E/M suggested: the note has no assessment or plan to read medical decision making from, and no total time.' };
+  }
+  const status = patientStatus(note, options.patientStatus);
+  const base: Evidence[] = [];
+  if (status.evidence) base.push(status.evidence);
+  const exam = reading.sentences.find((s) => s.role === 'problem' && ROUTINE_EXAM.test(text.slice(s.start, s.end)));
+  const years = ageInYears(text);
+  if (exam && years !== undefined) {
+    const code = preventiveCode(years, status.status);
+    return {
+      suggestions: [{
+        code, system: 'cpt', title: `Preventive medicine visit, ${status.status} patient, age ${years}`, score: 0.7,
+        evidence: [...base, ev(text, exam.start, exam.end - exam.start)].sort((a, b) => a.start - b.start),
+        reason: `routine examination named in the assessment; ${status.how}; age band from "${AGE.exec(text)![0]}"`,
+        context: { sections: [] }, missing: status.evidence || options.patientStatus ? [] : ['patient status (new or established)'],
+        details: ['Problems treated at the same visit beyond the preventive service may add a problem-oriented office visit with modifier 25.'],
+      }],
+    };
+  }
+  const table = status.status === 'new' ? NEW : ESTABLISHED;
+  const mdm = readMedicalDecisionMaking(note, diagnoses, reading);
   let timeLevel = 0;
-  if (minutes !== undefined) patient.minutes.forEach((min, i) => { if (minutes! >= min) timeLevel = i + 1; });
-  const level = Math.max(mdm, timeLevel);
-  if (level === 0) return [];
-  const code = patient.codes[level - 1]!;
-  const byTime = timeLevel >= mdm && minutes !== undefined;
+  if (minutes !== undefined) table.minutes.forEach((min, i) => { if (minutes! >= min) timeLevel = i + 1; });
+  const level = Math.max(mdm.level, timeLevel) as MdmLevel;
+  const code = table.codes[level - 1]!;
+  const byTime = timeLevel > mdm.level;
+  const elements = [
+    `problems addressed: ${MDM_LABEL[mdm.problems.level]} (${mdm.problems.findings.join('; ') || 'none reported'})`,
+    `data reviewed and analyzed: ${MDM_LABEL[mdm.data.level]} (${mdm.data.findings.join('; ')})`,
+    `risk of management: ${MDM_LABEL[mdm.risk.level]} (${mdm.risk.findings.join('; ')})`,
+  ];
+  const details = [...elements, status.how];
+  if (level < 4) {
+    const next = table.codes[level]!;
+    const short = ([['problems', mdm.problems.level], ['data', mdm.data.level], ['risk', mdm.risk.level]] as [string, MdmLevel][]).filter(([, l]) => l <= level).map(([n]) => n);
+    details.push(`not ${next}: ${MDM_LABEL[(level + 1) as MdmLevel]} decision making needs two of problems, data and risk at that level (${short.join(', ')} ${short.length === 1 ? 'is' : 'are'} below it)${minutes === undefined ? ', and no total time is documented' : `, and ${minutes} minutes is under the ${table.minutes[level]} minutes it takes by time`}.`);
+  }
+  const evidence = [...base, ...mdm.problems.evidence, ...mdm.data.evidence, ...mdm.risk.evidence, ...(timeEvidence ? [timeEvidence] : [])];
+  const seen = new Set<string>();
+  const unique = evidence.filter((e) => !seen.has(`${e.start}:${e.end}`) && seen.add(`${e.start}:${e.end}`)).sort((a, b) => a.start - b.start);
   const missing: string[] = [];
-  if (!newMatch && !estMatch) missing.push('patient status (new or established)');
+  if (!status.evidence && !options.patientStatus) missing.push('patient status (new or established)');
   if (minutes === undefined) missing.push('total time');
   const out: Suggestion[] = [{
     code, system: 'cpt',
-    title: `Office visit, ${isNew ? 'new' : 'established'} patient, level ${code.slice(-1)}`,
+    title: `Office visit, ${status.status} patient, level ${code.slice(-1)}`,
     score: byTime ? 0.8 : 0.6,
-    evidence: evidence.sort((a, b) => a.start - b.start),
-    reason: byTime ? `total time ${minutes} min (>= ${patient.minutes[level - 1]} min)` : `medical decision making ${LEVEL_LABEL[mdm - 1]} (2 of 3: problems, data, risk)`,
-    context: { sections: [] }, missing,
+    evidence: unique,
+    reason: byTime ? `total time ${minutes} min (>= ${table.minutes[level - 1]} min)` : `medical decision making ${MDM_LABEL[mdm.level]} (2 of 3: problems ${MDM_LABEL[mdm.problems.level]}, data ${MDM_LABEL[mdm.data.level]}, risk ${MDM_LABEL[mdm.risk.level]})`,
+    context: { sections: [] }, missing, details,
   }];
-  const top = patient.minutes[3]!;
-  if (minutes !== undefined && minutes >= top + 15) {
+  const top = table.minutes[3]!;
+  if (minutes !== undefined && minutes >= top + 15 && level === 4) {
     out.push({
       code: '99417', system: 'cpt', title: 'Prolonged office visit, each 15 minutes', score: 0.8,
-      evidence: evidence.filter((e) => /\d/.test(e.text)), reason: `total time ${minutes} min exceeds ${top} min by ${minutes - top}`,
+      evidence: timeEvidence ? [timeEvidence] : [], reason: `total time ${minutes} min exceeds ${top} min by ${minutes - top}`,
       context: { sections: [] }, missing: [], units: Math.floor((minutes - top) / 15),
     });
   }
-  return out;
+  return { suggestions: out };
 }

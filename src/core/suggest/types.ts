@@ -33,6 +33,8 @@ export interface Suggestion {
    * takes them up (lower first; the first is the first-listed diagnosis, guideline IV.G).
    */
   order?: number;
+  /** Plain lines explaining the decision (an E/M level: each decision-making element and why not the next level). */
+  details?: string[];
 }
 
 export interface AnalyzeOptions {
@@ -49,6 +51,8 @@ export interface AnalyzeOptions {
    * demoting cost 0.007 F1 and 0.010 MAP on train).
    */
   preferSpecific?: boolean;
+  /** New or established patient, from the claim (`encounter.patientStatus`); read from the note when absent. */
+  patientStatus?: 'new' | 'established';
 }
 
 export const DEFAULT_THRESHOLD = 0.35;
