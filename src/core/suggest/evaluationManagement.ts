@@ -7,7 +7,7 @@
 import type { NoteModel } from '../note/model';
 import { ASSESSMENT_SECTIONS, readAssessment } from '../note/problems';
 import { MDM_LABEL, readMedicalDecisionMaking, type MdmLevel } from './mdm';
-import type { Evidence, Suggestion } from './types';
+import { DEFAULT_THRESHOLD, type Evidence, type Suggestion } from './types';
 
 export type PatientStatus = 'new' | 'established';
 
@@ -106,7 +106,11 @@ export function suggestOfficeVisit(note: NoteModel, diagnoses: Suggestion[], opt
       notice: 'no separately billable office E/M: the note reads as a postoperative visit inside the surgery\'s global period (99024).',
     };
   }
-  const reading = readAssessment(note);
+  const assessed = readAssessment(note);
+  // Without an assessment section the whole note is read for decision making, and each
+  // diagnosis the analyzer reports is a problem of its own.
+  const reading = assessed.present ? assessed : { present: false, problems: 0, sentences: note.sentences.map((s) => ({ start: s.start, end: s.end, role: 'prose' as const, problem: -1 })) };
+  const reported = assessed.present ? diagnoses : diagnoses.filter((d) => d.score >= DEFAULT_THRESHOLD).map((d, i) => ({ ...d, order: i * 10 }));
   let minutes: number | undefined;
   let timeEvidence: Evidence | undefined;
   for (const m of text.matchAll(TIME)) {
@@ -116,10 +120,10 @@ export function suggestOfficeVisit(note: NoteModel, diagnoses: Suggestion[], opt
       timeEvidence = ev(text, m.index!, m[0].length);
     }
   }
-  if (!reading.present && minutes === undefined) {
-    return { suggestions: [], notice: 'no office E/M suggested: the note has no assessment or plan to read medical decision making from, and no total time.' };
-  }
   const status = patientStatus(note, options.patientStatus);
+  if (!assessed.present && minutes === undefined && !status.evidence) {
+    return { suggestions: [], notice: 'no office E/M suggested: the note has no assessment or plan, no total time, and does not say whether the patient is new or established, so it does not read as an office visit note.' };
+  }
   const base: Evidence[] = [];
   if (status.evidence) base.push(status.evidence);
   const exam = reading.sentences.find((s) => s.role === 'problem' && ROUTINE_EXAM.test(text.slice(s.start, s.end)));
@@ -137,7 +141,7 @@ export function suggestOfficeVisit(note: NoteModel, diagnoses: Suggestion[], opt
     };
   }
   const table = status.status === 'new' ? NEW : ESTABLISHED;
-  const mdm = readMedicalDecisionMaking(note, diagnoses, reading);
+  const mdm = readMedicalDecisionMaking(note, reported, reading);
   let timeLevel = 0;
   if (minutes !== undefined) table.minutes.forEach((min, i) => { if (minutes! >= min) timeLevel = i + 1; });
   const level = Math.max(mdm.level, timeLevel) as MdmLevel;

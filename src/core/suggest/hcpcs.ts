@@ -65,6 +65,11 @@ function toExact(dose: number, unit: DoseUnit['unit'], per: DoseUnit): boolean {
   return Math.abs(dose * f - per.amount * g) < 1e-9;
 }
 
+// A drug is billed when it was given at the visit, not when it is planned, prescribed for home, or
+// offered for later: "we will give", "if needed", "next visit", "prescribed ... to take".
+const PLANNED = /\b(?:will (?:give|administer|inject|start|consider|plan)|would|plan(?:s|ned)? to|consider(?:ing)?|may (?:give|need|require)|if (?:needed|necessary|symptoms)|at (?:the|her|his) next (?:visit|appointment)|next (?:visit|time)|schedul\w+|prescri\w+|to take at home|recommend\w*|discuss\w* (?:the option|options))\b/i;
+const GIVEN = /\b(?:was|were|is being|has been|have been) (?:given|administered|injected|infused)\b|\badministered\b|\binjected\b|\bgiven (?:today|in (?:the )?(?:office|clinic))\b|\b(?:received|we gave|i gave|was infused)\b/i;
+
 export function suggestDrugCodes(index: CodesetIndex, note: NoteModel, reader: NoteReader): Suggestion[] {
   const catalog = drugCatalogFor(index);
   const out = new Map<string, Suggestion>();
@@ -81,6 +86,7 @@ export function suggestDrugCodes(index: CodesetIndex, note: NoteModel, reader: N
       const span = { start, end: start + m[0].length };
       const flags = reader.contextOf(note, sentence, span);
       if (flags.negated || flags.hypothetical) continue;
+      if (PLANNED.test(text) && !GIVEN.test(text)) continue;
       const chosen = pick(codes, text, Number(m[2]), unit);
       if (!chosen) continue;
       const { record } = chosen.code;

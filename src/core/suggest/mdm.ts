@@ -61,7 +61,8 @@ function problemsAddressed(note: NoteModel, reading: AssessmentReading, diagnose
   }
   const out: ProblemRead[] = [];
   for (const [p, codes] of [...byProblem].sort((a, b) => a[0] - b[0])) {
-    const sentences = reading.sentences.filter((s) => s.problem === p && s.role !== 'summary');
+    const own = (s: { start: number; end: number }) => codes.some((c) => c.evidence.some((e) => e.start >= s.start && e.start < s.end));
+    const sentences = reading.sentences.filter((s) => (s.problem === p || own(s)) && s.role !== 'summary');
     const text = sentences.map((s) => note.text.slice(s.start, s.end)).join(' ');
     const code = bare(codes[0]!.code);
     const chronic = codes.some((c) => isChronicCondition(bare(c.code))) || /\bchronic\b/i.test(text);

@@ -42,6 +42,12 @@ describe('specific over unspecified, symptoms of a confirmed infection (outpatie
     assert.ok(!shown.includes('J02.9') && !shown.includes('R50.9'), shown.join(', '));
     const all = await suggest(note, { setting: 'outpatient', threshold: 0.1 });
     assert.match(all.find((s) => s.code === 'J02.9')!.reason, /more specific code of the same category/);
+    // The fever is in the chief complaint only: the assessment does not report it (IV.J).
+    assert.match(all.find((s) => s.code === 'R50.9')!.reason, /not addressed in the assessment or plan/);
+  });
+  test('outpatient: a fever the assessment lists beside the infection is integral to it', async () => {
+    const all = await suggest('ASSESSMENT:\nStreptococcal pharyngitis.\nFever.', { setting: 'outpatient', threshold: 0.1 });
+    assert.ok(all.some((s) => s.code === 'J02.0' && s.score >= 0.35));
     assert.match(all.find((s) => s.code === 'R50.9')!.reason, /integral to a confirmed infection/);
   });
   test('inpatient keeps both, as hospital coders reported them', async () => {
