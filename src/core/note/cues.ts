@@ -24,6 +24,11 @@ const NEGATED: CueDef[] = [
     'no known', 'no prior', 'no previous', 'no past history of', 'never had', 'never been diagnosed with',
     'ruled out for', 'free of', 'absence of', 'fails to reveal', 'failed to reveal', 'did not reveal',
     'does not reveal', 'not consistent with', 'not suggestive of', 'not indicative of', 'no findings of']),
+  // A denial that reaches into the past ("denies any previous injuries") is still a denial: one
+  // cue, so the nearer historical word does not close it.
+  ...cues(['negated'], 'pre', 25, ['denies any previous', 'denies any prior', 'denies previous', 'denies prior',
+    'denies any history of', 'denies a history of', 'denies history of', 'denies any past', 'denied any previous',
+    'denied any prior', 'denied any history of', 'no history of previous', 'no history of prior']),
   ...cues(['negated'], 'pre', 6, ['without', 'w/o']),
   ...cues(['negated'], 'pre', 10, ['no', 'never', 'neither', 'none', 'ruled out',
     'not have', 'does not have', 'did not have', "doesn't have", "didn't have", 'has not had', 'have not had',

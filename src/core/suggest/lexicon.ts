@@ -49,7 +49,8 @@ export const LEXICON: LexiconEntry[] = [
   { word: 'ami', expands: 'acute myocardial infarction', upperOnly: true },
   { word: 'stemi', expands: 'st elevation myocardial infarction' },
   { word: 'nstemi', expands: 'non st elevation myocardial infarction' },
-  { word: 'cva', expands: 'cerebral infarction', upperOnly: true },
+  // "CVA tenderness" is the costovertebral angle (a kidney sign on exam), not a stroke.
+  { word: 'cva', expands: 'cerebral infarction', upperOnly: true, unless: /\bCVA\s*(?:tender|angle|region|area|percussion)|costovertebral/i },
   { word: 'stroke', expands: 'cerebral infarction' },
   { word: 'tia', expands: 'transient ischemic attack', upperOnly: true },
   { word: 'dvt', expands: 'deep vein thrombosis' },

@@ -1,0 +1,36 @@
+// `medcode eval` on the US outpatient gold (../shared/corpora/aci-us-gold: 20 ACI-Bench notes
+// double-coded under the written protocol): the figures may not fall below the floors in
+// outpatient-floor.json, which are raised deliberately as the analyzer improves.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../support/cli';
+import { realDbPath } from '../../support/realIndex';
+import { sharedPath, skipUnlessShared } from '../../support/shared';
+
+const skip = skipUnlessShared('codesets/icd10cm/fy2025/ICD10CM_2025_Index.csv', 'corpora/aci-us-gold/dev.jsonl', 'riskadjust/ra_dx_to_cc_2026.csv');
+
+interface Floor { precision: number; recall: number; firstListed: number; emDefensible: number; emOffered: number; wrongHccMax: number }
+interface Report { notes: number; precision: number; recall: number; firstListed: number; emDefensible: number; emOffered: number; wrongHcc: number; perNote: { id: string; wrong: { code: string }[] }[] }
+
+const floors = JSON.parse(readFileSync(join(__dirname, 'outpatient-floor.json'), 'utf8')) as Record<string, Floor>;
+
+describe('US outpatient gold, dev (aci-us-gold)', { skip }, () => {
+  let report: Report;
+  const floor = floors['dev']!;
+  before(async () => {
+    const r = await runCli(['eval', sharedPath('corpora/aci-us-gold/dev.jsonl'), '--db', await realDbPath(), '--hcc', sharedPath('riskadjust/ra_dx_to_cc_2026.csv'), '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    report = JSON.parse(r.stdout) as Report;
+  });
+  test('scores all 20 notes', () => assert.equal(report.notes, 20));
+  test(`precision of default suggestions >= ${floor.precision}`, () => assert.ok(report.precision >= floor.precision, `precision ${report.precision}; wrong: ${report.perNote.flatMap((n) => n.wrong.map((w) => `${n.id} ${w.code}`)).join(', ')}`));
+  test(`recall of required conditions >= ${floor.recall}`, () => assert.ok(report.recall >= floor.recall, `recall ${report.recall}`));
+  test(`first-listed diagnosis >= ${floor.firstListed}`, () => assert.ok(report.firstListed >= floor.firstListed, `first-listed ${report.firstListed}`));
+  test(`office E/M defensible >= ${floor.emDefensible}, offered >= ${floor.emOffered}`, () => {
+    assert.ok(report.emDefensible >= floor.emDefensible, `E/M defensible ${report.emDefensible}`);
+    assert.ok(report.emOffered >= floor.emOffered, `E/M offered ${report.emOffered}`);
+  });
+  test(`wrong suggestions carrying a CMS-HCC V28 category <= ${floor.wrongHccMax}`, () => assert.ok(report.wrongHcc <= floor.wrongHccMax, `wrong with an HCC: ${report.wrongHcc}`));
+});
