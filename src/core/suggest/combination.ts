@@ -33,7 +33,8 @@ const INTEGRAL_SYMPTOMS: [RegExp, RegExp, string][] = [
   [/^R03/, /^I1[0-6]/, 'usually integral to confirmed hypertension'], [/^R0[24]/, /^I/, SAME_SYSTEM],
   [/^R0[4-6]/, /^J/, SAME_SYSTEM], [/^R0[56]/, /^I50/, 'usually integral to confirmed heart failure'],
   [/^R07/, /^I2[0-5]/, 'usually integral to confirmed ischemic heart disease'], [/^R60/, /^I50/, 'usually integral to confirmed heart failure'],
-  [/^R5[34]/, /^I50/, 'usually integral to confirmed heart failure'], [/^R1[0-9]/, /^K/, SAME_SYSTEM],
+  [/^R5[34]/, /^I50/, 'usually integral to confirmed heart failure'], [/^R10/, /^K(2[5-9]|3[5-8]|4|5[0-7]|8)/, SAME_SYSTEM], [/^R11/, /^K(29|52|56|80|81|85)/, SAME_SYSTEM],
+  [/^R12/, /^K2[01]/, SAME_SYSTEM], [/^R13/, /^K2[0-2]/, SAME_SYSTEM], [/^R14/, /^K(30|5[89])/, SAME_SYSTEM], [/^R1[5-9]/, /^K5/, SAME_SYSTEM],
   [/^R13/, /^J0[236]/, 'usually integral to a confirmed throat infection'], [/^R3[0-9]/, /^N/, SAME_SYSTEM], [/^R2[0-3]/, /^L/, SAME_SYSTEM],
   [/^R60/, /^S/, 'usually integral to the injury it surrounds'],
   [/^R50/, /^(A|B[0-8]|J0|J1[0-8]|J2[0-2]|J3[26]|N10|N30|N390|N41|N45|L0[0-3]|K35|K57|K65|K81|K83|H66|G0[0-4])/, 'usually integral to a confirmed infection'],
@@ -47,7 +48,13 @@ export function integralSymptomReason(code: string, confirmed: readonly string[]
   return rule?.[2];
 }
 
-export interface CombinationOptions { dropIntegralSymptoms?: boolean; preferSpecific?: boolean }
+export interface CombinationOptions {
+  dropIntegralSymptoms?: boolean;
+  /** Demote unspecified codes the note elaborates, and bare repeats of a named condition. */
+  preferSpecific?: boolean;
+  /** Only the bare repeats (outpatient: specificity is settled among the reported codes, in outpatient.ts). */
+  bareRepeatsOnly?: boolean;
+}
 
 export function applyCombinations(state: EngineState, text: string, byCode: Map<string, CodeAggregate>, options: CombinationOptions = {}): Suggestion[] {
   const added: Combined[] = [];
@@ -90,10 +97,8 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
       if (why) a.demoted = why;
     }
   }
-  if (options.preferSpecific) {
-    demoteUnspecifiedSiblings(byCode);
-    demoteBareRepeats(text, byCode);
-  }
+  if (options.preferSpecific && !options.bareRepeatsOnly) demoteUnspecifiedSiblings(byCode);
+  if (options.preferSpecific) demoteBareRepeats(text, byCode);
   const out: Suggestion[] = [];
   for (const a of byCode.values()) if (!a.absorbedBy) out.push(toSuggestion(text, a));
   for (const c of added) if (!byCode.has(c.aggregate.record.normalized)) out.push(toSuggestion(text, c.aggregate, c.reason));

@@ -324,7 +324,7 @@ export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: 
   const outpatient = (options.setting ?? 'outpatient') === 'outpatient';
   // Outpatient, integral symptoms are judged against the diagnoses the visit reports (decideOutpatient).
   const dropIntegral = options.dropIntegralSymptoms ?? outpatient;
-  const combined = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: dropIntegral && !outpatient, preferSpecific: options.preferSpecific ?? outpatient });
+  const combined = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: dropIntegral && !outpatient, preferSpecific: options.preferSpecific ?? outpatient, bareRepeatsOnly: outpatient });
   const suggestions = outpatient ? decideOutpatient(note, combined, { dropIntegralSymptoms: dropIntegral, alsoCoded: state.alsoCoded, titleOf: (code) => { const r = index.lookup(code, { system: 'icd10cm' }); return r?.billable ? r.title : undefined; } }) : combined;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return suggestions.filter((s) => s.score >= threshold).sort(bySuggestionRank);

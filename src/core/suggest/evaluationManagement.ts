@@ -6,6 +6,7 @@
 // cannot support a level the decision says why instead of staying silent.
 import type { NoteModel } from '../note/model';
 import { ASSESSMENT_SECTIONS, readAssessment } from '../note/problems';
+import { isChronicCondition } from './history';
 import { MDM_LABEL, readMedicalDecisionMaking, type MdmLevel } from './mdm';
 import { DEFAULT_THRESHOLD, type Evidence, type Suggestion } from './types';
 
@@ -14,6 +15,8 @@ export type PatientStatus = 'new' | 'established';
 export interface OfficeVisitOptions {
   /** From the claim (`encounter.patientStatus`); the note's own words are used when absent. */
   patientStatus?: PatientStatus;
+  /** Date of service (YYYY-MM-DD), to tell whether a postoperative visit is still inside the global period. */
+  date?: string;
 }
 
 export interface OfficeVisitDecision {
@@ -25,12 +28,38 @@ export interface OfficeVisitDecision {
 const NEW = { codes: ['99202', '99203', '99204', '99205'], minutes: [15, 30, 45, 60] };
 const ESTABLISHED = { codes: ['99212', '99213', '99214', '99215'], minutes: [10, 20, 30, 40] };
 
-const NEW_PATIENT = /\bnew patient\b|\bnew to (?:the |our |my )?(?:clinic|practice|office)\b|\b(?:first|initial) (?:visit|consultation|appointment|evaluation)\b|\bestablish(?:ing)? care\b|\breferred (?:to (?:me|us|our (?:offices?|clinic|practice)|[a-z]+ology)|by|from)\b|\bseen in consultation\b|\bat the request of\b|\breferred (?:him|her) to (?:me|us|our)\b|\bsent (?:him|her) to (?:me|us)\b|\bpresents? (?:to (?:the |our )?clinic )?(?:today )?as a referral\b|\bfor (?:a )?(?:consultation|second opinion)\b/i;
+const NEW_PATIENT = /\bnew patient\b|\bnew to (?:the |our |my )?(?:clinic|practice|office)\b|\b(?:first|initial) (?:visit|consultation|appointment|evaluation)\b|\bestablish(?:ing)? care\b|\breferred (?:to (?:me|us|our (?:offices?|clinic|practice)|[a-z]+ology)|by|from)\b|\bseen in consultation\b|\bat the request of\b|\breferred (?:him|her) to (?:me|us|our)\b|\bsent (?:him|her) to (?:me|us)\b|\bpresents? (?:to (?:the |our )?clinic )?(?:today )?as a referral\b|\bfor (?:a )?(?:consultation|consult|second opinion|2nd opinion)\b|\b(?:surgical |new patient )?consult(?:ation)? (?:for|regarding)\b/i;
+// "Presents for evaluation of" reads as a first visit for the complaint, unless the visit also
+// manages the patient's chronic problems (the practice that follows them).
+const EVALUATION_OF = /\bpresents?(?: to (?:the |our )?(?:clinic|office))?(?: today)? for (?:the |an? )?(?:initial )?evaluation of\b/i;
 const ESTABLISHED_PATIENT = /\bestablished patient\b|\bfollow[- ]?up (?:visit|appointment|of|for|on)\b|\breturns? (?:to (?:the )?clinic|for (?:a )?follow)|\b(?:i )?(?:last )?saw (?:him|her) (?:last|in)\b|\bseen (?:here |by me )?(?:previously|last)\b|\blast visit\b|\bsince (?:i )?last saw\b|\bsince (?:his|her|our) last (?:visit|appointment)\b|\bcomes? (?:back )?in for (?:his|her) (?:annual|yearly|routine)\b|\b(?:i|we) have been (?:treating|seeing|following)\b/i;
 const TIME = /\b(?:i\s+)?spent\s+(?:a\s+total\s+of\s+)?(\d{1,3})\s*(?:minutes|mins?)\b|\btotal\s+(?:time|visit time|encounter time)(?:\s+(?:spent|today|on this date|was|of))*\s*:?\s*(\d{1,3})\s*(?:minutes|mins?)\b|\b(\d{1,3})\s*(?:minutes|mins?)\s+(?:were\s+|was\s+)?spent\b/gi;
 const POSTOP = /\bpost-?op(?:erative)? (?:visit|check|follow[- ]?up|appointment)\b|\bglobal (?:surgical )?period\b|\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days?|weeks?) (?:post-?op(?:eratively)?|(?:status )?(?:post|after) (?:his |her |the )?(?:surgery|operation|procedure|repair|replacement|orif))\b/i;
 const ROUTINE_EXAM = /\b(?:annual|yearly|routine|preventive|wellness) (?:physical|exam|examination|visit|check-?up|wellness visit)\b|\bwell(?:ness)? (?:visit|exam|check)\b/i;
 const AGE = /\b(\d{1,3})[- ](year|month|week|day)s?[- ]old\b/i;
+
+// The longest (major surgery) global period is 90 days after the day of surgery.
+const GLOBAL_DAYS = 90;
+const SURGERY_DATE = /\b(?:status post|s\/p|underwent|had)\b[^.\n]{0,80}?\b(\d{1,2})\/(?:(\d{1,2})\/)?(\d{4})\b/i;
+const ANY_DATE = /\b(\d{1,2})\/(?:(\d{1,2})\/)?(\d{4})\b/g;
+
+function dayNumber(month: string, day: string | undefined, year: string): number {
+  return Date.UTC(Number(year), Number(month) - 1, day ? Number(day) : 1) / 86_400_000;
+}
+
+/**
+ * A postoperative visit is outside the global period when the note (or the date of service)
+ * shows more than 90 days since the surgery date it gives: "status post ... 10/10/2020", last
+ * seen 03/2021.
+ */
+function outsideGlobalPeriod(text: string, dateOfService: string | undefined): boolean {
+  const s = SURGERY_DATE.exec(text);
+  if (!s) return false;
+  const surgery = dayNumber(s[1]!, s[2], s[3]!);
+  let latest = dateOfService ? Date.parse(dateOfService) / 86_400_000 : -Infinity;
+  for (const m of text.matchAll(ANY_DATE)) latest = Math.max(latest, dayNumber(m[1]!, m[2], m[3]!));
+  return latest - surgery > GLOBAL_DAYS;
+}
 
 function ev(text: string, index: number, length: number): Evidence {
   return { start: index, end: index + length, text: text.slice(index, index + length) };
@@ -75,7 +104,7 @@ function inNote(h: { offsets: number[] }, at: number): number {
   return start + (at - base);
 }
 
-function patientStatus(note: NoteModel, fromClaim: PatientStatus | undefined): StatusRead {
+function patientStatus(note: NoteModel, fromClaim: PatientStatus | undefined, managesChronicProblems: boolean): StatusRead {
   if (fromClaim) return { status: fromClaim, how: `${fromClaim} patient (from the claim)` };
   const h = historyText(note);
   const text = note.text;
@@ -83,8 +112,8 @@ function patientStatus(note: NoteModel, fromClaim: PatientStatus | undefined): S
     const m = re.exec(h.text);
     return m ? { index: inNote(h, m.index), length: m[0].length } : undefined;
   };
-  const n = find(NEW_PATIENT);
   const e = find(ESTABLISHED_PATIENT);
+  const n = find(NEW_PATIENT) ?? (managesChronicProblems ? undefined : find(EVALUATION_OF));
   if (n && (!e || n.index <= e.index)) return { status: 'new', evidence: ev(text, n.index, n.length), how: 'new patient (the note says so)' };
   if (e) return { status: 'established', evidence: ev(text, e.index, e.length), how: 'established patient (the note says so)' };
   return { status: 'established', how: 'established patient assumed: the note does not say, so set encounter.patientStatus on the claim' };
@@ -96,7 +125,7 @@ export function suggestOfficeVisit(note: NoteModel, diagnoses: Suggestion[], opt
   const h = historyText(note);
   const postopMatch = POSTOP.exec(h.text);
   const postop = postopMatch ? { index: inNote(h, postopMatch.index), 0: postopMatch[0] } : undefined;
-  if (postop) {
+  if (postop && !outsideGlobalPeriod(text, options.date)) {
     return {
       suggestions: [{
         code: '99024', system: 'cpt', title: 'Postoperative follow-up visit (included in the surgery\'s global package)', score: 0.6,
@@ -120,7 +149,9 @@ export function suggestOfficeVisit(note: NoteModel, diagnoses: Suggestion[], opt
       timeEvidence = ev(text, m.index!, m[0].length);
     }
   }
-  const status = patientStatus(note, options.patientStatus);
+  const managesChronic = new Set(reported.filter((d) => d.order !== undefined && isChronicCondition(d.code.replace('.', ''))).map((d) => Math.floor(d.order! / 10))).size >= 1
+    && new Set(reported.filter((d) => d.order !== undefined).map((d) => Math.floor(d.order! / 10))).size >= 2;
+  const status = patientStatus(note, options.patientStatus, managesChronic);
   if (!assessed.present && minutes === undefined && !status.evidence) {
     return { suggestions: [], notice: 'no office E/M suggested: the note has no assessment or plan, no total time, and does not say whether the patient is new or established, so it does not read as an office visit note.' };
   }

@@ -38,6 +38,8 @@ const KIND_LABEL: Record<ProblemKind, string> = {
 const WORSE = /\b(?:worsen\w*|exacerbat\w*|uncontrolled|not (?:well )?controlled|poorly controlled|(?:slightly |mildly )?elevated|progress\w*|increas(?:e|ed|ing) (?:symptoms|pain|shortness)|flare\w*|dietary indiscretion|side effects?|not at goal|above goal)\b/i;
 const SEVERE = /\b(?:severe exacerbation|threat to (?:life|bodily function)|life[- ]threatening|sepsis|respiratory failure|loss of (?:vision|function)|vision loss|compression)\b/i;
 const WORKUP = /\b(?:blood ?work|labs?|mri|ct|cat scan|biopsy|ultrasound|refer\w*|work[- ]?up|further (?:evaluation|testing)|to determine|rule out|colonoscopy|egd|endoscopy|culture|titer)\b/i;
+// Conditions managed over months or years, besides those that keep their code when written as history.
+const LONG_LASTING = /^(E55|E28|E29|E23|E22|E21|E27|E66|L70|L68|L40|L20|L71|M10|M1A|M35|M45|M81|K50|K51|K58|J30|J31|J32|J45|G43|G47|G56|F41|F43|F90|D80|D81|D82|D83|D84|D50|D51|D52|D53|D56|D57|D58|D61|D69|N40|N52|N81|N95|H40|H35|I34|I35|I49|B18|B19|B20|Z94|Z95|Z21|C|D3[0-9]|D4[0-9]|Q)/;
 const DIAGNOSTIC_WORKUP = /\b(?:colonoscopy|egd|endoscopy|biopsy|hematolog\w*|oncolog\w*|mri|ct scan|capsule)\b/i;
 const COMPLICATED = /\b(?:fracture|dislocation|orif|surgery|surgical|systemic|fever|infection spreading|cellulitis)\b/i;
 
@@ -65,7 +67,7 @@ function problemsAddressed(note: NoteModel, reading: AssessmentReading, diagnose
     const sentences = reading.sentences.filter((s) => (s.problem === p || own(s)) && s.role !== 'summary');
     const text = sentences.map((s) => note.text.slice(s.start, s.end)).join(' ');
     const code = bare(codes[0]!.code);
-    const chronic = codes.some((c) => isChronicCondition(bare(c.code))) || /\bchronic\b/i.test(text);
+    const chronic = codes.some((c) => isChronicCondition(bare(c.code)) || LONG_LASTING.test(bare(c.code)) || /\bchronic\b/i.test(c.title)) || /\bchronic\b/i.test(text);
     let kind: ProblemKind;
     if (SEVERE.test(text)) kind = 'severe';
     // A chronic illness whose cause or course is being worked up is not stable.
@@ -127,12 +129,15 @@ function dataElement(note: NoteModel, reading: AssessmentReading): MdmElement {
     const t = note.text.slice(s.start, s.end);
     if (s.section !== 'results' && !ORDER_OR_REVIEW.test(t)) continue;
     for (const [name, re] of TESTS) {
-      if (tests.has(name)) continue;
+      // Unnamed labs reviewed and unnamed labs ordered are different tests; a named test ordered
+      // includes the review of its result.
+      const key = name === 'blood work' ? `${name} (${s.section === 'results' || /\b(?:review\w*|results?|recent|revealed|showed)\b/i.test(t) ? 'reviewed' : 'ordered'})` : name;
+      if (tests.has(key)) continue;
       const m = re.exec(t);
       if (!m) continue;
       // Generic "labs" counts only when no named test was found in the same sentence.
       if (name === 'blood work' && TESTS.some(([n, r]) => n !== name && r.test(t))) continue;
-      tests.add(name);
+      tests.add(key);
       evidence.push(ev(note.text, { start: s.start + m.index, end: s.start + m.index + m[0].length }));
     }
   }
@@ -162,6 +167,10 @@ function dataElement(note: NoteModel, reading: AssessmentReading): MdmElement {
 const HOSPITAL = /\b(?:admit(?:ted)? (?:him |her )?to (?:the )?hospital|hospital admission|decision (?:regarding|for|about) hospitali[sz]ation|send (?:him|her) to the (?:emergency|er)|do not resuscitate|dnr\b|intensive monitoring for toxicity)/i;
 const MAJOR_SURGERY = /\b(?:orif|open reduction|arthroplasty|replacement surgery|resection|craniotomy|laminectomy|fusion|(?:trans-?sphenoidal|major) (?:resection|surgery)|proceed with (?:a |the )?(?:[\w-]+ ){0,3}surgery|schedule (?:the |her |his )?(?:surgery|operation)|surgical (?:removal|intervention|repair))\b/i;
 const MINOR_PROCEDURE = /\b(?:debridement|injection|incision and drainage|excision|biopsy|cryotherapy|laceration repair|joint aspiration|egd|colonoscopy|endoscopy)\b/i;
+// A dosed drug the plan starts, changes, treats with or continues is prescription drug management
+// (unless it is an over-the-counter product).
+const DOSED_DRUG = /\b[a-z][a-z-]{3,} \d+(?:\.\d+)? ?(?:mg|mcg|units?|ml|g)\b/i;
+const MANAGEMENT_VERB = /\b(?:treat|prescri|start|initiat|increas|decreas|continu|refill|resum|adjust|switch|chang|provid|take|taking)\w*/i;
 const RX = /\b(?:prescri(?:be|bed|bing|ption)|start(?:ed)? (?:him |her |them )?on|initiat(?:e|ed|ing)|increas(?:e|ed|ing) (?:the |his |her )?(?:\w+ )?(?:dose|to \d)|increase \w+ to|decreas(?:e|ed) (?:the |his |her )?(?:\w+ )?(?:dose|to \d)|titrat\w*|refill\w*|switch(?:ed)? (?:him |her )?to|continue (?:with )?(?:his |her |the |current )?(?:\w+ ){0,2}\d+(?:\.\d+)? ?(?:mg|mcg|units?|g)\b|(?:will )?continue (?:on )?(?:his |her )?(?:\w+)(?:pril|sartan|olol|statin|pine|formin|zide|semide|mide|azole|cycline|cillin|mycin|prazole|xaban|arin|tide|gliptin|flozin)\b)/i;
 const OTC = /\b(?:tylenol|acetaminophen|aleve|over[- ]the[- ]counter|otc|vitamin|iron supplement|ferrous sulfate|(?:ibuprofen|motrin|advil) (?:200|400|600) ?mg)\b/i;
 const SDOH = /\b(?:unable to afford|cannot afford|can't afford|no insurance|uninsured|housing insecurity|food insecurity|lack of transportation)\b/i;
@@ -185,6 +194,19 @@ function riskElement(note: NoteModel, reading: AssessmentReading): MdmElement {
   consider(HOSPITAL, 4, 'decision about hospital care');
   consider(MAJOR_SURGERY, 3, 'decision for major surgery');
   consider(RX, 3, 'prescription drug management');
+  if (level < 3) {
+    const dosed = plan.find((s) => {
+      const t = note.text.slice(s.start, s.end);
+      return DOSED_DRUG.test(t) && MANAGEMENT_VERB.test(t) && !OTC.test(t);
+    });
+    if (dosed) {
+      const t = note.text.slice(dosed.start, dosed.end);
+      const m = DOSED_DRUG.exec(t)!;
+      evidence.push(ev(note.text, { start: dosed.start + m.index, end: dosed.start + m.index + m[0].length }));
+      findings.push('prescription drug management');
+      level = 3;
+    }
+  }
   consider(SDOH, 3, 'management limited by social determinants of health');
   consider(MINOR_PROCEDURE, 2, 'decision about a minor or diagnostic procedure');
   consider(OTC, 2, 'over-the-counter drugs');

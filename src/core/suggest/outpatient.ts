@@ -11,6 +11,8 @@ import { DEFAULT_THRESHOLD, type Suggestion } from './types';
 
 /** Score ceiling of a code the visit did not address: ranked (--all), never shown by default. */
 export const UNADDRESSED_CAP = 0.3;
+/** A specific code documented outside the assessment must itself be a real candidate to replace a vague one. */
+const MIN_SPECIFIC_SCORE = 0.2;
 
 const NOT_ADDRESSED = 'not addressed in the assessment or plan (guideline IV.J: history, review of systems and exam support codes, they do not add them)';
 const SYMPTOM_WORKUP = /\b(?:evaluat\w*|work[- ]?up|further (?:testing|evaluation|assessment)|to assess|to check|investigat\w*|refer\w* (?:to|for))\b/i;
@@ -69,13 +71,24 @@ function capped(s: Suggestion, why: string): Suggestion {
 }
 
 /** "Unspecified" or "without complications" codes of a category where a more specific code of it is reported. */
-function lessSpecific(reported: Suggestion[]): Set<string> {
+function lessSpecific(reported: Suggestion[], also: (code: string, other: string) => boolean = () => false): Set<string> {
   const out = new Set<string>();
   const vague = (s: Suggestion) => /\bunspecified\b|\bwithout complications?\b/i.test(s.title);
   for (const s of reported) {
+    const path = indexPath(s.reason);
+    // The same condition elaborated in the Alphabetic Index: "anemia" (D64.9) beside "iron
+    // deficiency anemia" (Anemia > deficiency > iron, D50.9).
+    if (path?.length === 1 && reported.some((o) => o !== s && (indexPath(o.reason) ?? []).length > 1 && indexPath(o.reason)![0] === path[0])) {
+      out.add(s.code);
+      continue;
+    }
     if (!vague(s)) continue;
     const cat = bare(s.code).slice(0, 3);
     if (reported.some((o) => o !== s && bare(o.code).slice(0, 3) === cat && !vague(o))) out.add(s.code);
+    // "Anemia, unspecified" beside "Iron deficiency anemia, unspecified": the title names the same condition less precisely.
+    const head = s.title.replace(/,?\s*unspecified\b.*$/i, '').trim().toLowerCase();
+    // Not where the combination asks for it as well (I11.0 "use additional code" for the heart failure).
+    if (head.length >= 4 && reported.some((o) => o !== s && o.title.toLowerCase().includes(head) && o.title.length > s.title.length && !/^Z/.test(o.code) && !also(bare(o.code), bare(s.code)))) out.add(s.code);
   }
   return out;
 }
@@ -93,6 +106,43 @@ function vagueInjuryOnLine(reported: Suggestion[], order: (s: Suggestion) => num
     if (!injury(s) || !vague(s)) continue;
     const line = order(s);
     if (line !== undefined && line % 10 === 0 && reported.some((o) => o !== s && injury(o) && !vague(o) && order(o) === line)) out.add(s.code);
+  }
+  return out;
+}
+
+/** Main term of an Alphabetic Index reason: `index "Arthritis, arthritic > knee"` -> ["arthritis", "knee"]. */
+function indexPath(reason: string): string[] | undefined {
+  const m = /^index "([^"]+)"/.exec(reason);
+  return m ? m[1]!.toLowerCase().split(' > ').map((p) => p.split(',')[0]!.trim()) : undefined;
+}
+
+/**
+ * Guideline I.B (highest specificity documented): a reported code that leaves a part open
+ * ("Medial epicondylitis" -> unspecified elbow; "Arthritis" -> unspecified site) takes the
+ * specific code the history, exam or results document for the same condition ("right elbow",
+ * "arthritis in both knees"): same category, or the same index main term elaborated. Several
+ * documented sites give several codes.
+ */
+function specificFromElsewhere(reported: Suggestion[], unplaced: Suggestion[]): Map<string, Suggestion[]> {
+  const out = new Map<string, Suggestion[]>();
+  const vague = (s: Suggestion) => /\bunspecified\b/i.test(s.title);
+  const taken = new Set(reported.map((s) => s.code));
+  for (const r of reported) {
+    const path = indexPath(r.reason);
+    const bareTerm = path && path.length === 1 ? path[0] : undefined;
+    if (!vague(r) && !bareTerm) continue;
+    const cat = bare(r.code).slice(0, 3);
+    const found = unplaced.filter((s) => {
+      if (taken.has(s.code) || vague(s) || s.context.historical || s.context.family || s.score < MIN_SPECIFIC_SCORE) return false;
+      if (!/^[A-Z]/.test(s.code) || isSymptom(bare(s.code)) !== isSymptom(bare(r.code))) return false;
+      if (bare(s.code).slice(0, 3) === cat && vague(r)) return true;
+      const sp = indexPath(s.reason);
+      return bareTerm !== undefined && sp !== undefined && sp.length > 1 && sp[0] === bareTerm;
+    });
+    if (found.length > 0 && found.length <= 2) {
+      out.set(r.code, found);
+      for (const f of found) taken.add(f.code);
+    }
   }
   return out;
 }
@@ -161,18 +211,35 @@ export function decideOutpatient(note: NoteModel, suggestions: Suggestion[], opt
     if (p) placed.set(s, p);
   }
   const reported = suggestions.filter((s) => placed.has(s) && s.score >= UNADDRESSED_CAP);
-  const vague = lessSpecific(reported);
+  const specific = specificFromElsewhere(reported, suggestions.filter((s) => !placed.has(s)));
+  for (const [code, found] of specific) {
+    const r = reported.find((s) => s.code === code)!;
+    const p = placed.get(r)!;
+    for (const f of found) {
+      placed.set(f, p);
+      reported.push(f);
+    }
+    placed.delete(r);
+  }
+  const replacedBy = new Map([...specific].map(([code, found]) => [code, found.map((f) => f.code).join(', ')]));
+  // A specific code found outside the assessment is as sure as the assessed code it refines.
+  const refinedScore = new Map<Suggestion, number>();
+  for (const [code, found] of specific) for (const f of found) refinedScore.set(f, suggestions.find((s) => s.code === code)!.score);
+  const vague = lessSpecific(reported, options.alsoCoded);
   for (const c of vagueInjuryOnLine(reported, (s) => placed.get(s)?.order)) vague.add(c);
   const integral = options.dropIntegralSymptoms === false ? new Map<string, string>() : integralAmong(reported);
   const history = historyBesideActive(reported);
   const out = suggestions.map((s) => {
     const p = placed.get(s);
+    const by = replacedBy.get(s.code);
+    if (by) return capped(s, `the note documents the specific code ${by} for the same condition (guideline I.B)`);
     if (!p) return capped(s, NOT_ADDRESSED);
     const why = integral.get(s.code);
     if (why) return capped(s, why);
     if (vague.has(s.code)) return capped(s, 'a more specific code of the same category is reported (guideline I.A.9, I.B)');
     if (history.has(s.code)) return capped(s, 'the condition is reported as active at this visit, so its history code is not');
-    return { ...s, order: p.order };
+    const from = specific.size && [...specific.values()].some((f) => f.includes(s)) ? '; the assessment names the condition, the note documents its specificity' : '';
+    return { ...s, order: p.order, ...(from ? { reason: s.reason + from, score: Math.max(s.score, refinedScore.get(s) ?? 0) } : {}) };
   });
   const exam = options.titleOf ? routineExamination(note, reading, reported, options.titleOf) : undefined;
   if (exam && !out.some((s) => bare(s.code).startsWith('Z00'))) out.push(exam);
