@@ -1,4 +1,6 @@
 // The shape of a `medcode` subcommand. Each command lives in src/cli/commands/<name>.ts.
+import { UserFixableError } from '../node/errors';
+
 export interface ParsedArgs {
   positionals: string[];
   /** --name value, --name=value, or --flag (true). Repeated flags keep the last value. */
@@ -21,7 +23,7 @@ export interface CliCommand {
 }
 
 /** A problem the user can fix (bad flag, missing file): printed without a stack trace, exit 2. */
-export class UsageError extends Error {
+export class UsageError extends UserFixableError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';

@@ -13,8 +13,8 @@ import { builtDictionary, setDictionary } from '../core/suggest/dictionary';
 import type { DictionaryFileKey } from '../core/suggest/dictionaryFile';
 import { prepareAnalyzer } from '../core/suggest/prepare';
 import type { CodesetDatabase } from './database';
-import type { BuilderInput, BuilderOutput } from './builderProcess';
-import { analyzerCodeHash, loadSavedSearch, readSavedDictionary, saveDictionary, savedDictionaryPath, savedSearchPath, savedSearchRefusal } from './savedDictionary';
+import type { BuilderInput, BuilderOutput } from '../node/builderProcess';
+import { analyzerCodeHash, loadSavedSearch, readSavedDictionary, saveDictionary, savedDictionaryPath, savedSearchPath, savedSearchRefusal } from '../node/savedDictionary';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
