@@ -9,7 +9,7 @@
 import type { CodeSystem } from '../importers/types';
 import { builtinCptCodes } from '../importers/cpt/builtin';
 import type { SearchMatch, SearchOptions, SearchResult } from './api';
-import type { SqlCodesetIndex } from './index';
+import type { SearchSource } from './searchSource';
 import { expandSynonyms, SEARCH_SYNONYMS } from './synonyms';
 import { KINDS, Relation, TextIndex, type DocKind, type ScanResult, type TextIndexParts } from './searchIndex';
 import { editDistance, queryWords } from './searchWords';
@@ -102,7 +102,7 @@ export class CodeSearch {
   /** Where a word index built elsewhere can be read from, tried once when the index is first needed (before building it here). */
   source: (() => CodeSearchParts | undefined) | undefined;
 
-  constructor(private readonly index: SqlCodesetIndex) {}
+  constructor(private readonly index: SearchSource) {}
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
