@@ -7,7 +7,7 @@ import type {
   AddonEdit, CodeRecord, CodesetIndex, CodesetInfo, IndexEntry, LookupOptions, MceEdit, MueEdit, PtpEdit, SearchOptions, SearchResult, TabularNote,
 } from './api';
 import type { CodeRange, CodeSystem, IndexSource, SeventhCharRow, SourceRecord, TabularNoteType } from '../importers/types';
-import { normalizeCode } from '../importers/text';
+import { isIcd10cmShape, normalizeCode, systemByShape } from '../codes';
 import { SCHEMA_VERSION } from './schema';
 import { pickSet, notesOrder, type Content } from './versions';
 import type { CodeSearchParts } from './search';
@@ -29,7 +29,6 @@ export interface OpenOptions {
 }
 
 const LOOKUP_ORDER: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt', 'modifier'];
-const ICD_PATTERN = /^[A-TV-Z][0-9][0-9A-Z]/;
 
 export function openCodesetIndex(SQL: SqlJsStatic, bytes: Uint8Array, options: OpenOptions = {}): SqlCodesetIndex {
   const header = new TextDecoder().decode(bytes.subarray(0, 15));
@@ -391,12 +390,15 @@ export class SqlCodesetIndex implements CodesetIndex, SearchSource {
     return this.ptpDb.edits(set, normalizeCode(codeA), normalizeCode(codeB), options.date);
   }
 
-  /** Guesses the system of a normalized code from its shape. */
+  /**
+   * The system of a normalized code by its shape: a letter and 4 digits is ICD-10-CM when the
+   * index has it; what begins with an ICD-10-CM category (codes, the tabular's sections E08-E13) is ICD-10-CM.
+   */
   guessSystem(n: string): CodeSystem {
-    if (/^\d{4}[0-9A-Z]$/.test(n)) return 'cpt';
-    if (/^[A-V]\d{4}$/.test(n) && !this.resolve('icd10cm', n)) return 'hcpcs';
-    if (ICD_PATTERN.test(n)) return 'icd10cm';
-    return 'hcpcs';
+    const shape = systemByShape(n);
+    if (shape === 'cpt') return 'cpt';
+    if (shape === 'hcpcs') return this.resolve('icd10cm', n) ? 'icd10cm' : 'hcpcs';
+    return isIcd10cmShape(n.slice(0, 3)) ? 'icd10cm' : 'hcpcs';
   }
 
   close(): void {
