@@ -9,14 +9,11 @@
 // saved files as every later session does (27 MB of buffers handed over by IPC stayed in the host's
 // allocator as fragmentation).
 import { buildDictionary } from '../core/suggest/dictionary';
-import { encodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
+import { encodeDictionary } from '../core/suggest/dictionaryFile';
 import { encodeSearchIndex } from '../core/codeset/searchFile';
 import { openDatabaseFile } from './database';
 import { saveBytes } from './savedDictionary';
-
-export interface BuilderInput { databasePath: string; key: DictionaryFileKey; dictionaryPath: string; searchPath: string }
-/** Messages from the builder: the dictionary saved, then the search index saved (or an error). */
-export type BuilderOutput = { saved: 'dictionary' | 'search' } | { error: string };
+import type { BuilderInput, BuilderOutput } from './builder';
 
 /** Sends a message and resolves once it is written to the channel. */
 const send = (m: BuilderOutput): Promise<void> => new Promise((resolve) => { process.send!(m, undefined, {}, () => resolve()); });
