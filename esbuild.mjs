@@ -22,7 +22,7 @@ function coreSourceHash() {
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none' };
 const builds = [];
 if (existsSync('src/extension/main.ts')) {
-  builds.push({ ...common, entryPoints: { builderProcess: 'src/extension/builderProcess.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' });
+  builds.push({ ...common, entryPoints: { builderProcess: 'src/node/builderProcess.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' });
   builds.push({ ...common, entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
     ...(watch ? {} : { define: { MEDCODE_CORE_HASH: JSON.stringify(coreSourceHash()) } }) });
 }

@@ -5,9 +5,9 @@ import { readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { importFiles } from '../src/cli/commands/codesets';
+import { importCodesetFiles } from '../src/node/codesetImport';
 import { spawnSync } from 'node:child_process';
-import { ptpPathFor } from '../src/cli/store';
+import { ptpPathFor } from '../src/node/store';
 import { sharedPath } from '../test/support/shared';
 
 const COMMON = [
@@ -22,7 +22,6 @@ const COMMON = [
   'mce/mce_v41.1_fy2024_code_edits.csv',
 ];
 const PTP = ['ncci/ptp_practitioner_2024-07-01.csv.gz'];
-const quiet = { stdout: () => {}, stderr: () => {}, cwd: process.cwd(), env: {} };
 
 /** Baseline: read the files and split their text into lines (what any importer must at least do). */
 function baselineMs(paths: string[]): number {
@@ -48,12 +47,12 @@ export async function benchCodesets(): Promise<Record<string, unknown>> {
 
     const base1 = baselineMs(common);
     const t1 = performance.now();
-    await importFiles(common, db, quiet, { quiet: true });
+    await importCodesetFiles(common, db);
     const importMs = performance.now() - t1;
 
     const base2 = baselineMs(ptp);
     const t2 = performance.now();
-    await importFiles(ptp, db, quiet, { quiet: true });
+    await importCodesetFiles(ptp, db);
     const ptpMs = performance.now() - t2;
 
     // Twice, each in a fresh process: the analyzer's dictionary and the search word index built (a

@@ -8,7 +8,7 @@
 // Each step is measured after two forced collections (node --expose-gc).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openIndexAt } from '../src/cli/openIndex';
-import { loadSqlJs } from '../src/cli/sqljs';
+import { loadSqlJs } from '../src/node/sqljs';
 import { builtDictionary, dictionaryFor, setDictionary } from '../src/core/suggest/dictionary';
 import { decodeDictionary, encodeDictionary } from '../src/core/suggest/dictionaryFile';
 import { decodeSearchIndex, encodeSearchIndex } from '../src/core/codeset/searchFile';

@@ -1,5 +1,6 @@
 // A labelled field bound to a claim member: commits on change (Enter or leaving the field), shows
 // the warnings on that member below it and marks itself invalid while an error stands.
+import { isIsoDate } from '../src/core/codes';
 import { h, uid } from './dom';
 import type { PanelContext } from './context';
 import { warningsForField } from './context';
@@ -91,4 +92,4 @@ export const asNumber = (what: string) => (text: string): { value: unknown } | s
 };
 
 export const asDate = (text: string): { value: unknown } | string =>
-  /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : 'Write the date as YYYY-MM-DD.';
+  isIsoDate(text) ? { value: text } : 'Write the date as YYYY-MM-DD.';

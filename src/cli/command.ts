@@ -1,4 +1,7 @@
 // The shape of a `medcode` subcommand. Each command lives in src/cli/commands/<name>.ts.
+import { UserFixableError } from '../node/errors';
+import { isIsoDate } from '../core/codes';
+
 export interface ParsedArgs {
   positionals: string[];
   /** --name value, --name=value, or --flag (true). Repeated flags keep the last value. */
@@ -21,7 +24,7 @@ export interface CliCommand {
 }
 
 /** A problem the user can fix (bad flag, missing file): printed without a stack trace, exit 2. */
-export class UsageError extends Error {
+export class UsageError extends UserFixableError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
@@ -36,7 +39,7 @@ export function flagString(args: ParsedArgs, name: string): string | undefined {
 /** `--date YYYY-MM-DD` (a date of service), or undefined when absent. */
 export function flagDate(args: ParsedArgs): string | undefined {
   const date = flagString(args, 'date');
-  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}".`);
+  if (date !== undefined && !isIsoDate(date)) throw new UsageError(`--date takes a calendar date written YYYY-MM-DD, not "${date}".`);
   return date;
 }
 

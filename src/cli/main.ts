@@ -1,6 +1,7 @@
 // `medcode`: the command line over the same core as the extension.
 import { parseArgs } from './args';
-import { UsageError, type CliIO } from './command';
+import type { CliIO } from './command';
+import { UserFixableError } from '../node/errors';
 import { commands } from './commands/index';
 
 function help(): string {
@@ -35,7 +36,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(args, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UserFixableError) {
       io.stderr(`medcode ${name}: ${e.message}\n`);
       return 2;
     }

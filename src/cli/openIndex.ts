@@ -1,10 +1,9 @@
 // Opens the code-set index a command names with --db (or the default), for read.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openCodesetIndex, type SqlCodesetIndex } from '../core/codeset/index';
+import { CodesetDatabaseError, type SqlCodesetIndex } from '../core/codeset/index';
 import { flagString, UsageError, type CliIO, type ParsedArgs } from './command';
-import { loadSqlJs } from './sqljs';
-import { defaultDbPath, ptpPathFor, readIfExists } from './store';
+import { openDatabaseFile } from '../node/database';
+import { defaultDbPath } from '../node/store';
 
 export function dbPathFromArgs(args: ParsedArgs, io: CliIO): string {
   const flag = flagString(args, 'db');
@@ -12,17 +11,11 @@ export function dbPathFromArgs(args: ParsedArgs, io: CliIO): string {
 }
 
 export async function openIndexAt(dbPath: string): Promise<SqlCodesetIndex> {
-  if (!existsSync(dbPath)) {
-    throw new UsageError(
-      `no code-set database at ${dbPath}. Import the official files with \`medcode codesets import <files> --db ${dbPath}\` or run \`medcode codesets download --db ${dbPath}\`.`,
-    );
-  }
-  const SQL = await loadSqlJs();
-  const bytes = readIfExists(dbPath)!;
   try {
-    return openCodesetIndex(SQL, bytes, { loadPtp: async () => readIfExists(ptpPathFor(dbPath)) });
+    return (await openDatabaseFile(dbPath)).index;
   } catch (e) {
-    throw new UsageError(`${dbPath}: ${(e as Error).message}`);
+    if (e instanceof CodesetDatabaseError) throw new UsageError(`${dbPath}: ${e.message}`);
+    throw e;
   }
 }
 

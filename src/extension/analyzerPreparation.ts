@@ -5,16 +5,14 @@
 // (running from source) the dictionary is built here in short slices and the word index on the
 // first search.
 import type * as vscode from 'vscode';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fork } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { SqlCodesetIndex } from '../core/codeset/index';
 import { builtDictionary, setDictionary } from '../core/suggest/dictionary';
 import type { DictionaryFileKey } from '../core/suggest/dictionaryFile';
 import { prepareAnalyzer } from '../core/suggest/prepare';
 import type { CodesetDatabase } from './database';
-import type { BuilderInput, BuilderOutput } from './builderProcess';
-import { analyzerCodeHash, loadSavedSearch, readSavedDictionary, saveDictionary, savedDictionaryPath, savedSearchPath, savedSearchRefusal } from './savedDictionary';
+import { bundledBuilder, startBuilder, type BuilderScript } from '../node/builder';
+import { analyzerCodeHash, loadSavedSearch, readSavedDictionary, saveDictionary, savedDictionaryPath, savedSearchPath, savedSearchRefusal } from '../node/savedDictionary';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -25,12 +23,6 @@ export type DictionaryOrigin = 'saved copy' | 'built in a separate process' | 'b
 export type SearchOrigin = 'saved copy' | 'built in a separate process' | 'on the first search';
 
 interface SavedFiles { databasePath: string; dictionaryPath: string; searchPath: string; key: DictionaryFileKey }
-
-/** The builder script bundled beside the extension (dist/builderProcess.js), when there is one. */
-function bundledBuilder(): { file: string; execArgv: string[] } | undefined {
-  const file = join(__dirname, 'builderProcess.js');
-  return existsSync(file) ? { file, execArgv: [] } : undefined;
-}
 
 export class AnalyzerPreparation {
   private readonly prepared = new WeakMap<SqlCodesetIndex, Promise<void>>();
@@ -44,7 +36,7 @@ export class AnalyzerPreparation {
   constructor(
     private readonly database: CodesetDatabase,
     private readonly log: vscode.LogOutputChannel,
-    private readonly builder: { file: string; execArgv: string[] } | undefined = bundledBuilder(),
+    private readonly builder: BuilderScript | undefined = bundledBuilder(__dirname),
   ) {}
 
   /** Resolves when the analyzer and search are ready for `index` (or could not be prepared: the analysis and the first search then build what is missing). */
@@ -87,7 +79,8 @@ export class AnalyzerPreparation {
       const needSearch = searchOrigin !== 'saved copy';
       if ((needDictionary || needSearch) && this.builder) {
         // The dictionary comes first (notes wait for it); the search index follows in the background.
-        const run = this.startBuilder({ databasePath: saved.databasePath, key: saved.key, dictionaryPath: saved.dictionaryPath, searchPath: saved.searchPath });
+        // A builder that hangs must not leave notes waiting: after the limit it is stopped and the dictionary is built here.
+        const run = startBuilder(this.builder, { databasePath: saved.databasePath, key: saved.key, dictionaryPath: saved.dictionaryPath, searchPath: saved.searchPath }, BUILDER_LIMIT_MS);
         if (needDictionary && await this.takeDictionary(index, saved, await run.dictionary)) origin = 'built in a separate process';
         if (needSearch) {
           this.searchReady = run.search.then((out) => this.takeSearch(index, saved, out)).then((taken) => {
@@ -152,39 +145,6 @@ export class AnalyzerPreparation {
     if (this.database.index !== index || index.hasSearchIndex()) return false;
     this.provideSearch(index, saved);
     return true;
-  }
-
-  /** Starts the builder process; each result resolves to true once its file is saved, or to why it is not. */
-  private startBuilder(input: BuilderInput): { dictionary: Promise<true | string>; search: Promise<true | string> } {
-    let toDictionary!: (v: true | string) => void;
-    let toSearch!: (v: true | string) => void;
-    const dictionary = new Promise<true | string>((r) => { toDictionary = r; });
-    const search = new Promise<true | string>((r) => { toSearch = r; });
-    // A promise settles once: a failure after a result leaves that result.
-    const fail = (why: string): void => { toDictionary(why); toSearch(why); };
-    try {
-      // Messages are small JSON (the builder saves its files itself); no stdio: the builder prints nothing.
-      // In desktop VS Code the executable is Electron: ELECTRON_RUN_AS_NODE makes it plain Node, as language clients do.
-      const child = fork(this.builder!.file, [], {
-        execArgv: this.builder!.execArgv, stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      });
-      // A builder that hangs must not leave notes waiting: after the limit it is stopped and the dictionary is built here.
-      const limit = setTimeout(() => { fail(`no result within ${BUILDER_LIMIT_MS / 1000} s`); child.kill(); }, BUILDER_LIMIT_MS);
-      limit.unref?.();
-      child.once('close', () => clearTimeout(limit));
-      child.on('message', (m: BuilderOutput) => {
-        if ('saved' in m) (m.saved === 'dictionary' ? toDictionary : toSearch)(true);
-        else fail(m.error);
-      });
-      child.once('error', (e) => fail(e.message));
-      // 'close', not 'exit': it comes after the IPC channel has delivered everything the process sent.
-      child.once('close', (code, signal) => fail(`the process exited (${signal ?? code}) without a result`));
-      child.send(input);
-    } catch (e) {
-      fail((e as Error).message);
-    }
-    return { dictionary, search };
   }
 
   private cannotSave(e: unknown): void {

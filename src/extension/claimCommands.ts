@@ -2,6 +2,7 @@
 // choose another code, apply a rule's fix, suppress a warning with a justification.
 import * as vscode from 'vscode';
 import type { RuleWarning } from '../core/rules/types';
+import { sameCode } from '../core/codes';
 import type { NoteAnalyses } from './analysis';
 import type { ClaimEditor } from './claimEdits';
 import { who } from './claimEdits';
@@ -20,7 +21,6 @@ function documentFor(uri: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
 }
 
-const sameCode = (a: string, b: string): boolean => a.replace(/\./g, '').toUpperCase() === b.replace(/\./g, '').toUpperCase();
 
 export function registerClaimCommands(analyses: NoteAnalyses, editor: ClaimEditor): vscode.Disposable[] {
   const decide = async (args: CodeCommandArgs | undefined, status: 'accepted' | 'rejected'): Promise<boolean> => {

@@ -1,32 +1,13 @@
 // Code-set management commands: "Import Code Sets from Files or Folder...", "Download Official
 // Code Sets..." (the only network access, cancellable) and "Show Code Sets".
 import * as vscode from 'vscode';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { importFiles } from '../cli/commands/codesets';
-import { downloadReleases } from '../cli/download';
-import type { CliIO } from '../cli/command';
+import { importCodesetFiles, releaseFilesIn } from '../node/codesetImport';
+import { downloadReleases } from '../node/download';
 import { systemLabel, type CodesetDatabase } from './database';
-
-/** Release files inside the chosen files and folders (documentation files are skipped). */
-export function releaseFilesIn(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string): void => {
-    if (statSync(p).isDirectory()) {
-      for (const e of readdirSync(p).sort()) walk(join(p, e));
-    } else if (!/\.(md|pdf|xsd|docx?|html?)$/i.test(p) && !/(^|\/)readme[^/]*$/i.test(p)) out.push(p);
-  };
-  paths.forEach(walk);
-  return out;
-}
-
-function quietIO(log: vscode.LogOutputChannel): CliIO {
-  return { stdout: () => {}, stderr: (t) => log.info(t.trim()), cwd: process.cwd(), env: {} };
-}
 
 async function importInto(database: CodesetDatabase, paths: string[], log: vscode.LogOutputChannel, progress: vscode.Progress<{ message?: string }>): Promise<void> {
   progress.report({ message: `importing ${paths.length} file(s)...` });
-  const r = await importFiles(paths, database.path, quietIO(log), { quiet: true });
+  const r = await importCodesetFiles(paths, database.path);
   log.info(`imported ${paths.length} file(s) in ${r.seconds.toFixed(1)} s (${(r.bytes / 1e6).toFixed(1)} MB)`);
   progress.report({ message: 'loading...' });
   await database.reload();

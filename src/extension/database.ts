@@ -2,14 +2,11 @@
 // loaded in the background on the first note, with progress and the loaded versions in the
 // status bar. When none is installed, the first note says so once, with Import and Download.
 import * as vscode from 'vscode';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openCodesetIndex, type SqlCodesetIndex } from '../core/codeset/index';
+import type { SqlCodesetIndex } from '../core/codeset/index';
 import type { CodesetInfo } from '../core/codeset/api';
-import { loadSqlJs } from '../cli/sqljs';
-import { ptpPathFor, readIfExists } from '../cli/store';
+import { openDatabaseFile } from '../node/database';
 import type { SettingsStore } from './settings';
 
 export type DatabaseState =
@@ -88,12 +85,8 @@ export class CodesetDatabase implements vscode.Disposable {
     this.setState({ kind: 'loading' });
     const started = Date.now();
     try {
-      const [SQL, bytes] = await Promise.all([loadSqlJs(), readFile(path)]);
-      const index = openCodesetIndex(SQL, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-        loadPtp: async () => readIfExists(ptpPathFor(path)),
-      });
-      // Names this content for what is derived from it and saved (the analyzer's dictionary); ~50 ms for 60 MB.
-      const contentHash = createHash('sha256').update(bytes).digest('hex');
+      // The content hash names what is derived from this content and saved (the analyzer's dictionary).
+      const { index, contentHash } = await openDatabaseFile(path, { contentHash: true });
       const loadMs = Date.now() - started;
       this.log.info(`code sets loaded in ${loadMs} ms: ${index.sets().map((s) => `${s.system} ${s.version}`).join(', ')}`);
       this.setState({ kind: 'ready', path, index, loadMs, contentHash });

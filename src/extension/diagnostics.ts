@@ -3,6 +3,7 @@
 // information pointing at the rest of the evidence. Updated whenever the analysis changes.
 import * as vscode from 'vscode';
 import type { RuleWarning, Severity } from '../core/rules/types';
+import { icdCategory, normalizeCode } from '../core/codes';
 import type { AnalyzedNote, NoteAnalyses } from './analysis';
 import type { NoteDocuments } from './notes';
 import { ruleDocUri } from './ruleDocs';
@@ -20,11 +21,10 @@ export function evidenceOfWarning(w: RuleWarning, analyzed: AnalyzedNote): Span[
   const item = t.kind === 'diagnosis' ? analyzed.claim?.diagnoses?.[t.index] : t.kind === 'line' ? analyzed.claim?.lines?.[t.index] : undefined;
   if (!item) return [];
   if (item.evidence?.length) return item.evidence;
-  const n = item.code.replace(/\./g, '').toUpperCase();
-  const norm = (c: string): string => c.replace(/\./g, '').toUpperCase();
+  const n = normalizeCode(item.code);
   // A code the coder typed into the claim has no evidence: anchor it at the suggestion of the same
   // code, else of the same category (E11.9 in the claim, E11.69 suggested from the words).
-  const same = analyzed.result.marked.find((m) => norm(m.code) === n) ?? analyzed.result.marked.find((m) => norm(m.code).slice(0, 3) === n.slice(0, 3));
+  const same = analyzed.result.marked.find((m) => normalizeCode(m.code) === n) ?? analyzed.result.marked.find((m) => icdCategory(m.code) === icdCategory(n));
   return same?.evidence ?? [];
 }
 

@@ -7,6 +7,7 @@ import { checkClaim } from '../core/rules/index';
 import type { NoteAnalysis, RuleWarning } from '../core/rules/types';
 import type { Span } from '../core/note/model';
 import type { DecisionStatus } from '../core/claim/schema';
+import { isIsoDate, normalizeCode } from '../core/codes';
 import type { MedcodeSettings } from './settingsSchema';
 import { billedView, fixOnFile, statusInClaim, type ClaimJson } from './sidecar';
 
@@ -123,8 +124,6 @@ function analysisDate(index: CodesetIndex, settings: MedcodeSettings): string | 
   return settings.dateOfService || index.setFor('icd10cm')?.effectiveFrom || undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * A notice when the date of service (the claim's, else the `dateOfService` setting's) is one no
  * installed ICD-10-CM release covers: the rules cannot check the codes as of that day. Suggestions
@@ -133,7 +132,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 function dateNotice(index: CodesetIndex, claim: ClaimJson | undefined, settings: MedcodeSettings): string | undefined {
   const fromClaim = claim?.encounter?.dateOfService;
-  const date = typeof fromClaim === 'string' && ISO_DATE.test(fromClaim) ? fromClaim : settings.dateOfService || undefined;
+  const date = typeof fromClaim === 'string' && isIsoDate(fromClaim) ? fromClaim : settings.dateOfService || undefined;
   if (!date || index.setFor('icd10cm', date)) return undefined;
   const source = date === fromClaim ? "the claim's date of service" : 'the medcode.dateOfService setting';
   const latest = index.setFor('icd10cm')?.version ?? 'the latest installed release';
@@ -158,9 +157,9 @@ export async function analyzeNoteText(
     code: s.code, system: s.system, title: s.title, status: (claim && statusInClaim(claim, s.code)) ?? 'suggested',
     evidence: s.evidence, suggestion: s,
   }));
-  const seen = new Set(suggestions.map((s) => s.code.replace(/\./g, '')));
+  const seen = new Set(suggestions.map((s) => normalizeCode(s.code)));
   for (const d of [...(claim?.diagnoses ?? []), ...(claim?.lines ?? [])]) {
-    const n = d.code.replace(/\./g, '').toUpperCase();
+    const n = normalizeCode(d.code);
     if (seen.has(n) || !d.evidence?.length) continue;
     seen.add(n);
     const rec = index.lookup(d.code);

@@ -5,6 +5,7 @@ import { applyFix } from '../core/rules/fix';
 import type { ClaimEdit, WarningTarget } from '../core/rules/types';
 import { CLAIM_SCHEMA_VERSION, type ClaimInput, type DecisionStatus, type EvidenceSpan } from '../core/claim/schema';
 import { parseClaim } from '../core/claim/parse';
+import { normalizeCode } from '../core/codes';
 import type { Setting } from '../core/suggest/types';
 
 export type ClaimJson = ClaimInput & Record<string, unknown>;
@@ -47,8 +48,6 @@ export function serializeClaim(claim: ClaimJson): string {
   return `${JSON.stringify(claim, null, 2)}\n`;
 }
 
-const norm = (code: string): string => code.replace(/\./g, '').trim().toUpperCase();
-
 export interface Decision {
   code: string;
   system: 'icd10cm' | 'hcpcs' | 'cpt';
@@ -70,15 +69,15 @@ export function withDecision(claim: ClaimJson, d: Decision): ClaimJson {
   const fields = { status: d.status, decidedBy: d.who, decidedAt: d.at, ...(d.evidence?.length ? { evidence: d.evidence.map((e) => ({ start: e.start, end: e.end })) } : {}) };
   if (d.system === 'icd10cm') {
     const dxs = [...(c.diagnoses ?? [])];
-    const replacedAt = d.replaces ? dxs.findIndex((x) => norm(x.code) === norm(d.replaces!)) : -1;
-    const at = dxs.findIndex((x) => norm(x.code) === norm(d.code));
+    const replacedAt = d.replaces ? dxs.findIndex((x) => normalizeCode(x.code) === normalizeCode(d.replaces!)) : -1;
+    const at = dxs.findIndex((x) => normalizeCode(x.code) === normalizeCode(d.code));
     if (at >= 0) dxs[at] = { ...dxs[at]!, ...fields };
     else if (replacedAt >= 0) dxs[replacedAt] = { ...dxs[replacedAt]!, code: d.code, system: 'icd10cm', ...fields };
     else dxs.push({ code: d.code, system: 'icd10cm', ...fields });
     c.diagnoses = dxs;
   } else {
     const lines = [...(c.lines ?? [])];
-    const at = lines.findIndex((x) => norm(x.code) === norm(d.code));
+    const at = lines.findIndex((x) => normalizeCode(x.code) === normalizeCode(d.code));
     if (at >= 0) lines[at] = { ...lines[at]!, ...fields };
     else lines.push({ code: d.code, system: d.system, modifiers: [], units: 1, charge: 0, diagnosisPointers: [], ...fields });
     c.lines = lines;
@@ -109,8 +108,8 @@ export function withSuppression(claim: ClaimJson, s: { rule: string; key?: strin
 
 /** The status a code has in the claim (a diagnosis or a line), or undefined when the claim does not name it. */
 export function statusInClaim(claim: ClaimJson, code: string): DecisionStatus | undefined {
-  const n = norm(code);
-  const hit = [...(claim.diagnoses ?? []), ...(claim.lines ?? [])].find((x) => norm(x.code) === n);
+  const n = normalizeCode(code);
+  const hit = [...(claim.diagnoses ?? []), ...(claim.lines ?? [])].find((x) => normalizeCode(x.code) === n);
   return hit ? (hit.status ?? 'accepted') : undefined;
 }
 

@@ -2,6 +2,7 @@
 // when the note leaves specificity undocumented, and the 7th-character forms a code requires.
 import type { CodeRecord, CodesetIndex } from '../core/codeset/api';
 import type { MarkedCode } from './noteAnalysis';
+import { icdDisplay, normalizeCode } from '../core/codes';
 
 const MAX_CHOICES = 8;
 
@@ -15,12 +16,11 @@ export function moreSpecificCodes(index: CodesetIndex, m: MarkedCode): CodeRecor
 
 /** S52.5 + A -> S52.5XXA: placeholder X fills the code to six characters before the 7th. */
 export function withSeventhCharacter(code: string, chr: string): string {
-  const n = code.replace(/\./g, '').toUpperCase().padEnd(6, 'X') + chr.toUpperCase();
-  return `${n.slice(0, 3)}.${n.slice(3)}`;
+  return icdDisplay(normalizeCode(code).padEnd(6, 'X') + chr);
 }
 
 export function seventhCharacterChoices(index: CodesetIndex, m: MarkedCode): { code: string; title: string }[] {
-  const n = m.code.replace(/\./g, '');
+  const n = normalizeCode(m.code);
   if (m.system !== 'icd10cm' || n.length >= 7) return [];
   return index.seventhChars(m.code).map((r) => ({ code: withSeventhCharacter(m.code, r.chr), title: r.title }));
 }

@@ -3,7 +3,7 @@
 // memory budget is measured without it. Prints the path; exits 2 with a sentence when ../shared is absent.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { importFiles } from '../../src/cli/commands/codesets';
+import { importCodesetFiles } from '../../src/node/codesetImport';
 import { sharedPath } from '../support/shared';
 import { codesetBuildHash } from '../support/realIndex';
 
@@ -30,7 +30,7 @@ export async function e2eDbPath(): Promise<string> {
   const db = join(dir, 'codesets.sqlite');
   if (existsSync(db)) return db;
   mkdirSync(dir, { recursive: true });
-  await importFiles(E2E_CODESET_FILES.map((f) => sharedPath('codesets', f)), db, { stdout: () => {}, stderr: () => {}, cwd: ROOT, env: {} }, { quiet: true });
+  await importCodesetFiles(E2E_CODESET_FILES.map((f) => sharedPath('codesets', f)), db);
   // Databases built by older importer code are never read again (about 70 MB each).
   for (const old of readdirSync(join(ROOT, '.cache', 'e2e-db'))) if (join(ROOT, '.cache', 'e2e-db', old) !== dir) rmSync(join(ROOT, '.cache', 'e2e-db', old), { recursive: true, force: true });
   return db;

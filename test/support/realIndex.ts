@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openIndexAt } from '../../src/cli/openIndex';
-import { importFiles } from '../../src/cli/commands/codesets';
+import { importCodesetFiles } from '../../src/node/codesetImport';
 import type { SqlCodesetIndex } from '../../src/core/codeset/index';
 import { sharedPath } from './shared';
 
@@ -75,8 +75,7 @@ export async function realDbPath(): Promise<string> {
   try {
     if (!existsSync(db)) {
       const files = SHARED_CODESET_FILES.map((f) => sharedPath('codesets', f)).filter((p) => existsSync(p));
-      const quietIO = { stdout: () => {}, stderr: () => {}, cwd: ROOT, env: {} };
-      await importFiles(files, db, quietIO, { quiet: true });
+      await importCodesetFiles(files, db);
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });

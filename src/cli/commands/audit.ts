@@ -11,7 +11,7 @@ import { toSarif } from '../../core/rules/sarif';
 import { ruleSettingsFromArgs } from '../ruleSettings';
 import { flagString, UsageError, type CliCommand } from '../command';
 import { openIndexFromArgs } from '../openIndex';
-import { writeAtomic } from '../store';
+import { writeAtomic } from '../../node/store';
 import { rulesDocUri } from './check';
 
 const FORMATS = ['html', 'md', 'csv', 'sarif'] as const;

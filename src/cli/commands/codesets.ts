@@ -1,15 +1,9 @@
 // `medcode codesets import|info|download`: build and inspect the code-set database.
-import { readFileSync, statSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { CodesetWriter } from '../../core/codeset/writer';
-import { importBatch } from '../../core/importers/run';
-import { ALL_IMPORTERS } from '../../core/importers/registry';
-import type { ImportFile } from '../../core/importers/types';
+import { basename, resolve } from 'node:path';
 import { flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
-import { loadSqlJs } from '../sqljs';
-import { ptpPathFor, readIfExists, writeAtomic } from '../store';
-import { downloadReleases } from '../download';
+import { importCodesetFiles, releaseFilesIn } from '../../node/codesetImport';
+import { downloadReleases } from '../../node/download';
 
 const USAGE = `Usage:
   medcode codesets import <files, folders or zips...> [--db PATH] [--version LABEL] [--effective-from YYYY-MM-DD] [--effective-to YYYY-MM-DD] [--json]
@@ -20,64 +14,21 @@ import detects each file's kind by its content (ICD-10-CM tabular/order/index/dr
 HCPCS TXT/xlsx, NCCI PTP/MUE/add-on, MCE, place of service, a licensed CPT file) and writes the
 database atomically: on any error the existing database is left as it was.`;
 
-export function collectFiles(paths: string[], cwd: string): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const full = resolve(cwd, p);
-    let st;
-    try {
-      st = statSync(full);
-    } catch {
-      throw new UsageError(`${full}: no such file or folder.`);
-    }
-    if (st.isDirectory()) {
-      const walk = (d: string) => {
-        for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-          const f = join(d, e.name);
-          if (e.isDirectory()) walk(f);
-          else if (!/\.(md|txt\.md|pdf|xsd|docx?)$/i.test(e.name) && !/^readme/i.test(e.name)) out.push(f);
-        }
-      };
-      walk(full);
-    } else out.push(full);
-  }
-  return out;
-}
-
-export async function importFiles(paths: string[], dbPath: string, io: CliIO, options: { version?: string; effectiveFrom?: string; effectiveTo?: string; json?: boolean; quiet?: boolean } = {}) {
-  const SQL = await loadSqlJs();
-  const ptpPath = ptpPathFor(dbPath);
-  const existing = readIfExists(dbPath);
-  const writer = new CodesetWriter(SQL, existing, readIfExists(ptpPath));
-  const files: ImportFile[] = paths.map((p) => ({ name: p, bytes: new Uint8Array(readFileSync(p)) }));
-  const started = Date.now();
-  try {
-    const report = await importBatch(files, writer, ALL_IMPORTERS, {
-      ...(options.version ? { version: options.version } : {}),
-      ...(options.effectiveFrom ? { effectiveFrom: options.effectiveFrom } : {}),
-      ...(options.effectiveTo ? { effectiveTo: options.effectiveTo } : {}),
-      onFile: (name, label) => { if (!options.json && !options.quiet) io.stderr(`importing ${basename(name)} (${label})\n`); },
-    });
-    const main = writer.exportMain();
-    const ptp = writer.hasPtpChanges() ? writer.exportPtp() : undefined;
-    if (ptp) writeAtomic(ptpPath, ptp);
-    writeAtomic(dbPath, main);
-    return { report, seconds: (Date.now() - started) / 1000, bytes: main.length, ptpBytes: ptp?.length };
-  } finally {
-    writer.close();
-  }
+/** Prints "importing <file> (<kind>)" as each file starts. */
+export function announceFiles(io: CliIO): (path: string, label: string) => void {
+  return (path, label) => io.stderr(`importing ${basename(path)} (${label})\n`);
 }
 
 async function runImport(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError(`name the files to import.\n${USAGE}`);
   const dbPath = dbPathFromArgs(args, io);
-  const paths = collectFiles(args.positionals, io.cwd);
+  const paths = releaseFilesIn(args.positionals, io.cwd);
   const json = flagBool(args, 'json');
   const version = flagString(args, 'version');
   const effectiveFrom = flagString(args, 'effective-from');
   const effectiveTo = flagString(args, 'effective-to');
-  const r = await importFiles(paths, dbPath, io, {
-    json, ...(version ? { version } : {}), ...(effectiveFrom ? { effectiveFrom } : {}), ...(effectiveTo ? { effectiveTo } : {}),
+  const r = await importCodesetFiles(paths, dbPath, {
+    ...(json ? {} : { onFile: announceFiles(io) }), ...(version ? { version } : {}), ...(effectiveFrom ? { effectiveFrom } : {}), ...(effectiveTo ? { effectiveTo } : {}),
   });
   if (json) {
     io.stdout(JSON.stringify({ db: dbPath, seconds: r.seconds, bytes: r.bytes, ptpBytes: r.ptpBytes ?? null, imported: r.report.imported, skipped: r.report.skipped }, null, 2) + '\n');
@@ -127,7 +78,7 @@ async function runDownload(args: ParsedArgs, io: CliIO): Promise<number> {
     ...(flagString(args, 'manifest') ? { manifestPath: resolve(io.cwd, flagString(args, 'manifest')!) } : {}),
     progress: (t) => io.stderr(t),
   });
-  const r = await importFiles(files, dbPath, io);
+  const r = await importCodesetFiles(files, dbPath, { onFile: announceFiles(io) });
   for (const i of r.report.imported) io.stdout(`${i.system} ${i.version}  ${basename(i.file)}\n`);
   io.stdout(`wrote ${dbPath} in ${r.seconds.toFixed(1)} s\n`);
   return 0;

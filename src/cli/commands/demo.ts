@@ -10,8 +10,9 @@ import { checkClaim, type RuleContext } from '../../core/rules/index';
 import type { SqlCodesetIndex } from '../../core/codeset/index';
 import { flagBool, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
-import { collectFiles, importFiles } from './codesets';
-import { downloadReleases } from '../download';
+import { announceFiles } from './codesets';
+import { importCodesetFiles, releaseFilesIn } from '../../node/codesetImport';
+import { downloadReleases } from '../../node/download';
 
 const USAGE = `Usage: medcode demo [note files...] [--db PATH] [--no-download]
 
@@ -42,7 +43,7 @@ async function openCodeSets(args: ParsedArgs, io: CliIO): Promise<Opened> {
     io.stderr(`No code sets at ${dbPath}; trying to download the official releases...\n`);
     try {
       const files = await downloadReleases({ year: String(new Date().getFullYear()), progress: (t) => io.stderr(t), timeoutMs: 8000 });
-      await importFiles(files, dbPath, io);
+      await importCodesetFiles(files, dbPath, { onFile: announceFiles(io) });
       const index = await openIndexAt(dbPath);
       return { index, label: `downloaded official code sets (${dbPath})`, sample: false, cleanup: () => index.close() };
     } catch (e) {
@@ -51,7 +52,7 @@ async function openCodeSets(args: ParsedArgs, io: CliIO): Promise<Opened> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'medcode-sample-'));
   const db = join(dir, 'sample.sqlite');
-  await importFiles(collectFiles([bundled('data', 'sample')], io.cwd), db, io, { version: 'SAMPLE', quiet: true });
+  await importCodesetFiles(releaseFilesIn([bundled('data', 'sample')], io.cwd), db, { version: 'SAMPLE' });
   const index = await openIndexAt(db);
   return {
     index, sample: true,

@@ -4,8 +4,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyzeNote } from '../../core/suggest/analyze';
-import { canonicalCode, evaluate, stripSeventhCharacter, type EvalDocument, type LevelMetrics } from '../../core/suggest/evaluate';
+import { evaluate, stripSeventhCharacter, type EvalDocument, type LevelMetrics } from '../../core/suggest/evaluate';
 import { evaluateOutpatient, type OutpatientGold, type OutpatientReport, type OutpatientRun } from '../../core/suggest/evaluateOutpatient';
+import { icdDisplay } from '../../core/codes';
 import { ALL_THRESHOLD, DEFAULT_THRESHOLD, type Setting } from '../../core/suggest/types';
 import { flagDate, flagBool, flagString, UsageError, type CliCommand, type CliIO } from '../command';
 import { openIndexFromArgs, requireSetInForce } from '../openIndex';
@@ -216,7 +217,7 @@ export const command: CliCommand = {
         const { suggestions } = analyzeNote(index, g.text, { setting, threshold: Math.min(ALL_THRESHOLD, threshold), ...(date ? { date } : {}) });
         const dx = suggestions.filter((s) => s.system === 'icd10cm');
         docs.push({ id: g.id, gold: g.codes, ranked: dx.map((s) => s.code), returned: dx.filter((s) => s.score >= threshold).map((s) => s.code) });
-        for (const c of new Set(g.codes.map(canonicalCode))) if (!index.lookup(c, { system: 'icd10cm', ...(date ? { date } : {}) })) absent++;
+        for (const c of new Set(g.codes.map(icdDisplay))) if (!index.lookup(c, { system: 'icd10cm', ...(date ? { date } : {}) })) absent++;
       }
       const report = evaluate(docs, ks, (c) => (index.seventhChars(c, { system: 'icd10cm', ...(date ? { date } : {}) }).length > 0 ? stripSeventhCharacter(c) : undefined));
       const icd = index.setFor('icd10cm', date);

@@ -8,7 +8,7 @@ import { parseClaim } from '../../core/claim/parse';
 import { checkClaim } from '../../core/rules/index';
 import { flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs } from '../openIndex';
-import { writeAtomic } from '../store';
+import { writeAtomic } from '../../node/store';
 
 const USAGE = `Usage: medcode export <claim.json> --format ${EXPORT_FORMATS.join('|')} --out FILE [--db PATH]
        [--override "reason"] [--who NAME] [--sender ID] [--receiver ID] [--control-number N] [--usage P|T]

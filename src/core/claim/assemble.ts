@@ -11,6 +11,7 @@ import {
   type EvidenceSpan,
   type ServiceLine,
 } from './schema';
+import { normalizeCode } from '../codes';
 
 export const MAX_CLAIM_DIAGNOSES = 12;
 export const MAX_LINE_POINTERS = 4;
@@ -52,8 +53,6 @@ export interface AssembledClaim {
   ignored: string[];
 }
 
-const normalize = (code: string): string => code.replace(/\./g, '').trim().toUpperCase();
-
 export function assembleClaim(suggestions: readonly DecidedSuggestion[], defaults: ClaimDefaults): AssembledClaim {
   const accepted = suggestions.filter((s) => s.status === 'accepted');
   const ignored: string[] = [];
@@ -66,7 +65,7 @@ export function assembleClaim(suggestions: readonly DecidedSuggestion[], default
     .sort((a, b) => (b.s.score ?? 0) - (a.s.score ?? 0) || a.order - b.order)
     .map(({ s }) => s)
     .filter((s) => {
-      const key = normalize(s.code);
+      const key = normalizeCode(s.code);
       if (seenDx.has(key)) return false;
       seenDx.add(key);
       return true;
@@ -75,7 +74,7 @@ export function assembleClaim(suggestions: readonly DecidedSuggestion[], default
   const kept = diagnoses.slice(0, MAX_CLAIM_DIAGNOSES);
   const droppedDiagnoses = diagnoses.slice(MAX_CLAIM_DIAGNOSES);
 
-  const pointerOf = new Map(kept.map((d, i) => [normalize(d.code), i + 1] as const));
+  const pointerOf = new Map(kept.map((d, i) => [normalizeCode(d.code), i + 1] as const));
   const lines: ServiceLine[] = [];
   for (const s of accepted) {
     if (s.system === 'icd10cm') continue;
@@ -127,11 +126,11 @@ function toLine(
   feeSchedule: Record<string, number> | undefined,
 ): ServiceLine {
   const related = (s.relatedDiagnoses ?? [])
-    .map((c) => pointerOf.get(normalize(c)))
+    .map((c) => pointerOf.get(normalizeCode(c)))
     .filter((p): p is number => p !== undefined);
   const pointers = [...new Set(related)].slice(0, MAX_LINE_POINTERS);
   const units = s.units ?? 1;
-  const unitCharge = feeSchedule?.[s.code] ?? feeSchedule?.[normalize(s.code)] ?? 0;
+  const unitCharge = feeSchedule?.[s.code] ?? feeSchedule?.[normalizeCode(s.code)] ?? 0;
   return {
     code: s.code,
     system,

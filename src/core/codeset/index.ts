@@ -1,38 +1,34 @@
 // The code-set index over a sql.js database: lookups by date of service, hierarchy, notes,
-// 7th characters, index entries, NCCI/MCE edits and search.
+// 7th characters, index entries, NCCI/MCE edits and search. The SQL plumbing (sqlReader.ts), the
+// PTP database (ptpDatabase.ts), built-in codes (builtins.ts), per-set counts of older databases
+// (setCounts.ts) and the search index (searchLifecycle.ts) live beside it.
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type {
   AddonEdit, CodeRecord, CodesetIndex, CodesetInfo, IndexEntry, LookupOptions, MceEdit, MueEdit, PtpEdit, SearchOptions, SearchResult, TabularNote,
 } from './api';
-import type { CodeKind, CodeRange, CodeSystem, IndexSource, SeventhCharRow, SourceRecord, TabularNoteType } from '../importers/types';
-import { normalizeCode } from '../importers/text';
+import type { CodeRange, CodeSystem, IndexSource, SeventhCharRow, SourceRecord, TabularNoteType } from '../importers/types';
+import { isIcd10cmShape, normalizeCode, systemByShape } from '../codes';
 import { SCHEMA_VERSION } from './schema';
 import { pickSet, notesOrder, type Content } from './versions';
-import { CodeSearch, type CodeSearchParts } from './search';
-import { builtinCptCodes, builtinCptModifiers } from '../importers/cpt/builtin';
-import { builtinPlaceOfService } from '../importers/pos/builtin';
+import type { CodeSearchParts } from './search';
+import { CodesetDatabaseError } from './errors';
+import { SqlReader } from './sqlReader';
+import { CODE_COLUMNS, INDEX_COLUMNS, toCodeRecord, toIndexEntry, type CodeRow, type IndexRow } from './rows';
+import { builtinRecord } from './builtins';
+import { PtpDatabase } from './ptpDatabase';
+import { countsBySet } from './setCounts';
+import { SearchLifecycle } from './searchLifecycle';
+import type { SearchSource } from './searchSource';
 
 export type { CodesetIndex } from './api';
+export { CodesetDatabaseError } from './errors';
 
 export interface OpenOptions {
   /** Loads the PTP database bytes on first use; resolves undefined when PTP is not installed. */
   loadPtp?: () => Promise<Uint8Array | undefined>;
 }
 
-/** A database that cannot be used: not SQLite, corrupted, or from an unknown schema. */
-export class CodesetDatabaseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CodesetDatabaseError';
-  }
-}
-
-/** Rows per query of a whole-table read: small enough that one query is a short pause, large enough to be fast. */
-const ROWS_PER_BATCH = 4_000;
-const INDEX_COLUMNS = ['id', 'source', 'path', 'term', 'level', 'nemod', 'code', 'see', 'see_also', 'codes'];
-const CODE_COLUMNS = ['code', 'display', 'kind', 'billable', 'short_title', 'long_title', 'parent', 'extra'];
 const LOOKUP_ORDER: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt', 'modifier'];
-const ICD_PATTERN = /^[A-TV-Z][0-9][0-9A-Z]/;
 
 export function openCodesetIndex(SQL: SqlJsStatic, bytes: Uint8Array, options: OpenOptions = {}): SqlCodesetIndex {
   const header = new TextDecoder().decode(bytes.subarray(0, 15));
@@ -54,64 +50,29 @@ export function openCodesetIndex(SQL: SqlJsStatic, bytes: Uint8Array, options: O
   return new SqlCodesetIndex(SQL, db, options);
 }
 
-export class SqlCodesetIndex implements CodesetIndex {
+export class SqlCodesetIndex implements CodesetIndex, SearchSource {
   private setsCache: CodesetInfo[] | undefined;
   private readonly byId = new Map<number, CodesetInfo>();
-  private ptpDb: Database | undefined;
-  private ptpState: 'unknown' | 'loaded' | 'absent' = 'unknown';
-  private searcher: CodeSearch | undefined;
-  private readonly stmtCache = new Map<string, ReturnType<Database['prepare']>>();
+  private readonly reader: SqlReader;
+  private readonly ptpDb: PtpDatabase;
+  private readonly searchIndex = new SearchLifecycle(this);
   /** Per set: the parents whose children do not all extend the parent's code (see childRows). */
   private readonly scatteredParents = new Map<number, Set<string>>();
 
-  constructor(private readonly SQL: SqlJsStatic, readonly db: Database, private readonly options: OpenOptions) {
+  constructor(SQL: SqlJsStatic, readonly db: Database, options: OpenOptions) {
+    this.reader = new SqlReader(db);
+    this.ptpDb = new PtpDatabase(SQL, options.loadPtp);
     for (const s of this.sets()) this.byId.set(s.id, s);
   }
 
   /** Runs a read query and returns rows as objects. */
   query<T extends Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): T[] {
-    let stmt = this.stmtCache.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.stmtCache.set(sql, stmt);
-    }
-    stmt.bind(params);
-    const out: T[] = [];
-    while (stmt.step()) out.push(stmt.getAsObject() as T);
-    stmt.reset();
-    return out;
+    return this.reader.query<T>(sql, params);
   }
 
-  /**
-   * Reads a whole table's rows (`from` is the FROM clause onward) a batch at a time, each batch as
-   * one string: sql.js converts every value of every row separately, which costs seconds over
-   * 100,000 rows; one string per batch costs a fraction. Cells come back as text, NULL as null.
-   * Batches keep the string SQLite builds inside its WebAssembly memory small (that memory never shrinks).
-   * With `order`, rows come in the order of that unique column (listed first in `columns`), each
-   * batch starting after the last one read; without it, in the table's scan order.
-   */
-  *batched(columns: string[], from: string, params: SqlValue[] = [], order?: { column: string; from: SqlValue }): Generator<(string | null)[]> {
-    const joined = columns.map((c) => `IFNULL(${c}, char(29))`).join(' || char(31) || ');
-    const sql = order
-      ? `SELECT group_concat(v, char(30)) AS v FROM (SELECT ${joined} AS v FROM ${from} AND ${order.column} > ? ORDER BY ${order.column} LIMIT ?)`
-      : `SELECT group_concat(v, char(30)) AS v FROM (SELECT ${joined} AS v FROM ${from} LIMIT ? OFFSET ?)`;
-    let after: SqlValue = order?.from ?? null;
-    for (let offset = 0; ; offset += ROWS_PER_BATCH) {
-      const v = this.query<{ v: string | null }>(sql, order ? [...params, after, ROWS_PER_BATCH] : [...params, ROWS_PER_BATCH, offset])[0]?.v;
-      if (!v) return;
-      const lines = v.split('\u001e');
-      for (const line of lines) {
-        const cells: (string | null)[] = line.split('\u001f');
-        if (cells.length !== columns.length) continue;
-        for (let i = 0; i < cells.length; i++) if (cells[i] === '\u001d') cells[i] = null;
-        yield cells;
-      }
-      if (lines.length < ROWS_PER_BATCH) return;
-      if (order) {
-        const last = lines[lines.length - 1]!.split('\u001f')[0]!;
-        after = typeof order.from === 'number' ? Number(last) : last;
-      }
-    }
+  /** Reads a whole table's rows a batch at a time (see SqlReader.batched). */
+  batched(columns: string[], from: string, params: SqlValue[] = [], order?: { column: string; from: SqlValue }): Generator<(string | null)[]> {
+    return this.reader.batched(columns, from, params, order);
   }
 
   sets(): CodesetInfo[] {
@@ -119,7 +80,7 @@ export class SqlCodesetIndex implements CodesetIndex {
     const rows = this.query<{ id: number; system: string; version: string; variant: string; effective_from: string | null; effective_to: string | null; imported_at: string; sources: string }>(
       'SELECT id, system, version, variant, effective_from, effective_to, imported_at, sources FROM codeset ORDER BY system, effective_from, id',
     );
-    const counts = this.countsBySet();
+    const counts = countsBySet(this.db);
     this.setsCache = rows.map((r) => ({
       id: r.id,
       system: r.system as CodeSystem,
@@ -132,17 +93,6 @@ export class SqlCodesetIndex implements CodesetIndex {
       counts: counts.get(r.id) ?? {},
     }));
     return this.setsCache;
-  }
-
-  /** Counts are computed when a set is written (see CodesetWriter.finalize) and read from `meta`. */
-  private countsBySet(): Map<number, Record<string, number>> {
-    const m = new Map<number, Record<string, number>>();
-    for (const row of this.db.exec("SELECT key, value FROM meta WHERE key LIKE 'counts:%'")[0]?.values ?? []) {
-      m.set(Number(String(row[0]).slice('counts:'.length)), JSON.parse(String(row[1])) as Record<string, number>);
-    }
-    const missing = this.db.exec('SELECT id FROM codeset')[0]?.values.map((r) => Number(r[0])).filter((id) => !m.has(id)) ?? [];
-    for (const [id, counts] of computeCounts(this.db, missing)) m.set(id, counts);
-    return m;
   }
 
   setFor(system: CodeSystem, date?: string, variant?: string): CodesetInfo | undefined {
@@ -161,22 +111,6 @@ export class SqlCodesetIndex implements CodesetIndex {
     return pickSet(sets, 'codes', date, date !== undefined);
   }
 
-  private toRecord(row: CodeRow, set: CodesetInfo): CodeRecord {
-    return {
-      code: row.display,
-      normalized: row.code,
-      system: set.system,
-      version: set.version,
-      setId: set.id,
-      kind: row.kind as CodeKind,
-      billable: row.billable === 1,
-      title: row.long_title ?? row.short_title ?? '',
-      ...(row.short_title ? { shortTitle: row.short_title } : {}),
-      ...(row.parent ? { parent: row.parent } : {}),
-      ...(row.extra ? { extra: JSON.parse(row.extra) as Record<string, unknown> } : {}),
-    };
-  }
-
   private systemsFor(options: LookupOptions): CodeSystem[] {
     return options.system ? [options.system] : LOOKUP_ORDER;
   }
@@ -188,9 +122,9 @@ export class SqlCodesetIndex implements CodesetIndex {
       const set = this.codeSetFor(system, options.date);
       if (set) {
         const row = this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND code = ?', [set.id, n])[0];
-        if (row) return this.toRecord(row, set);
+        if (row) return toCodeRecord(row, set);
       }
-      const builtin = this.builtin(system, n, set !== undefined);
+      const builtin = builtinRecord(system, n, set !== undefined);
       if (builtin) return builtin;
     }
     return undefined;
@@ -201,28 +135,12 @@ export class SqlCodesetIndex implements CodesetIndex {
     return this.sets().some((s) => s.system === 'cpt');
   }
 
-  /**
-   * The CPT numbers MedCode's own logic needs, with our plain labels: answered when no licensed
-   * CPT file is installed; CPT modifiers (25, 59 ...) always, since the HCPCS file has none.
-   */
-  private builtin(system: CodeSystem, n: string, haveSet: boolean): CodeRecord | undefined {
-    const table = system === 'cpt' && !haveSet ? builtinCptCodes
-      : system === 'modifier' ? builtinCptModifiers
-        : system === 'pos' && !haveSet ? builtinPlaceOfService : undefined;
-    const row = table?.find((r) => r.code === n);
-    if (!row) return undefined;
-    return {
-      code: row.display, normalized: row.code, system, version: 'builtin', setId: -1, kind: row.kind, billable: row.billable,
-      title: row.longTitle ?? '', ...(row.shortTitle ? { shortTitle: row.shortTitle } : {}), extra: { builtin: true },
-    };
-  }
-
   children(code: string, options: LookupOptions = {}): CodeRecord[] {
     const n = normalizeCode(code);
     const system = options.system ?? this.guessSystem(n);
     const set = this.codeSetFor(system, options.date);
     if (!set) return [];
-    return this.childRows(set.id, n).map((r) => this.toRecord(r, set));
+    return this.childRows(set.id, n).map((r) => toCodeRecord(r, set));
   }
 
   /**
@@ -249,7 +167,7 @@ export class SqlCodesetIndex implements CodesetIndex {
     if (!set) return [];
     const limit = options.limit ?? 1000;
     return this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND code >= ? AND code < ? AND billable = 1 ORDER BY code LIMIT ?', [set.id, n, `${n}\uffff`, limit])
-      .map((r) => this.toRecord(r, set));
+      .map((r) => toCodeRecord(r, set));
   }
 
   ancestors(code: string, options: LookupOptions = {}): CodeRecord[] {
@@ -271,7 +189,7 @@ export class SqlCodesetIndex implements CodesetIndex {
         seen.add(p);
         const row = this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND code = ?', [notesSet.id, p])[0];
         if (!row) break;
-        out.push(this.toRecord(row, notesSet));
+        out.push(toCodeRecord(row, notesSet));
         p = row.parent;
       }
     }
@@ -329,19 +247,11 @@ export class SqlCodesetIndex implements CodesetIndex {
     return out;
   }
 
-  private toIndexEntry(r: IndexRow, version: string): IndexEntry {
-    return {
-      id: r.id, source: r.source as IndexSource, path: r.path, term: r.term, level: r.level, version,
-      ...(r.nemod ? { nemod: r.nemod } : {}), ...(r.code ? { code: r.code } : {}), ...(r.see ? { see: r.see } : {}),
-      ...(r.see_also ? { seeAlso: r.see_also } : {}), ...(r.codes ? { codes: JSON.parse(r.codes) as Record<string, string> } : {}),
-    };
-  }
-
   indexEntriesFor(code: string, options: LookupOptions = {}): IndexEntry[] {
     const n = normalizeCode(code);
     const out: IndexEntry[] = [];
     for (const { set, source } of this.indexSets(options.date)) {
-      for (const r of this.query<IndexRow>('SELECT * FROM index_entry WHERE set_id = ? AND source = ? AND code = ? LIMIT 50', [set.id, source, n])) out.push(this.toIndexEntry(r, set.version));
+      for (const r of this.query<IndexRow>('SELECT * FROM index_entry WHERE set_id = ? AND source = ? AND code = ? LIMIT 50', [set.id, source, n])) out.push(toIndexEntry(r, set.version));
     }
     return out;
   }
@@ -353,7 +263,7 @@ export class SqlCodesetIndex implements CodesetIndex {
   *eachIndexEntry(options: { date?: string; sources?: IndexSource[] } = {}): Generator<IndexEntry> {
     for (const { set, source } of this.indexSets(options.date, options.sources)) {
       for (const c of this.batched(INDEX_COLUMNS, 'index_entry WHERE +set_id = ? AND source = ?', [set.id, source], { column: 'id', from: -1 })) {
-        yield this.toIndexEntry({ id: Number(c[0]), set_id: set.id, source: c[1]!, path: c[2]!, term: c[3]!, level: Number(c[4]), nemod: c[5]!, code: c[6]!, see: c[7]!, see_also: c[8]!, codes: c[9]! }, set.version);
+        yield toIndexEntry({ id: Number(c[0]), set_id: set.id, source: c[1]!, path: c[2]!, term: c[3]!, level: Number(c[4]), nemod: c[5]!, code: c[6]!, see: c[7]!, see_also: c[8]!, codes: c[9]! }, set.version);
       }
     }
   }
@@ -366,7 +276,7 @@ export class SqlCodesetIndex implements CodesetIndex {
     const set = pickSet(this.sets().filter((s) => s.system === system), 'codes', options.date, false);
     if (!set) return;
     for (const c of this.batched(CODE_COLUMNS, "code WHERE set_id = ? AND kind NOT IN ('chapter','section')", [set.id], { column: 'code', from: '' })) {
-      yield this.toRecord({ set_id: set.id, code: c[0]!, display: c[1]!, kind: c[2]!, billable: Number(c[3]), short_title: c[4]!, long_title: c[5]!, parent: c[6]!, extra: c[7]! }, set);
+      yield toCodeRecord({ set_id: set.id, code: c[0]!, display: c[1]!, kind: c[2]!, billable: Number(c[3]), short_title: c[4]!, long_title: c[5]!, parent: c[6]!, extra: c[7]! }, set);
     }
   }
 
@@ -396,14 +306,12 @@ export class SqlCodesetIndex implements CodesetIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
-    this.searcher ??= new CodeSearch(this);
-    return this.searcher.search(query, options);
+    return this.searchIndex.search(query, options);
   }
 
   /** Builds the word-search index now (a few seconds of CPU) so the first search a user types is fast. */
   warmSearch(options: SearchOptions = {}): void {
-    this.searcher ??= new CodeSearch(this);
-    this.searcher.warm(options);
+    this.searchIndex.warm(options);
   }
 
   /**
@@ -412,24 +320,22 @@ export class SqlCodesetIndex implements CodesetIndex {
    * index is built as usual.
    */
   provideSearchIndex(load: () => CodeSearchParts | undefined): void {
-    this.searcher ??= new CodeSearch(this);
-    if (!this.searcher.built) this.searcher.source = load;
+    this.searchIndex.provide(load);
   }
 
   /** Whether the word-search index is built (by a search or warmSearch()), adopted, or provided. */
   hasSearchIndex(): boolean {
-    return this.searcher?.built ?? false;
+    return this.searchIndex.built;
   }
 
   /** The built word-search index as parts (to save it beside the database); undefined before a search or warmSearch(). */
   searchParts(): CodeSearchParts | undefined {
-    return this.searcher?.toParts();
+    return this.searchIndex.parts();
   }
 
   /** Takes a word-search index built from this same database (a saved copy); false when one is built already. Throws when the parts do not fit together. */
   adoptSearch(parts: CodeSearchParts): boolean {
-    this.searcher ??= new CodeSearch(this);
-    return this.searcher.adopt(parts);
+    return this.searchIndex.adopt(parts);
   }
 
   /** Resolves a normalized code of `system` in the code set for `date` (search uses it). */
@@ -437,7 +343,7 @@ export class SqlCodesetIndex implements CodesetIndex {
     const set = this.codeSetFor(system, date) ?? (date ? undefined : pickSet(this.sets().filter((s) => s.system === system), 'codes'));
     if (!set) return undefined;
     const row = this.query<CodeRow>('SELECT * FROM code WHERE set_id = ? AND code = ?', [set.id, normalized])[0];
-    return row ? this.toRecord(row, set) : undefined;
+    return row ? toCodeRecord(row, set) : undefined;
   }
 
   codeSetId(system: CodeSystem, date?: string): number | undefined {
@@ -481,119 +387,22 @@ export class SqlCodesetIndex implements CodesetIndex {
   async ptp(codeA: string, codeB: string, options: { date?: string; variant?: string } = {}): Promise<PtpEdit[] | undefined> {
     const set = this.contentSet('ncci-ptp', 'edits', options.date, options.variant ?? 'practitioner');
     if (!set) return undefined;
-    const db = await this.openPtp();
-    if (!db) return undefined;
-    const a = normalizeCode(codeA);
-    const b = normalizeCode(codeB);
-    const stmt = db.prepare(`SELECT col1, col2, effective_date, deletion_date, modifier_indicator, r.text AS rationale
-      FROM ptp LEFT JOIN ptp_rationale r ON r.id = ptp.rationale_id
-      WHERE set_id = ? AND ((col1 = ? AND col2 = ?) OR (col1 = ? AND col2 = ?))`);
-    const out: PtpEdit[] = [];
-    try {
-      stmt.bind([set.id, a, b, b, a]);
-      while (stmt.step()) {
-        const r = stmt.getAsObject() as { col1: string; col2: string; effective_date: string | null; deletion_date: string | null; modifier_indicator: number; rationale: string | null };
-        if (options.date && r.deletion_date && r.deletion_date < options.date) continue;
-        if (options.date && r.effective_date && r.effective_date > options.date) continue;
-        out.push({
-          col1: r.col1, col2: r.col2, modifierIndicator: r.modifier_indicator, version: set.version, variant: set.variant,
-          ...(r.effective_date ? { effectiveDate: r.effective_date } : {}), ...(r.deletion_date ? { deletionDate: r.deletion_date } : {}),
-          ...(r.rationale ? { rationale: r.rationale } : {}),
-        });
-      }
-    } finally {
-      stmt.free();
-    }
-    return out;
+    return this.ptpDb.edits(set, normalizeCode(codeA), normalizeCode(codeB), options.date);
   }
 
-  private async openPtp(): Promise<Database | undefined> {
-    if (this.ptpState === 'loaded') return this.ptpDb;
-    if (this.ptpState === 'absent') return undefined;
-    const bytes = await this.options.loadPtp?.();
-    if (!bytes || bytes.length === 0) {
-      this.ptpState = 'absent';
-      return undefined;
-    }
-    try {
-      this.ptpDb = new this.SQL.Database(bytes);
-      this.ptpDb.exec('SELECT count(*) FROM ptp LIMIT 1');
-    } catch (e) {
-      this.ptpState = 'absent';
-      throw new CodesetDatabaseError(`the NCCI PTP database is corrupted or unreadable (${(e as Error).message}). Re-import the PTP file.`);
-    }
-    this.ptpState = 'loaded';
-    return this.ptpDb;
-  }
-
-  /** Guesses the system of a normalized code from its shape. */
+  /**
+   * The system of a normalized code by its shape: a letter and 4 digits is ICD-10-CM when the
+   * index has it; what begins with an ICD-10-CM category (codes, the tabular's sections E08-E13) is ICD-10-CM.
+   */
   guessSystem(n: string): CodeSystem {
-    if (/^\d{4}[0-9A-Z]$/.test(n)) return 'cpt';
-    if (/^[A-V]\d{4}$/.test(n) && !this.resolve('icd10cm', n)) return 'hcpcs';
-    if (ICD_PATTERN.test(n)) return 'icd10cm';
-    return 'hcpcs';
+    const shape = systemByShape(n);
+    if (shape === 'cpt') return 'cpt';
+    if (shape === 'hcpcs') return this.resolve('icd10cm', n) ? 'icd10cm' : 'hcpcs';
+    return isIcd10cmShape(n.slice(0, 3)) ? 'icd10cm' : 'hcpcs';
   }
 
   close(): void {
-    for (const s of this.stmtCache.values()) s.free();
-    this.stmtCache.clear();
-    this.db.close();
-    this.ptpDb?.close();
+    this.reader.close();
+    this.ptpDb.close();
   }
-}
-
-/** Per-set counts straight from the tables (the writer stores them; old databases compute them on open). */
-export function computeCounts(db: Database, ids: number[]): Map<number, Record<string, number>> {
-  const m = new Map<number, Record<string, number>>();
-  if (ids.length === 0) return m;
-  const list = ids.join(',');
-  const add = (sql: string, fields: string[]) => {
-    for (const row of db.exec(sql)[0]?.values ?? []) {
-      const id = Number(row[0]);
-      const c = m.get(id) ?? {};
-      fields.forEach((f, i) => { if (Number(row[i + 1]) > 0) c[f] = (c[f] ?? 0) + Number(row[i + 1]); });
-      m.set(id, c);
-    }
-  };
-  add(`SELECT set_id, SUM(kind NOT IN ('chapter','section')), SUM(billable AND kind NOT IN ('chapter','section')), SUM(kind = 'chapter'), SUM(kind = 'section') FROM code WHERE set_id IN (${list}) GROUP BY set_id`, ['codes', 'billable', 'chapters', 'sections']);
-  add(`SELECT set_id, COUNT(*), SUM(type = 'excludes1'), SUM(type = 'excludes2'), SUM(type = 'inclusionTerm') FROM tabular_note WHERE set_id IN (${list}) GROUP BY set_id`, ['notes', 'excludes1', 'excludes2', 'inclusionTerms']);
-  add(`SELECT set_id, COUNT(DISTINCT code) FROM seventh_char WHERE set_id IN (${list}) GROUP BY set_id`, ['seventhCharDefinitions']);
-  add(`SELECT set_id, COUNT(*), SUM(level = 0) FROM index_entry WHERE set_id IN (${list}) GROUP BY set_id`, ['indexEntries', 'mainTerms']);
-  add(`SELECT set_id, COUNT(*) FROM mue WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
-  add(`SELECT set_id, COUNT(*) FROM addon WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
-  add(`SELECT set_id, COUNT(*) FROM mce_edit WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
-  for (const row of db.exec("SELECT key, value FROM meta WHERE key LIKE 'ptp-count:%'")[0]?.values ?? []) {
-    const id = Number(String(row[0]).slice('ptp-count:'.length));
-    if (!ids.includes(id)) continue;
-    const parsed = JSON.parse(String(row[1])) as { edits: number; active: number };
-    m.set(id, { ...(m.get(id) ?? {}), edits: parsed.edits, activeEdits: parsed.active });
-  }
-  for (const id of ids) if (!m.has(id)) m.set(id, {});
-  return m;
-}
-
-export interface CodeRow extends Record<string, SqlValue> {
-  set_id: number;
-  code: string;
-  display: string;
-  kind: string;
-  billable: number;
-  short_title: string | null;
-  long_title: string | null;
-  parent: string | null;
-  extra: string | null;
-}
-
-interface IndexRow extends Record<string, SqlValue> {
-  id: number;
-  set_id: number;
-  source: string;
-  path: string;
-  term: string;
-  level: number;
-  nemod: string | null;
-  code: string | null;
-  see: string | null;
-  see_also: string | null;
-  codes: string | null;
 }

@@ -8,8 +8,9 @@
 // Billable codes rank before headers.
 import type { CodeSystem } from '../importers/types';
 import { builtinCptCodes } from '../importers/cpt/builtin';
+import { displayCode, normalizeCode } from '../codes';
 import type { SearchMatch, SearchOptions, SearchResult } from './api';
-import type { SqlCodesetIndex } from './index';
+import type { SearchSource } from './searchSource';
 import { expandSynonyms, SEARCH_SYNONYMS } from './synonyms';
 import { KINDS, Relation, TextIndex, type DocKind, type ScanResult, type TextIndexParts } from './searchIndex';
 import { editDistance, queryWords } from './searchWords';
@@ -39,10 +40,6 @@ const MAX_PREFIX_STEMS = 300;
 /** Pseudo set of the CPT numbers we label ourselves, used when no licensed CPT file is installed. */
 const BUILTIN_CPT_SET = -2;
 const BUILTIN_VERSION = 'builtin';
-/** How a stored code is usually spelled: ICD-10-CM with a dot after the category, others as stored. */
-function usualDisplay(system: string, code: string): string {
-  return system === 'icd10cm' && code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
-}
 
 /** Rows read from the database per query while the word index is built. */
 const ROWS_PER_BATCH = 10_000;
@@ -102,7 +99,7 @@ export class CodeSearch {
   /** Where a word index built elsewhere can be read from, tried once when the index is first needed (before building it here). */
   source: (() => CodeSearchParts | undefined) | undefined;
 
-  constructor(private readonly index: SqlCodesetIndex) {}
+  constructor(private readonly index: SearchSource) {}
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
@@ -155,7 +152,7 @@ export class CodeSearch {
   // ---- codes ----
 
   private codeMatches(q: string, options: SearchOptions, limit: number): SearchResult[] {
-    const n = q.replace(/[.\s]/g, '').toUpperCase();
+    const n = normalizeCode(q);
     const looksLikeCode = /^[A-Z][0-9][0-9A-Z]{0,5}$/.test(n) || /^[0-9]{4}[0-9A-Z]$/.test(n) || /^[0-9]{3,4}$/.test(n);
     if (!looksLikeCode) return [];
     const out: SearchResult[] = [];
@@ -272,7 +269,7 @@ export class CodeSearch {
     for (const [code, display, billable, title, short] of this.rows(columns, "code WHERE set_id = ? AND kind NOT IN ('chapter', 'section')", [setId])) {
       text.markPresent(setId, system, code, billable === '1');
       const id = text.codeId(system, code);
-      if (display !== usualDisplay(system, code)) this.unusualDisplays.set(`${setId} ${id}`, display);
+      if (display !== displayCode(system, code)) this.unusualDisplays.set(`${setId} ${id}`, display);
       const doc = title ? text.add({ system, code, setId, kind: 'title', text: title }) : -1;
       titleDoc[id] = doc;
       if (doc < 0 && title) otherTitles.set(id, title);
@@ -304,7 +301,7 @@ export class CodeSearch {
   private codeInfo(setId: number, c: number): { display: string; billable: boolean } {
     if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(this.textIndex().codes.value(c))!;
     const text = this.textIndex();
-    return { display: this.unusualDisplays.get(`${setId} ${c}`) ?? usualDisplay(text.codes.system(c), text.codes.value(c)), billable: this.setCodes.get(setId)!.billable[c] === 1 };
+    return { display: this.unusualDisplays.get(`${setId} ${c}`) ?? displayCode(text.codes.system(c), text.codes.value(c)), billable: this.setCodes.get(setId)!.billable[c] === 1 };
   }
 
   /** Title of code id `c` in code set `setId` (read for the results shown). */

@@ -3,6 +3,7 @@
 // sql.js runs FTS4 queries on common words ("fracture": 25,000 rows) in tens to hundreds of
 // milliseconds, too slow for search-as-you-type; typed arrays in JS answer in a few.
 import { LineTable } from './textPool';
+import { ByteList, IntList } from './numberList';
 import { analyze, root, stem } from './searchWords';
 
 export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex';
@@ -21,65 +22,6 @@ export interface DocSource {
   text: string;
   /** Row the text comes from (tabular_note rowid, index_entry id), so it can be read back; -1 for titles (read back by set and code). */
   row?: number;
-}
-
-class IntList {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  /** Releases the growth slack (a later push grows it again). */
-  trim(): void {
-    if (this.data.length > this.length + 1) this.data = this.data.slice(0, Math.max(1, this.length));
-  }
-  /** The used part (a view). */
-  used(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-  static of(data: Int32Array): IntList {
-    const list = new IntList(1);
-    list.data = data;
-    list.length = data.length;
-    return list;
-  }
-}
-
-/** A growable list of small numbers (0..255). */
-class ByteList {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint8Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  trim(): void {
-    if (this.data.length > this.length + 1) this.data = this.data.slice(0, Math.max(1, this.length));
-  }
-  used(): Uint8Array {
-    return this.data.subarray(0, this.length);
-  }
-  static of(data: Uint8Array): ByteList {
-    const list = new ByteList(1);
-    list.data = data;
-    list.length = data.length;
-    return list;
-  }
 }
 
 /**

@@ -2,27 +2,7 @@
 // header and, when cut from a larger string, keeps that whole string alive; here a string costs
 // its bytes and an offset. For texts that are stored by the hundred thousand and read rarely
 // (the reasons of the analyzer's terms, read only for the terms a note matches).
-
-/** A growable list of 32-bit unsigned integers. */
-export class U32List {
-  data: Uint32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(Math.max(1, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(Math.max(16, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  /** A copy of exactly the used part (the growth slack is released). */
-  trimmed(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
-}
+import { U32List } from './numberList';
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();

@@ -5,7 +5,7 @@ import type {
   AddonRow, CodeRow, CodesetMeta, ImportResult, ImportSink, IndexEntryRow, MceRow, MueRow, PtpRow, SeventhCharRow, SourceRecord, TabularNoteRow,
 } from '../importers/types';
 import { CORE_SCHEMA, PTP_SCHEMA } from './schema';
-import { computeCounts } from './index';
+import { computeCounts } from './setCounts';
 
 type Stmts = Record<'code' | 'note' | 'seventh' | 'index' | 'mue' | 'addon' | 'mce', Statement>;
 

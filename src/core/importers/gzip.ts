@@ -28,23 +28,6 @@ export function* gunzipTextChunks(bytes: Uint8Array, fileName: string): Generato
   if (tail) yield tail;
 }
 
-/** Yields [line, lineNo] from text chunks (\n or \r\n breaks). */
-export function* linesOfChunks(chunks: Iterable<string>): Generator<[string, number]> {
-  let carry = '';
-  let lineNo = 0;
-  for (const chunk of chunks) {
-    const text = carry + chunk;
-    let pos = 0;
-    for (let nl = text.indexOf('\n', pos); nl >= 0; nl = text.indexOf('\n', pos)) {
-      lineNo++;
-      yield [text.charCodeAt(nl - 1) === 13 ? text.slice(pos, nl - 1) : text.slice(pos, nl), lineNo];
-      pos = nl + 1;
-    }
-    carry = text.slice(pos);
-  }
-  if (carry.length > 0) yield [carry.endsWith('\r') ? carry.slice(0, -1) : carry, lineNo + 1];
-}
-
 /** First bytes of the decompressed text, for kind detection (stops inflating once enough is out). */
 export function gunzipHead(bytes: Uint8Array, max = 64 * 1024): string {
   let text = '';

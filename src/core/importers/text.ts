@@ -1,5 +1,7 @@
 // Text helpers shared by the importers: decode bytes in chunks, walk lines without building
-// one giant string, split CSV records (RFC 4180 quoting), compute SHA-256.
+// one giant string, read CSV records (RFC 4180 quoting, quoted fields over line breaks), compute
+// SHA-256. The one line splitter and the one CSV reader of the importers (tableRows.ts feeds them
+// gunzipped and plain text alike).
 
 const CHUNK = 1 << 20;
 
@@ -38,11 +40,16 @@ function lastCompleteUtf8(b: Uint8Array): number {
 }
 
 /** Yields each line (without the line break) with its 1-based number. Handles \n, \r\n and \r. */
-export function* lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Generator<[line: string, lineNo: number]> {
+export function lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Generator<[line: string, lineNo: number]> {
+  return linesOfChunks(decodeChunks(bytes, encoding));
+}
+
+/** The lines of text that comes in chunks (a decoder's, a gunzip stream's); a line break may fall between chunks. */
+export function* linesOfChunks(chunks: Iterable<string>): Generator<[line: string, lineNo: number]> {
   let carry = '';
   let lineNo = 0;
   let pendingCR = false;
-  for (const chunk of decodeChunks(bytes, encoding)) {
+  for (const chunk of chunks) {
     let text = carry + chunk;
     carry = '';
     let pos = 0;
@@ -118,18 +125,34 @@ export function readCsvLine(line: string, separator: string, state: CsvRecordSta
  * Yields CSV records (fields already unquoted) with the line number where each record starts.
  * Quoted fields may contain separators, doubled quotes and line breaks.
  */
-export function* csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-8' | 'latin1'): Generator<[fields: string[], lineNo: number]> {
+export function csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-8' | 'latin1'): Generator<[fields: string[], lineNo: number]> {
+  return csvRecordsOfLines(lines(bytes, encoding), separator);
+}
+
+/**
+ * The CSV records of `source`'s lines. Blank lines between records are skipped. `separator` may
+ * be chosen per record from its first line (a table whose title lines have no tabs).
+ */
+export function* csvRecordsOfLines(source: Iterable<[line: string, lineNo: number]>, separator: string | ((firstLine: string) => string)): Generator<[fields: string[], lineNo: number]> {
   let state: CsvRecordState | undefined;
   let startLine = 0;
-  for (const [line, lineNo] of lines(bytes, encoding)) {
+  let sep = typeof separator === 'string' ? separator : ',';
+  for (const [line, lineNo] of source) {
     if (!state) {
-      if (line.length === 0) continue;
+      if (line.trim() === '') continue;
       state = { fields: [], field: '', inQuotes: false };
       startLine = lineNo;
+      if (typeof separator !== 'string') sep = separator(line);
+      // Most lines of large tables quote nothing: split them without reading each character.
+      if (!line.includes('"')) {
+        yield [line.split(sep), lineNo];
+        state = undefined;
+        continue;
+      }
     } else {
       state.field += '\n';
     }
-    if (readCsvLine(line, separator, state)) {
+    if (readCsvLine(line, sep, state)) {
       yield [state.fields, startLine];
       state = undefined;
     }
@@ -139,6 +162,14 @@ export function* csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-
     state.fields.push(state.field);
     yield [state.fields, startLine];
   }
+}
+
+/** Splits one line; quoted fields may hold the separator and doubled quotes; a quote left open ends with the line. */
+export function splitRecord(line: string, separator: string): string[] {
+  if (!line.includes('"')) return line.split(separator);
+  const state: CsvRecordState = { fields: [], field: '', inQuotes: false };
+  if (!readCsvLine(line, separator, state)) state.fields.push(state.field);
+  return state.fields;
 }
 
 /** Lower-cased header names mapped to their column index. */
@@ -156,16 +187,6 @@ export function headText(bytes: Uint8Array, max = 64 * 1024): string {
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Normalizes a code as the index stores it: no dot, no spaces, upper case. */
-export function normalizeCode(code: string): string {
-  return code.replace(/[.\s]/g, '').toUpperCase();
-}
-
-/** Official ICD-10-CM spelling: dot after the third character. */
-export function icdDisplay(normalized: string): string {
-  return normalized.length > 3 ? `${normalized.slice(0, 3)}.${normalized.slice(3)}` : normalized;
 }
 
 /** ICD-10-CM fiscal year N runs from Oct 1 of N-1 to Sep 30 of N. */

@@ -1,6 +1,7 @@
 // A defensive, typed reading of a claim. The rules must run on anything a user or a fuzzer hands
 // them (a half-filled draft, a file that fails the schema), so they read the claim through this
 // view instead of trusting the zod type: missing or mistyped members become undefined, never a crash.
+import { systemByShape } from '../codes';
 
 export interface ViewSpan { start: number; end: number }
 
@@ -136,9 +137,8 @@ export function viewClaim(claim: unknown): ClaimView {
   };
 }
 
-/** CPT: 5 digits or 4 digits + F/T/U; HCPCS Level II: a letter and 4 digits. */
+/** The system of a service line's code by its shape (CPT, HCPCS Level II); anything else is taken as ICD-10-CM. */
 export function guessSystem(code: string): string {
-  if (/^[A-V]\d{4}$/i.test(code)) return 'hcpcs';
-  if (/^\d{4}[0-9FTUM]$/i.test(code)) return 'cpt';
-  return 'icd10cm';
+  const shape = systemByShape(code);
+  return shape === 'cpt' || shape === 'hcpcs' ? shape : 'icd10cm';
 }

@@ -1,15 +1,5 @@
-// Code spelling and the few CPT facts the rules need (numbers only, no AMA text).
-
-/** As the index stores codes: no dot, no spaces, upper case. */
-export function normalize(code: string): string {
-  return code.replace(/[.\s]/g, '').toUpperCase();
-}
-
-/** Official ICD-10-CM spelling: dot after the third character. */
-export function icdDisplay(code: string): string {
-  const n = normalize(code);
-  return n.length > 3 ? `${n.slice(0, 3)}.${n.slice(3)}` : n;
-}
+// The few CPT, modifier and place-of-service facts the rules need (numbers only, no AMA text).
+// How codes are spelled and compared is src/core/codes.ts.
 
 export const EM_NEW = ['99202', '99203', '99204', '99205'] as const;
 export const EM_ESTABLISHED = ['99211', '99212', '99213', '99214', '99215'] as const;

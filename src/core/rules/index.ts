@@ -2,6 +2,7 @@
 // dropped) and the checks that could not run reported as rule.unchecked.
 import type { CodesetInfo } from '../codeset/api';
 import type { CodeSystem } from '../importers/types';
+import { isIsoDate } from '../codes';
 import { viewClaim } from './claimView';
 import { claimFields } from './families/claimFields';
 import { diagnosisCodes } from './families/diagnosisCodes';
@@ -56,7 +57,7 @@ export async function checkClaim(claim: unknown, input: RuleContext): Promise<Ru
   const ctx: RuleContext = { ...input, index: memoIndex(input.index) };
   const view = viewClaim(claim);
   const today = ctx.today ?? new Date().toISOString().slice(0, 10);
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(view.dateOfService ?? '') ? view.dateOfService! : /^\d{4}-\d{2}-\d{2}$/.test(ctx.date) ? ctx.date : today;
+  const date = isIsoDate(view.dateOfService) ? view.dateOfService : isIsoDate(ctx.date) ? ctx.date : today;
   const unchecked = new Map<string, UncheckedReport>();
   const run: RuleRun = {
     claim: view,

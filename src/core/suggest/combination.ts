@@ -1,12 +1,11 @@
 // ICD-10-CM "with" conventions (guideline I.A.15, I.C.4.a, I.C.9.a): linked conditions take a
 // combination code and the parts it absorbs are not coded again. Also drops signs and symptoms
 // routinely associated with a confirmed diagnosis of the same body system (I.B.5).
-import type { CodeAggregate, EngineState, Mention } from './engine';
-import { toSuggestion } from './engine';
-import type { Suggestion } from './types';
+import type { CodeAggregate, EngineState, Mention } from './aggregate';
 import { foldWord, stem } from './terms';
 
-interface Combined { aggregate: CodeAggregate; reason: string }
+/** A code that stays; `reason` replaces its mentions' reason (a combination code's). */
+export interface Combined { aggregate: CodeAggregate; reason?: string }
 
 const DIABETES_UNCOMPLICATED = /^E(0[89]|1[013])9$/;
 const isCkd = (c: string) => c.startsWith('N18');
@@ -56,7 +55,7 @@ export interface CombinationOptions {
   bareRepeatsOnly?: boolean;
 }
 
-export function applyCombinations(state: EngineState, text: string, byCode: Map<string, CodeAggregate>, options: CombinationOptions = {}): Suggestion[] {
+export function applyCombinations(state: EngineState, text: string, byCode: Map<string, CodeAggregate>, options: CombinationOptions = {}): Combined[] {
   const added: Combined[] = [];
   const ckd = find(byCode, isCkd);
   if (ckd.length > 0) {
@@ -99,9 +98,9 @@ export function applyCombinations(state: EngineState, text: string, byCode: Map<
   }
   if (options.preferSpecific && !options.bareRepeatsOnly) demoteUnspecifiedSiblings(byCode);
   if (options.preferSpecific) demoteBareRepeats(text, byCode);
-  const out: Suggestion[] = [];
-  for (const a of byCode.values()) if (!a.absorbedBy) out.push(toSuggestion(text, a));
-  for (const c of added) if (!byCode.has(c.aggregate.record.normalized)) out.push(toSuggestion(text, c.aggregate, c.reason));
+  const out: Combined[] = [];
+  for (const a of byCode.values()) if (!a.absorbedBy) out.push({ aggregate: a });
+  for (const c of added) if (!byCode.has(c.aggregate.record.normalized)) out.push(c);
   return out;
 }
 

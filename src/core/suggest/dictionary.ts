@@ -5,6 +5,7 @@ import type { CodesetIndex, IndexEntry } from '../codeset/api';
 import { LEXICON, LEXICON_PHRASES } from './lexicon';
 import { phraseKeys, stem, foldWord, withoutParentheses } from './terms';
 import { Dictionary, TermTableBuilder, type TermSource } from './termTable';
+import { normalizeCode } from '../codes';
 
 export { Dictionary, type DictionaryTerm, type TermSource } from './termTable';
 
@@ -161,8 +162,8 @@ function* addIndexEntries(builder: DictionaryBuilder, entries: () => Iterable<In
  */
 export function* dictionarySteps(index: CodesetIndex): Generator<void, Dictionary> {
   const builder = new DictionaryBuilder();
-  for (const entry of LEXICON) if (entry.code) builder.add([stem(foldWord(entry.word))], entry.code.replace('.', ''), 'lexicon', `lexicon "${entry.word}"`);
-  for (const p of LEXICON_PHRASES) builder.add(phraseKeys(p.words), p.code.replace('.', ''), 'lexicon', `lexicon "${p.words}"`);
+  for (const entry of LEXICON) if (entry.code) builder.add([stem(foldWord(entry.word))], normalizeCode(entry.code), 'lexicon', `lexicon "${entry.word}"`);
+  for (const p of LEXICON_PHRASES) builder.add(phraseKeys(p.words), normalizeCode(p.code), 'lexicon', `lexicon "${p.words}"`);
   yield* addIndexEntries(builder, () => index.eachIndexEntry({ sources: ['index'] }));
   let rows = 0;
   for (const c of index.eachCode('icd10cm')) {
@@ -175,7 +176,7 @@ export function* dictionarySteps(index: CodesetIndex): Generator<void, Dictionar
   for (const n of index.eachNote(['inclusionTerm'])) {
     if (++rows % ROWS_PER_STEP === 0) yield;
     if (/unspecified site/i.test(n.text)) continue;
-    const code = (n.code ?? n.from ?? '').replace('.', '').toUpperCase();
+    const code = normalizeCode(n.code ?? n.from ?? '');
     const keys = phraseKeys(withoutParentheses(n.text));
     if (keys.length === 1 && !singleWordCodable(keys[0]!, code)) continue;
     builder.add(keys, code, 'inclusion', `inclusion term "${n.text}" of ${code}`);

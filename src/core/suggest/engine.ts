@@ -5,15 +5,16 @@ import type { CodeRecord, CodesetIndex } from '../codeset/api';
 import type { CodeRange } from '../importers/types';
 import type { ContextFlags, NoteModel, Sentence, Span, SpecificityAttributes } from '../note/model';
 import { parseNote, contextOf, attributes } from '../note';
-import { dictionaryFor, type Dictionary, type TermSource } from './dictionary';
+import { dictionaryFor, type TermSource } from './dictionary';
 import { dropSubsumed, matchAll, sentenceKeys, type TermMatch } from './matcher';
 import { SpecificityResolver, attributeKeys } from './specificity';
 import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
 import { applyCombinations } from './combination';
 import { decideOutpatient } from './outpatient';
-import { matchNeoplasms, neoplasmTableFor, type NeoplasmTable } from './neoplasm';
+import { matchNeoplasms, neoplasmTableFor } from './neoplasm';
 import { SECTION_WEIGHT, SOURCE_WEIGHT, SUBSUMED_CAP, SUBSUMED_WEIGHT, codeWeight, combineMentions, termStrength } from './weights';
 import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Evidence, type Suggestion } from './types';
+import type { CodeAggregate, EngineState, Mention } from './aggregate';
 
 /** The note-model functions the engine uses; injectable so tests can pin context behaviour. */
 export interface NoteReader {
@@ -24,35 +25,7 @@ export interface NoteReader {
 
 export const defaultNoteReader: NoteReader = { parseNote, contextOf, attributes };
 
-/** One occurrence of a code's support in the note. */
-export interface Mention {
-  score: number;
-  evidence: Span[];
-  section: string;
-  reason: string;
-  /** subsumed: the words only occur inside a longer matched term ("kidney disease" in "chronic kidney disease"). */
-  flags: { uncertain?: boolean; historical?: boolean; family?: boolean; subsumed?: boolean };
-}
-
-/** Everything the note says for one code, before scoring. */
-export interface CodeAggregate {
-  record: CodeRecord;
-  mentions: Mention[];
-  missing: string[];
-  /** Set by combination rules: the code was replaced by a combination code. */
-  absorbedBy?: string;
-  /** Why the code stays below the default threshold whatever its mentions (integral symptom, less specific sibling). */
-  demoted?: string;
-}
-
-export interface EngineState {
-  index: CodesetIndex;
-  dictionary: Dictionary;
-  resolver: SpecificityResolver;
-  neoplasms: NeoplasmTable;
-  /** True when `code`'s "use additional code" or "code also" notes name `other` (both are coded). */
-  alsoCoded(code: string, other: string): boolean;
-}
+export type { CodeAggregate, EngineState, Mention } from './aggregate';
 
 const MISSING_AXIS_FACTOR = 0.9;
 const SOURCE_RANK: Record<TermSource, number> = { lexicon: 0, index: 1, neoplasm: 2, title: 3, inclusion: 4 };
@@ -324,7 +297,8 @@ export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: 
   const outpatient = (options.setting ?? 'outpatient') === 'outpatient';
   // Outpatient, integral symptoms are judged against the diagnoses the visit reports (decideOutpatient).
   const dropIntegral = options.dropIntegralSymptoms ?? outpatient;
-  const combined = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: dropIntegral && !outpatient, preferSpecific: options.preferSpecific ?? outpatient, bareRepeatsOnly: outpatient });
+  const coded = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: dropIntegral && !outpatient, preferSpecific: options.preferSpecific ?? outpatient, bareRepeatsOnly: outpatient });
+  const combined = coded.map((c) => toSuggestion(note.text, c.aggregate, c.reason));
   const suggestions = outpatient ? decideOutpatient(note, combined, { dropIntegralSymptoms: dropIntegral, alsoCoded: state.alsoCoded, titleOf: (code) => { const r = index.lookup(code, { system: 'icd10cm' }); return r?.billable ? r.title : undefined; } }) : combined;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return suggestions.filter((s) => s.score >= threshold).sort(bySuggestionRank);

@@ -3,6 +3,7 @@
 // document, the mean of the precision at the rank of each gold code found, divided by the number
 // of gold codes; averaged over documents). Gold codes absent from the loaded release stay in the
 // denominators, so they count as misses.
+import { icdCategory, icdDisplay, normalizeCode } from '../codes';
 
 export interface EvalDocument {
   id: string;
@@ -29,16 +30,6 @@ export interface EvalReport {
   goldCodes: number;
   code: LevelMetrics;
   category: LevelMetrics;
-}
-
-/** E11.22 / e1122 -> E11.22; the 3-character category keeps no dot. */
-export function canonicalCode(code: string): string {
-  const c = code.replace('.', '').trim().toUpperCase();
-  return c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
-}
-
-export function categoryOf(code: string): string {
-  return code.replace('.', '').slice(0, 3).toUpperCase();
 }
 
 function distinct(codes: string[]): string[] {
@@ -100,15 +91,15 @@ function level(docs: EvalDocument[], ks: number[], map: (c: string) => string, s
 export function evaluate(docs: EvalDocument[], ks: number[] = [1, 3, 5, 10], strip?: ExtensionStripper): EvalReport {
   return {
     documents: docs.length,
-    goldCodes: docs.reduce((n, d) => n + new Set(d.gold.map(canonicalCode)).size, 0),
-    code: level(docs, ks, canonicalCode, strip),
-    category: level(docs, ks, categoryOf),
+    goldCodes: docs.reduce((n, d) => n + new Set(d.gold.map(icdDisplay)).size, 0),
+    code: level(docs, ks, icdDisplay, strip),
+    category: level(docs, ks, icdCategory),
   };
 }
 
 /** Drops a 7th character and the X placeholders before it: T14.90XA -> T14.90, S52.501A -> S52.501. */
 export function stripSeventhCharacter(code: string): string | undefined {
-  const c = code.replace('.', '');
+  const c = normalizeCode(code);
   if (c.length !== 7) return undefined;
-  return canonicalCode(c.slice(0, 6).replace(/X+$/, ''));
+  return icdDisplay(c.slice(0, 6).replace(/X+$/, ''));
 }

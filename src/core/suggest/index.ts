@@ -2,5 +2,5 @@
 export { analyzeNote, type NoteAnalysis } from './analyze';
 export { suggestDiagnoses, defaultNoteReader, type NoteReader } from './engine';
 export { readNoteBytes, textWarnings } from './input';
-export { evaluate, canonicalCode, categoryOf, stripSeventhCharacter, type EvalDocument, type EvalReport } from './evaluate';
+export { evaluate, stripSeventhCharacter, type EvalDocument, type EvalReport } from './evaluate';
 export * from './types';

@@ -4,7 +4,8 @@
 // one byte pool, and the anchor index is a few integer arrays (about a sixth of that). A term
 // becomes an object only when a sentence contains all its keys.
 
-import { LineTable, TextPool, U32List } from '../codeset/textPool';
+import { LineTable, TextPool } from '../codeset/textPool';
+import { U32List } from '../codeset/numberList';
 
 export { TextPool };
 

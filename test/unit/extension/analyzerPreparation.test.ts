@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { AnalyzerPreparation } from '../../../src/extension/analyzerPreparation';
 import type { CodesetDatabase } from '../../../src/extension/database';
-import { savedDictionaryPath, savedSearchPath } from '../../../src/extension/savedDictionary';
+import { savedDictionaryPath, savedSearchPath } from '../../../src/node/savedDictionary';
 import { builtDictionary } from '../../../src/core/suggest/dictionary';
 import type { SqlCodesetIndex } from '../../../src/core/codeset/index';
 import { fixtureIndex, icd } from '../../support/fixtureIndex';
@@ -87,7 +87,7 @@ describe('analyzer preparation in the extension', () => {
       const hash = createHash('sha256').update(readFileSync(db)).digest('hex');
       // Bundled as the extension ships it (the forked process does not load TypeScript); beside the repository's node_modules.
       const file = join(__dirname, '../../../.cache/test-worker/builderProcess.js');
-      buildSync({ entryPoints: [join(__dirname, '../../../src/extension/builderProcess.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'silent' });
+      buildSync({ entryPoints: [join(__dirname, '../../../src/node/builderProcess.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: file, logLevel: 'silent' });
       const builder = { file, execArgv: [] };
       const first = session(db, index, hash, builder);
       await first.preparation.ready(index);

@@ -2,10 +2,13 @@
 // rows) and for whole files whose quoted fields run over line breaks.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvRecords } from '../../../src/core/importers/text';
-import { splitRecord } from '../../../src/core/importers/tableRows';
+import { gzipSync } from 'fflate';
+import { csvRecords, splitRecord } from '../../../src/core/importers/text';
+import { tableRows } from '../../../src/core/importers/tableRows';
 
 const records = (text: string, separator = ',') => [...csvRecords(new TextEncoder().encode(text), separator)];
+const table = (bytes: Uint8Array) => [...tableRows({ name: 'table.txt', bytes })];
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('CSV', () => {
   test('quoted fields keep separators and doubled quotes; a quote may open after spaces', () => {
@@ -28,5 +31,23 @@ describe('CSV', () => {
       [['E11.9', 'Type 2 diabetes,\nwithout complications'], 3],
       [['J18.9', 'Pneumonia'], 5],
     ]);
+  });
+
+  test('blank and white-space-only lines between records are skipped', () => {
+    assert.deepEqual(records('a,b\n   \nc,d\n'), [[['a', 'b'], 1], [['c', 'd'], 3]]);
+  });
+
+  test('tables read the same CSV: quoted fields over line breaks, in plain and gzipped text', () => {
+    const text = 'Title line\ncode\tdescription\nA0425\t"Ground mileage,\tper\nstatute mile"\nA0426\tALS\n';
+    const expected = [[['Title line'], 1], [['code', 'description'], 2], [['A0425', 'Ground mileage,\tper\nstatute mile'], 3], [['A0426', 'ALS'], 5]];
+    assert.deepEqual(table(utf8(text)), expected);
+    assert.deepEqual(table(gzipSync(utf8(text))), expected);
+  });
+
+  test('gzipped tables take \\r line breaks as plain text does (the gzip line splitter took only \\n)', () => {
+    const text = 'col1,col2\r11111,22222\r\n33333,44444';
+    const expected = [[['col1', 'col2'], 1], [['11111', '22222'], 2], [['33333', '44444'], 3]];
+    assert.deepEqual(table(utf8(text)), expected);
+    assert.deepEqual(table(gzipSync(utf8(text))), expected);
   });
 });

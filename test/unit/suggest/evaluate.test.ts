@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalCode, categoryOf, evaluate, stripSeventhCharacter } from '../../../src/core/suggest/evaluate';
+import { evaluate, stripSeventhCharacter } from '../../../src/core/suggest/evaluate';
+import { icdCategory, icdDisplay } from '../../../src/core/codes';
 
 describe('eval metrics', () => {
   test('micro P/R/F1 of the returned set, MAP over the ranking', () => {
@@ -30,9 +31,9 @@ describe('eval metrics', () => {
     assert.equal(evaluate(docs, [1], stripSeventhCharacter).code.truePositives, 1);
   });
   test('code spellings are normalized', () => {
-    assert.equal(canonicalCode('e1122'), 'E11.22');
-    assert.equal(canonicalCode('I10'), 'I10');
-    assert.equal(categoryOf('e11.22'), 'E11');
+    assert.equal(icdDisplay('e1122'), 'E11.22');
+    assert.equal(icdDisplay('I10'), 'I10');
+    assert.equal(icdCategory('e11.22'), 'E11');
     assert.equal(stripSeventhCharacter('S52.501A'), 'S52.501');
     assert.equal(stripSeventhCharacter('E11.22'), undefined);
   });

@@ -5,7 +5,8 @@ import { administrativeSex, fhirRelationshipCode, patientIsSubscriber } from '..
 import type { Address, Claim, PersonName, Provider } from '../schema';
 import { ClaimExportError } from './format';
 import { exportProblems } from './requirements';
-import { centsToDecimal, icdWithDot, lineTotalCents, toCents } from './values';
+import { centsToDecimal, lineTotalCents, toCents } from './values';
+import { icdDisplay } from '../../codes';
 
 export const FHIR_SYSTEMS = {
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
@@ -189,7 +190,7 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
     diagnosis: claim.diagnoses.map((d, i) =>
       compact({
         sequence: i + 1,
-        diagnosisCodeableConcept: { coding: [{ system: FHIR_SYSTEMS.icd10cm, code: icdWithDot(d.code) }] },
+        diagnosisCodeableConcept: { coding: [{ system: FHIR_SYSTEMS.icd10cm, code: icdDisplay(d.code) }] },
         type: i === 0 ? [{ coding: [{ system: FHIR_SYSTEMS.diagnosisType, code: 'principal' }] }] : undefined,
       }),
     ),

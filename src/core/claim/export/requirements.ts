@@ -4,7 +4,8 @@
 // segment and "2024-13-45" is not a FHIR date. An override never skips them.
 import type { Claim } from '../schema';
 import type { ExportFormat } from './format';
-import { ICD10CM_SHAPE, MAX_CHARGE, MODIFIER_SHAPE, PROCEDURE_SHAPE, isIsoDate } from './values';
+import { MAX_CHARGE } from './values';
+import { isIcd10cmShape, isIsoDate, isModifierShape, isProcedureShape } from '../../codes';
 import { patientIsSubscriber } from '../parties';
 import { x12Id, x12Text } from './x12/text';
 
@@ -50,13 +51,13 @@ export function exportProblems(claim: Claim, format: ExportFormat): string[] {
   }
 
   claim.diagnoses.forEach((d, i) => {
-    need(ICD10CM_SHAPE.test(d.code.trim().toUpperCase()), `diagnoses[${i}].code ${show(d.code)} is not shaped like an ICD-10-CM code (letter, digit, then up to 5 characters); correct it before exporting ${where}.`);
+    need(isIcd10cmShape(d.code), `diagnoses[${i}].code ${show(d.code)} is not shaped like an ICD-10-CM code (letter, digit, then up to 5 characters); correct it before exporting ${where}.`);
   });
   claim.lines.forEach((l, i) => {
     const at = `lines[${i}]`;
-    need(PROCEDURE_SHAPE.test(l.code.trim().toUpperCase()), `${at}.code ${show(l.code)} is not shaped like a CPT or HCPCS code (5 letters or digits); correct it before exporting ${where}.`);
+    need(isProcedureShape(l.code), `${at}.code ${show(l.code)} is not shaped like a CPT or HCPCS code (5 letters or digits); correct it before exporting ${where}.`);
     l.modifiers.forEach((m, j) =>
-      need(MODIFIER_SHAPE.test(m.trim().toUpperCase()), `${at}.modifiers[${j}] ${show(m)} is not a 2-character modifier; correct or remove it.`),
+      need(isModifierShape(m), `${at}.modifiers[${j}] ${show(m)} is not a 2-character modifier; correct or remove it.`),
     );
     // Units are sent with at most 3 decimals (SV104), so anything below 0.001 would read as 0.
     need(l.units >= 0.001 && l.units <= 99_999, `${at}.units is ${l.units}; a service line needs between 0.001 and 99999 units.`);

@@ -1,29 +1,5 @@
-// Value conversions shared by the exporters: code spellings, dates, money.
-
-/** ICD-10-CM without the dot, upper case (837P HI, as the X12 guide requires). */
-export function icdWithoutDot(code: string): string {
-  return code.replace(/\./g, '').trim().toUpperCase();
-}
-
-/** ICD-10-CM with the dot after the category (the spelling FHIR's icd-10-cm system uses). */
-export function icdWithDot(code: string): string {
-  const bare = icdWithoutDot(code);
-  return bare.length > 3 ? `${bare.slice(0, 3)}.${bare.slice(3)}` : bare;
-}
-
-export const ICD10CM_SHAPE = /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
-export const PROCEDURE_SHAPE = /^[A-Z0-9]{5}$/;
-export const MODIFIER_SHAPE = /^[A-Z0-9]{2}$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string | undefined): value is string {
-  if (value === undefined) return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+// Value conversions shared by the exporters: dates and money. Code spellings and shapes are
+// src/core/codes.ts.
 
 /** 2024-08-14 -> 20240814 (X12 D8). */
 export function toD8(isoDate: string): string {

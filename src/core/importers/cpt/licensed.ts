@@ -5,8 +5,7 @@
 //   code,short descriptor,long descriptor      (also with tabs)
 // Fields may be quoted ("..."), CSV style. Codes are 5 characters: 4 digits then a digit or
 // F/T/U (category II, III, PLA). See docs/cpt-import.md.
-import { splitRecord } from '../tableRows';
-import { lines } from '../text';
+import { lines, splitRecord } from '../text';
 import { ImportError, type CodeRow, type ImportFile } from '../types';
 
 export const CPT_CODE = /^\d{4}[0-9FTU]$/;

@@ -1,7 +1,7 @@
 // One HCPCS procedure or modifier as the annual file describes it, whatever the file format,
 // and how it becomes a CodeRow. RECID 3 starts a procedure, 7 a modifier; 4 and 8 continue
 // the long description of the record before them.
-import { normalizeCode } from '../text';
+import { normalizeCode } from '../../codes';
 import type { CodeRow } from '../types';
 import { isoDate } from './release';
 

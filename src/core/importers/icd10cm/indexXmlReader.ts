@@ -3,7 +3,7 @@
 // with its full path. The four share one schema (icd10cm-index.xsd); tables add <cell col="n">.
 import type { ImportCounts, ImportFile, ImportKind, ImportOptions, ImportResult, ImportSink, IndexEntryRow, IndexSource } from '../types';
 import { ImportError } from '../types';
-import { normalizeCode } from '../text';
+import { normalizeCode } from '../../codes';
 import { ICD_CODE } from './hierarchy';
 import { fiscalYearFromText, resolveVersion } from './version';
 import { squash, streamXml, XmlContentError } from './xmlStream';

@@ -3,7 +3,8 @@
 // taken; the hierarchy is rebuilt the same way as for the official order file.
 import type { ImportCounts, Importer, ImportFile, ImportOptions, ImportResult, ImportSink } from '../types';
 import { ImportError } from '../types';
-import { csvRecords, headerIndex, icdDisplay, normalizeCode } from '../text';
+import { csvRecords, headerIndex } from '../text';
+import { icdDisplay, normalizeCode } from '../../codes';
 import { ICD_CODE, icdCodeKind, PrefixParents } from './hierarchy';
 import { resolveVersion } from './version';
 

@@ -3,7 +3,8 @@
 // 17-76 short title, 78- long title. Every code, 7th-character codes included.
 import type { ImportCounts, Importer, ImportFile, ImportOptions, ImportResult, ImportSink } from '../types';
 import { ImportError } from '../types';
-import { icdDisplay, lines } from '../text';
+import { lines } from '../text';
+import { icdDisplay } from '../../codes';
 import { icdCodeKind, PrefixParents } from './hierarchy';
 import { resolveVersion } from './version';
 

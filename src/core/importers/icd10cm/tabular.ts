@@ -2,7 +2,7 @@
 // every <diag> with its notes and 7th-character definitions. Streamed with saxes.
 import type { CodeRow, ImportCounts, Importer, ImportFile, ImportOptions, ImportResult, ImportSink, TabularNoteType } from '../types';
 import { ImportError } from '../types';
-import { normalizeCode } from '../text';
+import { normalizeCode } from '../../codes';
 import { icdCodeKind } from './hierarchy';
 import { parseCodeRefs } from './refs';
 import { fiscalYearFromText, resolveVersion } from './version';

@@ -4,7 +4,8 @@
 // where the group is Age / Sex / Other and the rule says the range or sex, e.g.
 // "Adult (Ages 15-124)", "Perinatal/Newborn (Age 0 Only)", "Female Only",
 // "Manifestation (Not Allowed as Principal Diagnosis)". Ages are read from the rule text.
-import { csvRecords, fiscalYearDates, headerIndex, normalizeCode } from '../text';
+import { csvRecords, fiscalYearDates, headerIndex } from '../text';
+import { normalizeCode } from '../../codes';
 import { ImportError, type Importer, type ImportFile, type ImportOptions, type ImportResult, type ImportSink, type MceRow } from '../types';
 
 const EXPECTED = 'the MCE code edits CSV with header icd_code,icd_description,icd_conflict_group,icd_conflict_rule';

@@ -3,7 +3,7 @@
 import { INPATIENT_POS, KNOWN_POS } from '../codes';
 import { field, line, warning, type RuleFamily, type RuleRun } from '../rule';
 import type { RuleWarning } from '../types';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../../codes';
 import { isValidNpi } from './npi';
 
 export const claimFields: RuleFamily = {

@@ -2,7 +2,7 @@
 // A diagnosis must be a billable (leaf) code of the ICD-10-CM version in force on the date of
 // service; codes that take a 7th character are only complete with it (placeholder X fills the gap).
 import type { CodeRecord, CodesetIndex } from '../../codeset/api';
-import { icdDisplay, normalize } from '../codes';
+import { icdDisplay, normalizeCode } from '../../codes';
 import { dx, listText, warning, type RuleFamily, type RuleRun } from '../rule';
 import type { RuleFix, RuleWarning } from '../types';
 
@@ -36,7 +36,7 @@ export const diagnosisCodes: RuleFamily = {
 function checkDiagnosis(run: RuleRun, code: string, i: number, date: string | undefined, version: string): RuleWarning[] {
   const index = run.ctx.index;
   const opts = { system: 'icd10cm' as const, date };
-  const n = normalize(code);
+  const n = normalizeCode(code);
   const shown = icdDisplay(n);
   const rec = /^[A-Z][0-9][0-9A-Z]{1,5}$/.test(n) ? index.lookup(n, opts) : undefined;
   const seventh = seventhCharacter(index, n, rec, i, date, version);

@@ -1,6 +1,6 @@
 // claim.duplicate-line and claim.duplicate-diagnosis inside one claim; claim.duplicate-claim
 // across claims (same patient, date of service, provider and codes), used by the folder audit.
-import { icdDisplay, normalize } from '../codes';
+import { icdDisplay, normalizeCode } from '../../codes';
 import { viewClaim } from '../claimView';
 import { dx, field, line, warning, type RuleFamily } from '../rule';
 import type { RuleWarning } from '../types';
@@ -13,7 +13,7 @@ export const duplicates: RuleFamily = {
     const seenDx = new Map<string, number>();
     run.claim.diagnoses.forEach((d, i) => {
       if (d.code === '') return;
-      const n = normalize(d.code);
+      const n = normalizeCode(d.code);
       const first = seenDx.get(n);
       if (first === undefined) return void seenDx.set(n, i);
       out.push(warning('claim.duplicate-diagnosis', `${icdDisplay(n)} is listed twice (diagnoses ${first + 1} and ${i + 1}).`, dx(i), {
@@ -24,7 +24,7 @@ export const duplicates: RuleFamily = {
     const seenLine = new Map<string, number>();
     run.claim.lines.forEach((l, i) => {
       if (l.code === '') return;
-      const k = [normalize(l.code), [...l.modifiers].sort().join(','), l.dateOfService ?? run.date].join('|');
+      const k = [normalizeCode(l.code), [...l.modifiers].sort().join(','), l.dateOfService ?? run.date].join('|');
       const first = seenLine.get(k);
       if (first === undefined) return void seenLine.set(k, i);
       const units = (run.claim.lines[first]!.units ?? 1) + (l.units ?? 1);
@@ -46,8 +46,8 @@ export function claimIdentity(claim: unknown): string | undefined {
   const patient = v.patient.id ?? v.patient.memberId ?? (v.patient.family && v.patient.birthDate ? `${v.patient.family}|${v.patient.given ?? ''}|${v.patient.birthDate}` : undefined);
   const provider = v.renderingProvider.npi ?? v.billingProvider.npi;
   if (!patient || !v.dateOfService || !provider || v.lines.length === 0) return undefined;
-  const lines = v.lines.map((l) => `${normalize(l.code)}${l.modifiers.length ? `-${[...l.modifiers].sort().join('-')}` : ''}x${l.units ?? 1}`).sort().join(',');
-  const dxs = v.diagnoses.map((d) => normalize(d.code)).sort().join(',');
+  const lines = v.lines.map((l) => `${normalizeCode(l.code)}${l.modifiers.length ? `-${[...l.modifiers].sort().join('-')}` : ''}x${l.units ?? 1}`).sort().join(',');
+  const dxs = v.diagnoses.map((d) => normalizeCode(d.code)).sort().join(',');
   return [patient.toUpperCase(), v.dateOfService, provider, lines, dxs].join('#');
 }
 

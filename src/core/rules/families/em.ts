@@ -2,7 +2,8 @@
 // em.level-vs-time compares the level billed with the total time documented on the date
 // (level may also rest on medical decision making, so an excess is an upcoding *risk*);
 // em.new-vs-established compares the code family with the encounter's patient status.
-import { EM_ESTABLISHED, EM_NEW, EM_TIME_MINIMUM, PROLONGED_CODE, isOfficeEm, normalize } from '../codes';
+import { EM_ESTABLISHED, EM_NEW, EM_TIME_MINIMUM, PROLONGED_CODE, isOfficeEm } from '../codes';
+import { normalizeCode } from '../../codes';
 import { line, warning, type RuleFamily, type RuleRun } from '../rule';
 import type { RuleWarning } from '../types';
 
@@ -27,9 +28,9 @@ function levelVsTime(run: RuleRun): RuleWarning[] {
   const minutes = run.claim.totalTimeMinutes;
   if (minutes === undefined || minutes < 0) return [];
   const out: RuleWarning[] = [];
-  const hasProlonged = run.claim.lines.some((l) => ['99417', 'G2212'].includes(normalize(l.code)));
+  const hasProlonged = run.claim.lines.some((l) => ['99417', 'G2212'].includes(normalizeCode(l.code)));
   run.claim.lines.forEach((l, i) => {
-    const code = normalize(l.code);
+    const code = normalizeCode(l.code);
     if (!isOfficeEm(code) || code === '99211') return;
     const family = (EM_NEW as readonly string[]).includes(code) ? EM_NEW : EM_ESTABLISHED;
     const supported = levelForTime(family, minutes);
@@ -59,7 +60,7 @@ function newVsEstablished(run: RuleRun): RuleWarning[] {
   if (status !== 'new' && status !== 'established') return [];
   const out: RuleWarning[] = [];
   run.claim.lines.forEach((l, i) => {
-    const code = normalize(l.code);
+    const code = normalizeCode(l.code);
     const isNew = (EM_NEW as readonly string[]).includes(code);
     const isEst = (EM_ESTABLISHED as readonly string[]).includes(code);
     if (status === 'established' && isNew) {

@@ -2,7 +2,7 @@
 // direction, with notes inherited from every ancestor and references expanded as ranges
 // (J45.-, O10-O11). Guideline I.A.12.a allows both when the conditions are unrelated: the user
 // records that as a suppression with its justification.
-import { icdDisplay, normalize } from '../codes';
+import { icdDisplay, normalizeCode } from '../../codes';
 import { dx, warning, type RuleFamily } from '../rule';
 import type { RuleWarning } from '../types';
 import { tabularSource } from './tabular';
@@ -11,7 +11,7 @@ export const excludes1: RuleFamily = {
   name: 'excludes1',
   rules: ['icd10cm.excludes1'],
   run(run) {
-    const dxs = run.claim.diagnoses.map((d, i) => ({ code: normalize(d.code), i, system: d.system })).filter((d) => d.system === 'icd10cm' && d.code.length >= 3);
+    const dxs = run.claim.diagnoses.map((d, i) => ({ code: normalizeCode(d.code), i, system: d.system })).filter((d) => d.system === 'icd10cm' && d.code.length >= 3);
     if (dxs.length < 2) return [];
     const src = tabularSource(run);
     if (!src) {

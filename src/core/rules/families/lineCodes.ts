@@ -2,7 +2,7 @@
 // effective and termination dates per code), CPT codes against a licensed CPT file when one is
 // imported. Without one, CPT numbers are accepted and the check is reported as not run.
 import type { CodeRecord } from '../../codeset/api';
-import { normalize } from '../codes';
+import { normalizeCode } from '../../codes';
 import { line, warning, type RuleFamily, type RuleRun } from '../rule';
 import type { RuleWarning } from '../types';
 
@@ -13,8 +13,8 @@ export const lineCodes: RuleFamily = {
     const out: RuleWarning[] = [];
     run.claim.lines.forEach((l, i) => {
       if (l.code === '') return;
-      if (l.system === 'hcpcs') out.push(...checkHcpcs(run, normalize(l.code), i, l.dateOfService ?? run.date));
-      else if (l.system === 'cpt') out.push(...checkCpt(run, normalize(l.code), i));
+      if (l.system === 'hcpcs') out.push(...checkHcpcs(run, normalizeCode(l.code), i, l.dateOfService ?? run.date));
+      else if (l.system === 'cpt') out.push(...checkCpt(run, normalizeCode(l.code), i));
     });
     return out;
   },

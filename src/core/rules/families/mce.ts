@@ -1,9 +1,8 @@
 // mce.age and mce.sex: Medicare Code Editor diagnosis edits against the patient's age on the
 // date of service (newborn 0, pediatric 0-17, maternity 9-64, adult 15-124) and sex.
-import { icdDisplay, normalize } from '../codes';
+import { icdDisplay, isIsoDate, normalizeCode } from '../../codes';
 import { dx, warning, type RuleFamily } from '../rule';
 import type { RuleWarning } from '../types';
-import { isIsoDate } from './dates';
 
 /** Whole years between birth and the date of service. */
 export function ageOn(birthDate: string, date: string): number {
@@ -16,7 +15,7 @@ export const mce: RuleFamily = {
   name: 'mce',
   rules: ['mce.age', 'mce.sex'],
   run(run) {
-    const dxs = run.claim.diagnoses.map((d, i) => ({ code: normalize(d.code), i, system: d.system })).filter((d) => d.system === 'icd10cm' && d.code.length >= 3);
+    const dxs = run.claim.diagnoses.map((d, i) => ({ code: normalizeCode(d.code), i, system: d.system })).filter((d) => d.system === 'icd10cm' && d.code.length >= 3);
     if (dxs.length === 0) return [];
     const found = run.setFor('mce');
     if (!found) {

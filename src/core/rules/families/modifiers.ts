@@ -1,6 +1,7 @@
 // Modifier rules: unknown modifiers, more than 4 on a line, E/M with a same-day procedure
 // without 25, RT/LT against the side of the diagnoses the line points to, 50 with units > 1.
-import { CPT_MODIFIERS, icdDisplay, isEm, isProcedure, normalize } from '../codes';
+import { CPT_MODIFIERS, isEm, isProcedure } from '../codes';
+import { icdDisplay, normalizeCode } from '../../codes';
 import { line, warning, type RuleFamily, type RuleRun } from '../rule';
 import type { RuleWarning } from '../types';
 
@@ -65,7 +66,7 @@ function invalidAndTooMany(run: RuleRun): RuleWarning[] {
 
 function missing25(run: RuleRun): RuleWarning[] {
   const out: RuleWarning[] = [];
-  const lines = run.claim.lines.map((l, i) => ({ l, i, code: normalize(l.code) }));
+  const lines = run.claim.lines.map((l, i) => ({ l, i, code: normalizeCode(l.code) }));
   for (const em of lines.filter((x) => isEm(x.code) && !x.l.modifiers.includes('25'))) {
     const date = em.l.dateOfService ?? run.date;
     const procedure = lines.find((p) => p.i !== em.i && isProcedure(p.code) && (p.l.dateOfService ?? run.date) === date);
@@ -105,7 +106,7 @@ function laterality(run: RuleRun): RuleWarning[] {
       .map((p) => run.claim.diagnoses[p - 1])
       .filter((d): d is NonNullable<typeof d> => d !== undefined && d.system === 'icd10cm' && d.code !== '')
       .map((d) => {
-        const rec = run.ctx.index.lookup(normalize(d.code), { system: 'icd10cm', date: run.date }) ?? run.ctx.index.lookup(normalize(d.code), { system: 'icd10cm' });
+        const rec = run.ctx.index.lookup(normalizeCode(d.code), { system: 'icd10cm', date: run.date }) ?? run.ctx.index.lookup(normalizeCode(d.code), { system: 'icd10cm' });
         return rec ? { code: rec.code, version: rec.version, title: rec.title, side: sideOfTitle(rec.title) } : undefined;
       })
       .filter((x): x is NonNullable<typeof x> => x?.side !== undefined);

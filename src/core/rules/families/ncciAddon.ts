@@ -1,7 +1,7 @@
 // ncci.addon-without-primary: an add-on code needs one of its primary codes on the same date.
 // AOC edit type 1 lists every primary (error when none is billed); type 3 lists some and lets the
 // payer accept others (warning); type 2 leaves the primaries to the payer (no check possible).
-import { normalize } from '../codes';
+import { normalizeCode } from '../../codes';
 import { line, warning, type RuleFamily } from '../rule';
 import type { RuleWarning } from '../types';
 
@@ -9,7 +9,7 @@ export const ncciAddon: RuleFamily = {
   name: 'ncci add-on',
   rules: ['ncci.addon-without-primary'],
   run(run) {
-    const lines = run.claim.lines.map((l, i) => ({ l, i, code: normalize(l.code) })).filter(({ l }) => l.code !== '' && (l.system === 'cpt' || l.system === 'hcpcs'));
+    const lines = run.claim.lines.map((l, i) => ({ l, i, code: normalizeCode(l.code) })).filter(({ l }) => l.code !== '' && (l.system === 'cpt' || l.system === 'hcpcs'));
     if (lines.length === 0) return [];
     const found = run.setFor('ncci-addon');
     if (!found) {

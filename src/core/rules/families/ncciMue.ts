@@ -1,6 +1,6 @@
 // ncci.mue: Medically Unlikely Edits. MAI 1 caps the units on each line; MAI 2 (policy) and
 // MAI 3 (clinical) cap the units of a code summed over the date of service.
-import { normalize } from '../codes';
+import { normalizeCode } from '../../codes';
 import { line, warning, type RuleFamily } from '../rule';
 import type { RuleWarning } from '../types';
 
@@ -8,7 +8,7 @@ export const ncciMue: RuleFamily = {
   name: 'ncci mue',
   rules: ['ncci.mue'],
   run(run) {
-    const lines = run.claim.lines.map((l, i) => ({ l, i, code: normalize(l.code) })).filter(({ l }) => l.code !== '' && (l.system === 'cpt' || l.system === 'hcpcs'));
+    const lines = run.claim.lines.map((l, i) => ({ l, i, code: normalizeCode(l.code) })).filter(({ l }) => l.code !== '' && (l.system === 'cpt' || l.system === 'hcpcs'));
     if (lines.length === 0) return [];
     const found = run.setFor('ncci-mue', run.ctx.ncciVariant ?? 'practitioner') ?? run.setFor('ncci-mue');
     if (!found) {

@@ -3,7 +3,8 @@
 // the services are distinct (warning until one is present); 9: the edit does not apply.
 // An edit is in force from its effective date through its deletion date.
 import type { PtpEdit } from '../../codeset/api';
-import { NCCI_PTP_MODIFIERS, normalize } from '../codes';
+import { NCCI_PTP_MODIFIERS } from '../codes';
+import { normalizeCode } from '../../codes';
 import type { ViewLine } from '../claimView';
 import { line, warning, type RuleFamily, type RuleRun } from '../rule';
 import type { RuleWarning } from '../types';
@@ -20,7 +21,7 @@ export const ncciPtp: RuleFamily = {
   name: 'ncci ptp',
   rules: ['ncci.ptp'],
   async run(run) {
-    const lines = run.claim.lines.map((l, i) => ({ l, i, code: normalize(l.code) })).filter(({ l }) => procedureLine(l));
+    const lines = run.claim.lines.map((l, i) => ({ l, i, code: normalizeCode(l.code) })).filter(({ l }) => procedureLine(l));
     if (lines.length < 2) return [];
     const index = run.ctx.index;
     if (!index.hasPtp()) {

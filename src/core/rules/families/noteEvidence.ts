@@ -5,7 +5,7 @@
 // analyzer's own flags. Messages never quote the note: they point at the span.
 import type { CodeRecord } from '../../codeset/api';
 import { attributes, contextOf, parseNote, type NoteModel, type Span } from '../../note';
-import { icdDisplay, normalize } from '../codes';
+import { icdDisplay, normalizeCode } from '../../codes';
 import { warning, type RuleFamily, type RuleRun } from '../rule';
 import type { AnalyzedContext, RuleWarning } from '../types';
 import { sideOfTitle } from './modifiers';
@@ -41,7 +41,7 @@ function mentionsOf(run: RuleRun, code: string, claimSpans: Span[]): Mention[] {
   const out: Mention[] = [];
   const seen = new Set<string>();
   for (const s of run.ctx.analysis?.suggestions ?? []) {
-    if (normalize(s.code) !== code) continue;
+    if (normalizeCode(s.code) !== code) continue;
     for (const e of s.evidence) {
       seen.add(`${e.start}:${e.end}`);
       const m = fromAnalysis({ start: e.start, end: e.end }, s.context, s.documented);
@@ -68,7 +68,7 @@ export const noteEvidence: RuleFamily = {
     const out: RuleWarning[] = [];
     run.claim.diagnoses.forEach((d, i) => {
       if (d.system !== 'icd10cm' || d.code === '') return;
-      const code = normalize(d.code);
+      const code = normalizeCode(d.code);
       const mentions = mentionsOf(run, code, d.evidence);
       if (mentions.length === 0) return;
       const span = mentions[0]!.span;

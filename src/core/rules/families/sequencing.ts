@@ -2,7 +2,7 @@
 // first-listed; "code first" asks for the underlying condition before the code; "use additional
 // code" asks for a second code (information only: it often depends on what was documented).
 import type { TabularNote } from '../../codeset/api';
-import { icdDisplay, normalize } from '../codes';
+import { icdDisplay, normalizeCode } from '../../codes';
 import { dx, warning, type RuleFamily } from '../rule';
 import type { RuleWarning } from '../types';
 import { tabularSource } from './tabular';
@@ -14,7 +14,7 @@ export const sequencing: RuleFamily = {
   rules: ['icd10cm.manifestation-first', 'icd10cm.code-first', 'icd10cm.use-additional'],
   run(run) {
     const index = run.ctx.index;
-    const dxs = run.claim.diagnoses.map((d, i) => ({ code: normalize(d.code), i, system: d.system })).filter((d) => d.system === 'icd10cm' && d.code.length >= 3);
+    const dxs = run.claim.diagnoses.map((d, i) => ({ code: normalizeCode(d.code), i, system: d.system })).filter((d) => d.system === 'icd10cm' && d.code.length >= 3);
     if (dxs.length === 0) return [];
     const src = tabularSource(run);
     const out: RuleWarning[] = [];

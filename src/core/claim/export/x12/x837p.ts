@@ -11,7 +11,8 @@ import { patientIsSubscriber, x12RelationshipCode, x12SexCode } from '../../part
 import type { Address, Claim, PersonName } from '../../schema';
 import { ClaimExportError } from '../format';
 import { exportProblems } from '../requirements';
-import { centsToX12, icdWithoutDot, lineTotalCents, toCents, toD8 } from '../values';
+import { centsToX12, lineTotalCents, toCents, toD8 } from '../values';
+import { normalizeCode } from '../../../codes';
 import { ccyymmdd, hhmm, renderInterchange, type Segment } from './envelope';
 import { x12Id, x12Text } from './text';
 
@@ -129,7 +130,7 @@ function claimLoop(claim: Claim, controlNumber: number): Segment[] {
   const patientControl = x12Id(claim.id ?? claim.patient?.id, 38) || String(controlNumber);
   const out: Segment[] = [
     ['CLM', patientControl, centsToX12(lineTotalCents(claim.lines)), '', '', [pos, 'B', '1'], 'Y', 'A', 'Y', 'Y'],
-    ['HI', ...claim.diagnoses.map((d, i) => [i === 0 ? 'ABK' : 'ABF', icdWithoutDot(d.code)])],
+    ['HI', ...claim.diagnoses.map((d, i) => [i === 0 ? 'ABK' : 'ABF', normalizeCode(d.code)])],
   ];
   const rp = claim.renderingProvider;
   if (rp?.npi !== undefined && rp.npi !== claim.billingProvider?.npi) {

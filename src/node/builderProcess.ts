@@ -8,28 +8,21 @@
 // or sends an error message, then exits. The bytes never cross to the extension host: it reads the
 // saved files as every later session does (27 MB of buffers handed over by IPC stayed in the host's
 // allocator as fragmentation).
-import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
-import { openCodesetIndex } from '../core/codeset/index';
 import { buildDictionary } from '../core/suggest/dictionary';
-import { encodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
+import { encodeDictionary } from '../core/suggest/dictionaryFile';
 import { encodeSearchIndex } from '../core/codeset/searchFile';
-import { loadSqlJs } from '../cli/sqljs';
+import { openDatabaseFile } from './database';
 import { saveBytes } from './savedDictionary';
-
-export interface BuilderInput { databasePath: string; key: DictionaryFileKey; dictionaryPath: string; searchPath: string }
-/** Messages from the builder: the dictionary saved, then the search index saved (or an error). */
-export type BuilderOutput = { saved: 'dictionary' | 'search' } | { error: string };
+import type { BuilderInput, BuilderOutput } from './builder';
 
 /** Sends a message and resolves once it is written to the channel. */
 const send = (m: BuilderOutput): Promise<void> => new Promise((resolve) => { process.send!(m, undefined, {}, () => resolve()); });
 
 async function build(input: BuilderInput): Promise<void> {
-  const [SQL, bytes] = await Promise.all([loadSqlJs(), readFile(input.databasePath)]);
-  // The file may have been replaced since the extension loaded it: never label another content with its key.
-  if (createHash('sha256').update(bytes).digest('hex') !== input.key.database) throw new Error('the database changed on disk since it was loaded');
-  const index = openCodesetIndex(SQL, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const { index, contentHash } = await openDatabaseFile(input.databasePath, { contentHash: true });
   try {
+    // The file may have been replaced since the extension loaded it: never label another content with its key.
+    if (contentHash !== input.key.database) throw new Error('the database changed on disk since it was loaded');
     await saveBytes(input.dictionaryPath, encodeDictionary(buildDictionary(index), input.key));
     await send({ saved: 'dictionary' });
     // The options the extension searches with: the versions in force today.

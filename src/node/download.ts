@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { UsageError } from './command';
+import { UserFixableError } from './errors';
 import { expandZip, isZip } from '../core/importers/zip';
 
 export interface ReleaseEntry {
@@ -34,7 +34,7 @@ export interface DownloadOptions {
 export function defaultManifest(): Manifest {
   const candidates = [join(__dirname, 'releases.json'), join(__dirname, '..', 'data', 'releases.json'), join(__dirname, '..', '..', 'data', 'releases.json')];
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new UsageError('data/releases.json is missing from this installation.');
+  if (!found) throw new UserFixableError('data/releases.json is missing from this installation.');
   return JSON.parse(readFileSync(found, 'utf8')) as Manifest;
 }
 
@@ -67,9 +67,9 @@ export async function downloadReleases(options: DownloadOptions): Promise<string
       res = await fetch(entry.url, { signal });
     } catch (e) {
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new UsageError(offlineMessage(entry.url, cause?.code ?? cause?.message ?? (e as Error).message));
+      throw new UserFixableError(offlineMessage(entry.url, cause?.code ?? cause?.message ?? (e as Error).message));
     }
-    if (!res.ok || !res.body) throw new UsageError(offlineMessage(entry.url, `HTTP ${res.status}`));
+    if (!res.ok || !res.body) throw new UserFixableError(offlineMessage(entry.url, `HTTP ${res.status}`));
     const total = Number(res.headers.get('content-length') ?? 0);
     const chunks: Uint8Array[] = [];
     let received = 0;
@@ -88,9 +88,9 @@ export async function downloadReleases(options: DownloadOptions): Promise<string
     const bytes = new Uint8Array(received);
     let at = 0;
     for (const c of chunks) { bytes.set(c, at); at += c.length; }
-    if (total > 0 && received !== total) throw new UsageError(`${entry.url}: the download stopped early (${received} of ${total} bytes). Try again.`);
+    if (total > 0 && received !== total) throw new UserFixableError(`${entry.url}: the download stopped early (${received} of ${total} bytes). Try again.`);
     const sha = createHash('sha256').update(bytes).digest('hex');
-    if (entry.sha256 && entry.sha256.toLowerCase() !== sha) throw new UsageError(`${entry.url}: SHA-256 ${sha} does not match the manifest (${entry.sha256}). The file was not imported.`);
+    if (entry.sha256 && entry.sha256.toLowerCase() !== sha) throw new UserFixableError(`${entry.url}: SHA-256 ${sha} does not match the manifest (${entry.sha256}). The file was not imported.`);
     if (isZip(bytes)) expandZip({ name, bytes }); // throws a clear error on a damaged archive
     const path = resolve(cache, name);
     writeFileSync(path, bytes);

@@ -1,0 +1,65 @@
+// The NCCI procedure-to-procedure edits: a separate database file (some hundreds of MB as a full
+// release), opened on the first PTP question and only then.
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { CodesetInfo, PtpEdit } from './api';
+import { CodesetDatabaseError } from './errors';
+
+export class PtpDatabase {
+  private db: Database | undefined;
+  private state: 'unknown' | 'loaded' | 'absent' = 'unknown';
+
+  /** `load` resolves the PTP database's bytes, or undefined when PTP is not installed. */
+  constructor(private readonly SQL: SqlJsStatic, private readonly load: (() => Promise<Uint8Array | undefined>) | undefined) {}
+
+  /**
+   * The edits of `set` between normalized codes `a` and `b` (either column order) in force on
+   * `date` when given; undefined when the PTP database is not installed.
+   */
+  async edits(set: CodesetInfo, a: string, b: string, date?: string): Promise<PtpEdit[] | undefined> {
+    const db = await this.open();
+    if (!db) return undefined;
+    const stmt = db.prepare(`SELECT col1, col2, effective_date, deletion_date, modifier_indicator, r.text AS rationale
+      FROM ptp LEFT JOIN ptp_rationale r ON r.id = ptp.rationale_id
+      WHERE set_id = ? AND ((col1 = ? AND col2 = ?) OR (col1 = ? AND col2 = ?))`);
+    const out: PtpEdit[] = [];
+    try {
+      stmt.bind([set.id, a, b, b, a]);
+      while (stmt.step()) {
+        const r = stmt.getAsObject() as { col1: string; col2: string; effective_date: string | null; deletion_date: string | null; modifier_indicator: number; rationale: string | null };
+        if (date && r.deletion_date && r.deletion_date < date) continue;
+        if (date && r.effective_date && r.effective_date > date) continue;
+        out.push({
+          col1: r.col1, col2: r.col2, modifierIndicator: r.modifier_indicator, version: set.version, variant: set.variant,
+          ...(r.effective_date ? { effectiveDate: r.effective_date } : {}), ...(r.deletion_date ? { deletionDate: r.deletion_date } : {}),
+          ...(r.rationale ? { rationale: r.rationale } : {}),
+        });
+      }
+    } finally {
+      stmt.free();
+    }
+    return out;
+  }
+
+  private async open(): Promise<Database | undefined> {
+    if (this.state === 'loaded') return this.db;
+    if (this.state === 'absent') return undefined;
+    const bytes = await this.load?.();
+    if (!bytes || bytes.length === 0) {
+      this.state = 'absent';
+      return undefined;
+    }
+    try {
+      this.db = new this.SQL.Database(bytes);
+      this.db.exec('SELECT count(*) FROM ptp LIMIT 1');
+    } catch (e) {
+      this.state = 'absent';
+      throw new CodesetDatabaseError(`the NCCI PTP database is corrupted or unreadable (${(e as Error).message}). Re-import the PTP file.`);
+    }
+    this.state = 'loaded';
+    return this.db;
+  }
+
+  close(): void {
+    this.db?.close();
+  }
+}
