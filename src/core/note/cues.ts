@@ -53,7 +53,7 @@ const UNCERTAIN: CueDef[] = [
     'can not rule out', "can't rule out", 'questionable', 'question of', 'differential', 'differential diagnosis',
     'differential includes', 'ddx', 'working diagnosis', 'may be', 'may have', 'might be', 'might have',
     'could be', 'could have', 'presumed', 'presumptive', 'presumably', 'consistent with', 'compatible with',
-    'suggestive of', 'suggests', 'suggesting', 'equivocal', 'uncertain', 'unclear', 'not sure', 'not certain',
+    'suggestive of', 'suggests', 'suggest', 'suggesting', 'the appearance of', 'equivocal', 'uncertain', 'unclear', 'not sure', 'not certain',
     'not certain if', 'not certain whether', 'not clear', 'unclear if', 'unclear whether', 'not clear whether', 'doubt', 'evaluate for', 'evaluation for', 'eval for', 'workup for',
     'work up for', 'w/u for', 'assess for', 'test for', 'testing for', 'not likely', 'not excluded',
     'suspected etiology of', 'likely etiology of', 'possible etiology of', 'probable etiology of', 'my concern is',

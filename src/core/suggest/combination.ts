@@ -35,14 +35,14 @@ const INTEGRAL_SYMPTOMS: [RegExp, RegExp, string][] = [
   [/^R5[34]/, /^I50/, 'usually integral to confirmed heart failure'], [/^R10/, /^K(2[5-9]|3[5-8]|4|5[0-7]|8)/, SAME_SYSTEM], [/^R11/, /^K(29|52|56|80|81|85)/, SAME_SYSTEM],
   [/^R12/, /^K2[01]/, SAME_SYSTEM], [/^R13/, /^K2[0-2]/, SAME_SYSTEM], [/^R14/, /^K(30|5[89])/, SAME_SYSTEM], [/^R1[5-9]/, /^K5/, SAME_SYSTEM],
   [/^R13/, /^J0[236]/, 'usually integral to a confirmed throat infection'], [/^R3[0-9]/, /^N/, SAME_SYSTEM], [/^R2[0-3]/, /^L/, SAME_SYSTEM],
-  [/^R60/, /^S/, 'usually integral to the injury it surrounds'],
+  [/^R60/, /^S/, 'usually integral to the injury it surrounds'], [/^N23/, /^N2[01]/, 'usually integral to the confirmed urinary calculus'],
   [/^R50/, /^(A|B[0-8]|J0|J1[0-8]|J2[0-2]|J3[26]|N10|N30|N390|N41|N45|L0[0-3]|K35|K57|K65|K81|K83|H66|G0[0-4])/, 'usually integral to a confirmed infection'],
 ];
 
 
 /** Why the sign or symptom `code` (no dot) is integral to one of the confirmed diagnoses `confirmed` (no dots), if it is (I.B.5). */
 export function integralSymptomReason(code: string, confirmed: readonly string[]): string | undefined {
-  if (!code.startsWith('R')) return undefined;
+  if (!code.startsWith('R') && !code.startsWith('N23')) return undefined;
   const rule = INTEGRAL_SYMPTOMS.find(([symptom, diagnosis]) => symptom.test(code) && confirmed.some((d) => !d.startsWith('R') && !d.startsWith('Z') && diagnosis.test(d)));
   return rule?.[2];
 }

@@ -11,6 +11,7 @@ import { SpecificityResolver, attributeKeys } from './specificity';
 import { familyHistoryCode, isChronicCondition, personalHistoryCode } from './history';
 import { applyCombinations } from './combination';
 import { decideOutpatient } from './outpatient';
+import { readAssessment } from '../note/problems';
 import { matchNeoplasms, neoplasmTableFor } from './neoplasm';
 import { SECTION_WEIGHT, SOURCE_WEIGHT, SUBSUMED_CAP, SUBSUMED_WEIGHT, codeWeight, combineMentions, termStrength } from './weights';
 import { DEFAULT_THRESHOLD, type AnalyzeOptions, type Evidence, type Suggestion } from './types';
@@ -191,7 +192,8 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
     for (const match of matches) {
       const span = union(match.evidence);
       const flags = flagsOf.get(match)!;
-      if (flags.uncertain && setting === 'outpatient') continue;
+      // A term whose own words include an uncertain one ("tests suggest asthma or COPD") is uncertain too.
+      if (setting === 'outpatient' && (flags.uncertain || (match.evidence.length > 1 && match.evidence.some((e) => contextOf(e).uncertain)))) continue;
       // Attributes only matter when the code still has axes to choose (a header or a 7th character).
       let ctx = contextKeys;
       let attrs: SpecificityAttributes | undefined;
@@ -224,7 +226,8 @@ export function collectMentions(state: EngineState, note: NoteModel, reader: Not
           reason = `personal history of ${record.code} (${reason})`;
           record = zr.record;
           mentionFlags.historical = true;
-        } else weight = 0.6;
+        } else if (setting === 'outpatient') continue; // a past condition with no history code is not a current one
+        else weight = 0.6;
       }
       if (weak.has(match)) {
         weight *= SUBSUMED_WEIGHT;
@@ -289,6 +292,13 @@ export function bySuggestionRank(a: Suggestion, b: Suggestion): number {
   return b.score - a.score || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0) || a.code.localeCompare(b.code);
 }
 
+/** Billable codes beside `code` under its parent (the other lateralities of a condition). */
+function siblingsOf(index: CodesetIndex, code: string): { code: string; title: string }[] {
+  const record = index.lookup(code, { system: 'icd10cm' });
+  if (!record?.parent) return [];
+  return index.children(record.parent, { system: 'icd10cm' }).filter((c) => c.billable && c.code !== record.code).map((c) => ({ code: c.code, title: c.title }));
+}
+
 /** ICD-10-CM suggestions for a parsed note, sorted by score, above the threshold. */
 
 export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: AnalyzeOptions = {}, reader: NoteReader = defaultNoteReader): Suggestion[] {
@@ -297,9 +307,13 @@ export function suggestDiagnoses(index: CodesetIndex, note: NoteModel, options: 
   const outpatient = (options.setting ?? 'outpatient') === 'outpatient';
   // Outpatient, integral symptoms are judged against the diagnoses the visit reports (decideOutpatient).
   const dropIntegral = options.dropIntegralSymptoms ?? outpatient;
-  const coded = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: dropIntegral && !outpatient, preferSpecific: options.preferSpecific ?? outpatient, bareRepeatsOnly: outpatient });
+  // Outpatient, specificity is settled among the reported codes (decideOutpatient), so a word read
+  // across list items elsewhere cannot demote what the assessment names.
+  // Without an assessment, a bare word repeating a condition named in full is still demoted here.
+  const assessed = outpatient && readAssessment(note).present;
+  const coded = applyCombinations(state, note.text, byCode, { dropIntegralSymptoms: dropIntegral && !outpatient, preferSpecific: assessed ? false : options.preferSpecific ?? outpatient, bareRepeatsOnly: outpatient });
   const combined = coded.map((c) => toSuggestion(note.text, c.aggregate, c.reason));
-  const suggestions = outpatient ? decideOutpatient(note, combined, { dropIntegralSymptoms: dropIntegral, alsoCoded: state.alsoCoded, titleOf: (code) => { const r = index.lookup(code, { system: 'icd10cm' }); return r?.billable ? r.title : undefined; } }) : combined;
+  const suggestions = outpatient ? decideOutpatient(note, combined, { dropIntegralSymptoms: dropIntegral, alsoCoded: state.alsoCoded, titleOf: (code) => { const r = index.lookup(code, { system: 'icd10cm' }); return r?.billable ? r.title : undefined; }, siblingsOf: (code) => siblingsOf(index, code), historyCodeOf: personalHistoryCode }) : combined;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return suggestions.filter((s) => s.score >= threshold).sort(bySuggestionRank);
 }

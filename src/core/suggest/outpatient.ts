@@ -22,6 +22,10 @@ export interface OutpatientOptions {
   alsoCoded?: (code: string, other: string) => boolean;
   /** Signs and symptoms integral to a reported diagnosis are not reported (I.B.5). */
   dropIntegralSymptoms?: boolean;
+  /** The personal-history code of an active code (C50.911 -> Z85.3), when one exists. */
+  historyCodeOf?: (code: string) => string | undefined;
+  /** Billable codes under the same parent as `code` (its other lateralities). */
+  siblingsOf?: (code: string) => { code: string; title: string }[];
   /** Title of a billable ICD-10-CM code in force, for codes this stage adds (routine examinations). */
   titleOf?: (code: string) => string | undefined;
 }
@@ -45,8 +49,11 @@ function bare(code: string): string {
   return code.replace('.', '');
 }
 
+// Signs and symptoms: chapter R, and the symptom codes of other chapters (joint pain, back pain,
+// limb pain, myalgia, pain not elsewhere classified).
+const SYMPTOM = /^(R|M25[4-6]|M54[2-9]|M79[16]|G89)/;
 function isSymptom(code: string): boolean {
-  return code.startsWith('R');
+  return SYMPTOM.test(code);
 }
 
 function placement(s: Suggestion, reading: AssessmentReading, text: string): Placement | undefined {
@@ -79,6 +86,11 @@ function lessSpecific(reported: Suggestion[], also: (code: string, other: string
     // The same condition elaborated in the Alphabetic Index: "anemia" (D64.9) beside "iron
     // deficiency anemia" (Anemia > deficiency > iron, D50.9).
     if (path?.length === 1 && reported.some((o) => o !== s && (indexPath(o.reason) ?? []).length > 1 && indexPath(o.reason)![0] === path[0])) {
+      out.add(s.code);
+      continue;
+    }
+    // An unknown primary (C80.1) is not reported beside a malignancy whose site is documented.
+    if (bare(s.code) === 'C801' && reported.some((o) => o !== s && /^C(?!80)/.test(o.code))) {
       out.add(s.code);
       continue;
     }
@@ -147,6 +159,44 @@ function specificFromElsewhere(reported: Suggestion[], unplaced: Suggestion[]): 
   return out;
 }
 
+/**
+ * Laterality from the rest of the note (guideline I.B.13 read with IV): the assessment names
+ * "Medial epicondylitis" and the history or exam puts the pain in the right and left elbow: the
+ * reported code takes the documented side, or both sides when both are documented and the
+ * classification has no bilateral code. The side is read from other suggestions naming the same
+ * body part ("Pain in right elbow").
+ */
+function lateralityFromElsewhere(reported: Suggestion[], others: Suggestion[], siblingsOf: (code: string) => { code: string; title: string }[], titleOf: (code: string) => string | undefined): Map<string, Suggestion[]> {
+  const out = new Map<string, Suggestion[]>();
+  for (const r of reported) {
+    if (!r.missing.includes('laterality') && !/\bunspecified (?:side|\w+)$/i.test(r.title)) continue;
+    const site = /\bunspecified (\w+)\s*$/i.exec(r.title.replace(/,? initial encounter.*$/i, ''))?.[1]?.toLowerCase();
+    if (!site || site === 'site') continue;
+    const sides = new Set<string>();
+    for (const o of [...reported, ...others]) {
+      if (o === r || o.context.historical || o.context.family) continue;
+      const m = new RegExp(`\\b(right|left|bilateral)\\s+${site}s?\\b`, 'i').exec(o.title);
+      if (!m) continue;
+      const side = m[1]!.toLowerCase();
+      if (side === 'bilateral') {
+        sides.add('right');
+        sides.add('left');
+      } else sides.add(side);
+    }
+    if (sides.size === 0) continue;
+    const siblings = siblingsOf(r.code);
+    const pick = (words: RegExp) => siblings.find((s) => words.test(s.title) && new RegExp(`\\b${site}`, 'i').test(s.title) && !/\bunspecified\b/i.test(s.title));
+    const both = sides.size === 2 ? pick(/\bbilateral\b/i) : undefined;
+    const chosen = both ? [both] : [...sides].map((side) => pick(new RegExp(`\\b${side}\\b`, 'i'))).filter((x): x is { code: string; title: string } => x !== undefined);
+    if (chosen.length === 0 || chosen.length !== (both ? 1 : sides.size)) continue;
+    out.set(r.code, chosen.filter((c) => titleOf(c.code.replace('.', ''))).map((c) => ({
+      ...r, code: c.code, title: c.title, missing: r.missing.filter((m) => m !== 'laterality'),
+      reason: `${r.reason}; side from the rest of the note (${[...sides].join(' and ')} ${site})`,
+    })));
+  }
+  return out;
+}
+
 /** A personal-history code beside the active code of the same condition (a cancer under treatment is not history). */
 function historyBesideActive(reported: Suggestion[]): Set<string> {
   const out = new Set<string>();
@@ -198,6 +248,25 @@ function withoutIntegral(all: Suggestion[], reported: Suggestion[]): Suggestion[
   return all.map((s) => (integral.has(s.code) ? capped(s, integral.get(s.code)!) : s));
 }
 
+// Guideline I.C.2.d: a malignancy excised or eradicated, with no further treatment directed to
+// the site and no evidence of disease, is reported with its personal history code (Z85).
+const TREATED = /\b(?:status post|s\/p|history of|underwent|had (?:a |an )?)[^.]{0,60}\b(?:lumpectomy|mastectomy|excision|excised|resection|resected|removal|removed|prostatectomy|colectomy|lobectomy|orchiectomy|hysterectomy|nephrectomy|thyroidectomy|radiation|chemotherapy)\b|\b(?:no (?:evidence of )?(?:recurrence|residual|disease)|in remission|completed (?:radiation|chemotherapy|treatment))\b/i;
+const SURVEILLANCE = /\b(?:surveillance|continued monitoring|routine monitoring|annual (?:mammogram|imaging|scan)|follow[- ]?up (?:imaging|mammogram))\b/i;
+const ACTIVE_TREATMENT = /\b(?:currently (?:on|undergoing|receiving)|undergoing|receiving|continu\w+ (?:with )?(?:the |her |his |current )?(?:chemo\w*|radiation|immunotherapy|tamoxifen|anastrozole|letrozole|hormon\w+)|(?:start|begin|initiat)\w* (?:chemo\w*|radiation)|metasta\w+|recurren(?:ce|t) (?:of|was|is)|stage (?:iv|4)|tumor (?:will|to) (?:decrease|shrink))\b/i;
+
+/** Malignancies the note shows as treated and watched, with the personal-history code to report instead. */
+function cancerHistory(note: NoteModel, reported: Suggestion[], historyOf: (code: string) => string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const text = note.text;
+  if (!TREATED.test(text) || ACTIVE_TREATMENT.test(text) || !SURVEILLANCE.test(text) && !/\bno (?:evidence of )?(?:recurrence|disease)\b/i.test(text)) return out;
+  for (const s of reported) {
+    if (!/^C(?!7[7-9]|80)/.test(s.code)) continue;
+    const z = historyOf(bare(s.code));
+    if (z) out.set(s.code, z);
+  }
+  return out;
+}
+
 /**
  * Applies the outpatient decisions to the engine's diagnosis suggestions (any threshold). Notes
  * without an assessment, impression, diagnosis or plan section are left as they are.
@@ -241,6 +310,28 @@ export function decideOutpatient(note: NoteModel, suggestions: Suggestion[], opt
     const from = specific.size && [...specific.values()].some((f) => f.includes(s)) ? '; the assessment names the condition, the note documents its specificity' : '';
     return { ...s, order: p.order, ...(from ? { reason: s.reason + from, score: Math.max(s.score, refinedScore.get(s) ?? 0) } : {}) };
   });
+  if (options.siblingsOf && options.titleOf) {
+    const sided = lateralityFromElsewhere(out.filter((s) => s.order !== undefined && s.score >= DEFAULT_THRESHOLD), out.filter((s) => s.order === undefined), options.siblingsOf, options.titleOf);
+    for (const [code, replacements] of sided) {
+      const i = out.findIndex((s) => s.code === code);
+      const r = out[i]!;
+      out.splice(i, 1, ...replacements, capped({ ...r, order: undefined }, `the note documents the side: ${replacements.map((x) => x.code).join(', ')}`));
+    }
+  }
+  if (options.historyCodeOf && options.titleOf) {
+    const treated = cancerHistory(note, out.filter((s) => s.order !== undefined), options.historyCodeOf);
+    for (const [code, z] of treated) {
+      const i = out.findIndex((s) => s.code === code);
+      const r = out[i]!;
+      const title = options.titleOf(z);
+      if (!title || out.some((s) => bare(s.code) === z && s.order !== undefined)) {
+        out.splice(i, 1, capped({ ...r, order: undefined }, 'the note shows this malignancy treated and under surveillance (guideline I.C.2.d: history code)'));
+        continue;
+      }
+      out.splice(i, 1, { ...r, code: `${z.slice(0, 3)}.${z.slice(3)}`, title, context: { ...r.context, historical: true }, reason: `personal history of ${r.code}: treated, no further treatment directed to it and under surveillance (guideline I.C.2.d)` },
+        capped({ ...r, order: undefined }, `treated and under surveillance: reported as its history code ${z.slice(0, 3)}.${z.slice(3)} (guideline I.C.2.d)`));
+    }
+  }
   const exam = options.titleOf ? routineExamination(note, reading, reported, options.titleOf) : undefined;
   if (exam && !out.some((s) => bare(s.code).startsWith('Z00'))) out.push(exam);
   // Within one problem, the code whose notes ask for the other ("use additional code") goes first.

@@ -117,3 +117,64 @@ describe('first-listed diagnosis (IV.G)', () => {
     assert.equal(codes[0], 'Z00.01', codes.join(' '));
   });
 });
+
+describe('specificity from the rest of the note (I.B)', () => {
+  test('the side the history documents completes the condition the assessment names', async () => {
+    const note = visit('Right elbow pain for a year. Left elbow pain for a year.', 'Medial epicondylitis.\n• Medical Treatment: Ibuprofen 600 mg every 6 hours.');
+    const codes = await shown(note);
+    assert.deepEqual(codes.sort(), ['M77.01', 'M77.02'], codes.join(' '));
+  });
+  test('an uncertain word inside a term makes the whole term uncertain', async () => {
+    const note = visit('He reports fatigue.', 'Hypertension.\n• Medical Reasoning: His tests suggest congestive heart failure.');
+    assert.ok(!(await shown(note)).includes('I50.9'));
+  });
+});
+
+describe('a malignancy treated and under surveillance (I.C.2.d)', () => {
+  test('is reported with its history code', async () => {
+    const note = visit('She had breast cancer, status post lumpectomy and radiation in 2019, no recurrence, here for continued monitoring.', 'Breast cancer, status post lumpectomy.\n• Medical Reasoning: No evidence of recurrence; continue surveillance mammograms.');
+    const codes = await shown(note);
+    assert.ok(codes.includes('Z85.3') && !codes.includes('C50.919'), codes.join(' '));
+  });
+  test('stays active while it is treated', async () => {
+    const note = visit('She has breast cancer.', 'Breast cancer.\n• Medical Treatment: Continue chemotherapy; she is undergoing radiation.');
+    assert.ok((await shown(note)).includes('C50.919'));
+  });
+});
+
+describe('office E/M', () => {
+  const em = async (text: string, options: AnalyzeOptions = {}) => (await analyze(text, options)).suggestions.find((s) => s.system === 'cpt');
+  test('a chronic illness that is worse, with a drug changed, is moderate: 99214 for an established patient', async () => {
+    const s = (await em(visit('He returns for follow-up of his heart failure.', 'Congestive heart failure.\n• Medical Reasoning: Worsening edema.\n• Additional Testing: Repeat echocardiogram.\n• Medical Treatment: Increase Lasix to 80 mg daily.\n\nHypertension.\n• Medical Treatment: Continue lisinopril 20 mg daily.')))!;
+    assert.equal(s.code, '99214');
+    assert.ok(s.details!.some((d) => /^problems addressed: moderate/.test(d)), s.details!.join(' | '));
+    assert.ok(s.details!.some((d) => /^not 99215: high decision making needs two/.test(d)), s.details!.join(' | '));
+    assert.ok(s.evidence.some((e) => /Increase Lasix|Lasix to 80 mg|80 mg/.test(e.text)));
+  });
+  test('a referral from another physician makes a new patient', async () => {
+    const s = (await em(`HISTORY OF PRESENT ILLNESS\n\nShe was referred by her primary care physician for a kidney stone.\n\nASSESSMENT AND PLAN\n\nAcute nephrolithiasis.\n• Medical Treatment: Oxycodone 5 mg every 6 hours as needed.\n`))!;
+    assert.match(s.code, /^9920[2-5]$/);
+  });
+  test('without a word on patient status, established is assumed and said so; the claim decides when it knows', async () => {
+    const note = visit('He has hypertension.', 'Hypertension.\n• Medical Treatment: Continue lisinopril 20 mg daily.');
+    const assumed = (await em(note.replace('Follow-up.', 'Blood pressure.')))!;
+    assert.match(assumed.code, /^9921[2-5]$/);
+    assert.ok(assumed.details!.some((d) => /assumed/.test(d)) || assumed.missing.includes('patient status (new or established)'));
+    assert.match((await em(note, { patientStatus: 'new' }))!.code, /^9920[2-5]$/);
+  });
+  test('an annual examination takes the preventive code for the age band', async () => {
+    const s = (await em(visit('He is a 62-year-old male here for his annual exam.', 'Annual visit.\n\nHypertension.\n• Medical Treatment: Continue lisinopril 20 mg daily.')))!;
+    assert.equal(s.code, '99396');
+  });
+  test('a postoperative visit inside the global period is 99024; past 90 days it is an office visit', async () => {
+    const inside = `HISTORY OF PRESENT ILLNESS\n\nShe is 2 weeks status post right wrist ORIF.\n\nASSESSMENT AND PLAN\n\nRight wrist Colles' fracture.\n`;
+    assert.equal((await em(inside))!.code, '99024');
+    const after = `HISTORY OF PRESENT ILLNESS\n\nShe returns for a postoperative visit. Status post right wrist ORIF 01/10/2020. She was last seen 06/2020.\n\nASSESSMENT AND PLAN\n\nRight wrist Colles' fracture.\n`;
+    assert.match((await em(after))!.code, /^992/);
+  });
+  test('a text that is not a visit note gets no E/M, and the analysis says why', async () => {
+    const r = await analyze('Hypertension.');
+    assert.ok(!r.suggestions.some((s) => s.system === 'cpt'));
+    assert.match(r.evaluationManagement ?? '', /no office E\/M suggested/);
+  });
+});
