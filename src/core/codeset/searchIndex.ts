@@ -5,11 +5,17 @@
 import { LineTable } from './textPool';
 import { analyze, root, stem } from './searchWords';
 
-export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex';
-export const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex'];
+/**
+ * What a text is: a code's title or short title, an inclusion term, an Alphabetic Index path
+ * (`indexWith`: one with a "with" subterm, which names a combination code), an External Cause
+ * Index path, or a cell of the Table of Drugs and Chemicals or the Neoplasm Table.
+ */
+export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex' | 'indexWith' | 'drug' | 'neoplasm';
+export const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex', 'indexWith', 'drug', 'neoplasm'];
+/** Kinds whose text is a path through the Alphabetic Index or one of its tables. */
+export const PATH_KINDS: ReadonlySet<DocKind> = new Set(['index', 'eindex', 'indexWith', 'drug', 'neoplasm']);
 
-/** How a text word relates to a query word. */
-/** Lower is closer; a scan keeps the closest relation found per query word. */
+/** How a text word relates to a query word. Lower is closer; a scan keeps the closest relation found per query word. */
 export const Relation = { None: 0, Exact: 1, Variant: 2, Prefix: 3, RarePrefix: 4 } as const;
 
 export interface DocSource {
@@ -19,7 +25,7 @@ export interface DocSource {
   setId: number;
   kind: DocKind;
   text: string;
-  /** Row the text comes from (tabular_note rowid, index_entry id), so it can be read back; -1 for titles (read back by set and code). */
+  /** Row the text comes from (tabular_note rowid, index_entry id; for table cells id * 8 + column), so it can be read back; -1 for titles (read back by set and code). */
   row?: number;
 }
 
@@ -156,6 +162,12 @@ export interface TextIndexParts {
   weights: Uint8Array;
 }
 
+/** Which texts a scan considers: only those of one kind, only those leaving at most `maxExtras` of their words' weight unsaid. */
+export interface ScanLimits {
+  kind?: number;
+  maxExtras?: number;
+}
+
 /** Best text per code of one scan; `touched` lists the code ids that scored. */
 export interface ScanResult {
   readonly stamp: number;
@@ -164,6 +176,8 @@ export interface ScanResult {
   doc: Int32Array;
   /** Which scan (the caller's label) gave the best text. */
   label: Int32Array;
+  /** Summed weight of the best text's words the query did not say. */
+  extras: Float64Array;
 }
 
 export class TextIndex {
@@ -283,7 +297,7 @@ export class TextIndex {
       this.shared.add(key);
     }
     const before = this.words.length;
-    analyze(doc.text, doc.kind === 'index' || doc.kind === 'eindex', (raw, weight) => {
+    analyze(doc.text, PATH_KINDS.has(doc.kind), (raw, weight) => {
       this.words.push(this.wordId(raw));
       this.weights.push(Math.round(weight * 10));
     });
@@ -445,27 +459,27 @@ export class TextIndex {
     return KINDS[this.docKindId.data[d]!]!;
   }
 
-  /**
-   * Scores every text containing, for each query word, a word in the given relation to it
-   * (`relations[i][stemId]`; `alternatives[i]` lists those stem ids), whose code exists in the chosen code set of its system
-   * (`chosen`: system -> set id). `score(kind, extras, found, billable)` gets the summed weight
-   * of the text's other words and the relation found per query word. Keeps the best text per code.
-   * Candidates come from the query word with the fewest texts.
-   */
   /** An empty result for one search; buffers are reused across searches. */
   newScan(): ScanResult {
     const nCodes = this.codes.length;
     if (this.codeStamp.length < nCodes) {
       const size = nCodes + 1024;
       this.codeStamp = new Int32Array(size);
-      this.buffers = { score: new Float64Array(size), doc: new Int32Array(size), label: new Int32Array(size) };
+      this.buffers = { score: new Float64Array(size), doc: new Int32Array(size), label: new Int32Array(size), extras: new Float64Array(size) };
     }
     if (this.docStamp.length < this.docRow.length) this.docStamp = new Int32Array(this.docRow.length + 1024);
     return { stamp: ++this.stamp, touched: [], ...this.buffers };
   }
 
-  private buffers = { score: new Float64Array(0), doc: new Int32Array(0), label: new Int32Array(0) };
+  private buffers = { score: new Float64Array(0), doc: new Int32Array(0), label: new Int32Array(0), extras: new Float64Array(0) };
 
+  /**
+   * Scores every text containing, for each query word, a word in the given relation to it
+   * (`relations[i][stemId]`; `alternatives[i]` lists those stem ids), whose code exists in the chosen code set of its system
+   * (`chosen`: system -> set id), within `limits`. `score(kind, extras, found, billable)` gets the summed weight
+   * of the text's other words and the relation found per query word. Keeps the best text per code.
+   * Candidates come from the query word with the fewest texts.
+   */
   scan(
     relations: Uint8Array[],
     alternatives: number[][],
@@ -473,7 +487,10 @@ export class TextIndex {
     score: (kind: number, extras: number, found: Uint8Array, billable: boolean) => number,
     out: ScanResult,
     label: number,
+    limits: ScanLimits = {},
   ): void {
+    const onlyKind = limits.kind ?? -1;
+    const maxTenths = limits.maxExtras === undefined ? Infinity : Math.round(limits.maxExtras * 10);
     const codeStamp = this.codeStamp;
     const stamp = out.stamp;
     const n = relations.length;
@@ -511,6 +528,7 @@ export class TextIndex {
         if (!table) continue;
         const set = docSet[d]!;
         if (set !== -1 && set !== chosenSet[sys]) continue;
+        if (onlyKind >= 0 && docKind[d] !== onlyKind) continue;
         const code = docCode[d]!;
         const presence = code < table.length ? table[code]! : 0;
         if (presence === 0) continue;
@@ -526,8 +544,12 @@ export class TextIndex {
               if (found[i] === 0 || r < found[i]!) found[i] = r;
             }
           }
-          if (!covered) extras += weights[j]!;
+          if (!covered) {
+            extras += weights[j]!;
+            if (extras > maxTenths) break;
+          }
         }
+        if (extras > maxTenths) continue;
         let complete = true;
         for (let i = 0; i < n; i++) if (found[i] === 0) { complete = false; break; }
         if (!complete) continue;
@@ -539,6 +561,7 @@ export class TextIndex {
         out.score[code] = s;
         out.doc[code] = d;
         out.label[code] = label;
+        out.extras[code] = extras / 10;
       }
     }
   }
