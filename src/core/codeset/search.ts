@@ -149,9 +149,10 @@ export class CodeSearch {
     return this.present(this.textHits(q, chosen, limit), q);
   }
 
-  /** Builds the in-memory word index now instead of on the first search; returns its size. */
+  /** Builds the in-memory word index now instead of on the first search, with the typo vocabulary (otherwise built on the first typo); returns its size. */
   warm(options: SearchOptions = {}): number {
     this.chooseSets(options);
+    if (this.text) this.vocabularyByInitial(this.text);
     return this.text?.size ?? 0;
   }
 
@@ -251,13 +252,8 @@ export class CodeSearch {
       chosen.set(system, id);
       if (this.loadSet(system, id)) loaded = true;
     }
-    // Texts were added: release what only adding needs before the index is used.
+    // Texts were added: release what only adding needs (and derive postings and sorted words) before the index is used.
     if (loaded) this.text?.compact();
-    // Sorted words (prefixes) and the typo vocabulary are built with the index, not by the first query needing them.
-    if (this.text && this.vocabularySize !== this.text.stems.length) {
-      this.text.withPrefix('', 0);
-      this.vocabularyByInitial(this.text);
-    }
     return chosen;
   }
 
