@@ -128,7 +128,7 @@ export class CodeSearch {
   private readonly setCodes = new Map<number, SetCodes>();
   /**
    * Official spellings that differ from the usual one (ICD-10-CM: a dot after the third character;
-   * other systems: the code itself), by set and code id. A string per code was 110,000 strings of heap.
+   * other systems: the code itself), by set and code id; the usual spelling is derived, not stored.
    */
   private readonly unusualDisplays = new Map<string, string>();
   private vocabulary: Map<string, [string, number][]> | undefined;

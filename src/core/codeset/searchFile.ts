@@ -1,6 +1,7 @@
 // The search word index as bytes and back. Building it reads every title, inclusion term and index
-// path (seconds, and tens of megabytes of short-lived objects); an editor keeps these bytes beside
-// the database and reads them back in a fraction of that. Framing and refusals: sectionFile.ts.
+// path (seconds, and tens of megabytes of short-lived objects); the editor and the command line
+// keep these bytes beside the database and read them back in a fraction of that. Framing and
+// refusals: sectionFile.ts.
 import type { CodeSearchParts } from './search';
 import { headerRefusal, bytesOf, i32Of, linesOf, linesSection, packSections, u32Of, unpackSections, type SectionFileKey } from './sectionFile';
 
