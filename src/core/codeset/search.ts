@@ -30,8 +30,8 @@ const KIND_MATCH: Record<DocKind, SearchMatch> = {
 const INDEX_WITH_KIND = KINDS.indexOf('indexWith');
 /** Most words a part of a split query may leave unsaid in the text naming it (the words' summed weight). */
 const MAX_PART_COST = 0.3;
-/** Index paths looked at to show the one leading to a code found by its title. */
-const MAX_PATHS_PER_CODE = 40;
+/** Results (the first ones) for which a code found by its title gets the index path leading to it looked up. */
+const MAX_LOOKED_UP_PATHS = 10;
 /** Score lost per specific word the code's text adds to the query. */
 const EXTRA_COST = 0.1;
 const MAX_EXTRAS = 8;
@@ -274,15 +274,16 @@ export class CodeSearch {
     for (const [code, body, row] of this.rows(['code', 'text', 'rowid'], "tabular_note WHERE type = 'inclusionTerm'")) {
       text.add({ system: 'icd10cm', code, setId: -1, kind: 'inclusion', text: body, row: Number(row) });
     }
-    // A subterm is searched with its main term's nonessential modifiers too ("Diabetes, diabetic
-    // (mellitus) > type 2 > with > chronic kidney disease" holds "mellitus"); rows come in index order.
+    // A "with" subterm is searched with its main term's nonessential modifiers too ("Diabetes,
+    // diabetic (mellitus) > type 2 > with > chronic kidney disease" holds "mellitus"), so the
+    // words of a condition find its combination code; rows come in index order.
     const mainNemod = new Map<string, string>();
     for (const [code, source, path, nemod, id, level] of this.rows(['code', 'source', 'path', 'nemod', 'id', 'level'], "index_entry WHERE source IN ('index', 'eindex')")) {
       const main = level === '0' ? path : path.slice(0, path.indexOf(' > '));
       if (level === '0') mainNemod.set(main, nemod);
       if (!code) continue;
       const kind = source === 'eindex' ? 'eindex' : WITH_SUBTERM.test(path) ? 'indexWith' : 'index';
-      const inherited = level === '0' ? '' : mainNemod.get(main) ?? '';
+      const inherited = kind === 'indexWith' ? mainNemod.get(main) ?? '' : '';
       text.add({ system: 'icd10cm', code, setId: -1, kind, text: indexText(path, inherited ? `${nemod} ${inherited}` : nemod), row: Number(id) });
     }
     // Each cell of the drug and neoplasm tables is a text of its own: the row's path and the column's words.
@@ -703,13 +704,13 @@ export class CodeSearch {
   /** Ranked codes as results: version, the text that matched, the title and the index path leading to the code. */
   private present(hits: Hit[], q: string): SearchResult[] {
     const text = this.textIndex();
-    const words = queryWords(expandSynonyms(q).text);
+    const paths = this.indexPathsTo(hits.slice(0, MAX_LOOKED_UP_PATHS).filter((h) => h.system === 'icd10cm' && !PATH_KINDS.has(text.kind(h.doc))).map((h) => text.codes.value(h.c)), q);
     return hits.map(({ c, system, setId, info, score, doc, match, concept }) => {
       const version = setId === BUILTIN_CPT_SET ? BUILTIN_VERSION : this.index.setById(setId)?.version ?? '';
       const matched = this.docText(doc);
       // Most results matched on their own title: read it once.
       const title = setId !== BUILTIN_CPT_SET && this.setCodes.get(setId)!.titleDoc[c] === doc ? matched : this.codeTitle(setId, c);
-      const path = PATH_KINDS.has(text.kind(doc)) ? matched : system === 'icd10cm' ? this.indexPathTo(text.codes.value(c), words) : undefined;
+      const path = PATH_KINDS.has(text.kind(doc)) ? matched : system === 'icd10cm' ? paths.get(text.codes.value(c)) : undefined;
       return {
         code: info.display, system, title, billable: info.billable, version, match, matched,
         score: Math.round(Math.max(0, Math.min(1, score / MAX_SCORE)) * 1000) / 1000,
@@ -719,30 +720,33 @@ export class CodeSearch {
   }
 
   /**
-   * The Alphabetic Index path leading to an ICD-10-CM code (to its first six characters for a
-   * code with a 7th character), the one sharing most words with the query; undefined when the
-   * index names the code nowhere.
+   * For each ICD-10-CM code, the Alphabetic Index path leading to it (to its first six characters
+   * for a code with a 7th character) that shares most words with the query, the shorter on a tie;
+   * codes the index names nowhere are left out. One query for all of them.
    */
-  private indexPathTo(code: string, words: string[]): string | undefined {
+  private indexPathsTo(codes: string[], q: string): Map<string, string> {
+    const out = new Map<string, string>();
     const sets = this.indexSets();
-    if (sets.length === 0) return undefined;
-    const codes = code.length === 7 ? [code, code.slice(0, 6)] : [code];
-    const rows = this.index.query<{ path: string; nemod: string | null }>(
-      `SELECT path, nemod FROM index_entry WHERE set_id IN (${sets.join(',')}) AND code IN (${codes.map(() => '?').join(',')}) AND source IN ('index', 'eindex') LIMIT ${MAX_PATHS_PER_CODE}`,
-      codes,
+    if (codes.length === 0 || sets.length === 0) return out;
+    const keys = [...new Set(codes.flatMap((c) => (c.length === 7 ? [c, c.slice(0, 6)] : [c])))];
+    const rows = this.index.query<{ code: string; path: string; nemod: string | null }>(
+      `SELECT code, path, nemod FROM index_entry WHERE set_id IN (${sets.join(',')}) AND code IN (${keys.map(() => '?').join(',')}) AND source IN ('index', 'eindex')`,
+      keys,
     );
-    let best: string | undefined;
-    let bestShared = -1;
+    const words = queryWords(expandSynonyms(q).text);
+    const best = new Map<string, { path: string; shared: number }>();
     for (const r of rows) {
       const path = indexText(r.path, r.nemod ?? '');
       const lower = path.toLowerCase();
       const shared = words.filter((w) => lower.includes(w)).length;
-      if (shared > bestShared || (shared === bestShared && path.length < best!.length)) {
-        best = path;
-        bestShared = shared;
-      }
+      const now = best.get(r.code);
+      if (!now || shared > now.shared || (shared === now.shared && path.length < now.path.length)) best.set(r.code, { path, shared });
     }
-    return best;
+    for (const c of codes) {
+      const found = best.get(c) ?? (c.length === 7 ? best.get(c.slice(0, 6)) : undefined);
+      if (found) out.set(c, found.path);
+    }
+    return out;
   }
 
   private indexSetIds: number[] | undefined;

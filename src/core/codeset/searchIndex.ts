@@ -21,6 +21,9 @@ export const PATH_KINDS: ReadonlySet<DocKind> = new Set(['index', 'eindex', 'ind
 /** How a text word relates to a query word. Lower is closer; a scan keeps the closest relation found per query word. */
 export const Relation = { None: 0, Exact: 1, Variant: 2, Prefix: 3, RarePrefix: 4 } as const;
 
+/** Roots whose stems are remembered (see variants()). */
+const MAX_REMEMBERED_ROOTS = 4096;
+
 export interface DocSource {
   system: string;
   code: string;
@@ -469,18 +472,33 @@ export class TextIndex {
     return id !== undefined && this.stems[id] === s ? id : undefined;
   }
 
-  /** Stems sharing the root of `s` (asthma -> asthmatic), `s` included when indexed. A root is a start of its stems: they sit together in sorted order. */
+  /**
+   * Stems sharing the root of `s` (asthma -> asthmatic), `s` included when indexed. A root is a
+   * start of its stems: they sit together in sorted order. Remembered per root (a query's words
+   * come back as it is typed and when it is split into parts).
+   */
   variants(s: string): number[] {
     const r = root(s);
     const sorted = this.sortedStemIds();
+    if (this.variantsFor !== sorted) {
+      this.variantsByRoot.clear();
+      this.variantsFor = sorted;
+    }
+    const known = this.variantsByRoot.get(r);
+    if (known) return known;
     const out: number[] = [];
     for (let i = this.lowerBound(r); i < sorted.length; i++) {
       const stemmed = this.stems[sorted[i]!]!;
       if (!stemmed.startsWith(r)) break;
       if (root(stemmed) === r) out.push(sorted[i]!);
     }
+    if (this.variantsByRoot.size >= MAX_REMEMBERED_ROOTS) this.variantsByRoot.clear();
+    this.variantsByRoot.set(r, out);
     return out;
   }
+
+  private readonly variantsByRoot = new Map<string, number[]>();
+  private variantsFor: Int32Array | undefined;
 
   /** Stems starting with `prefix`, at most `max`. */
   withPrefix(prefix: string, max: number): number[] {
