@@ -10,9 +10,10 @@ const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-// Names the core's code for what the extension saves derived from it (the analyzer's dictionary):
-// the same sources give the same name in development and production bundles. Not in watch mode,
-// where sources change under a running build (the extension then names it by its bundle's bytes).
+// Names the core's code for what the extension and the CLI save derived from it (the analyzer's
+// dictionary, the search word index): the same sources give the same name in development and
+// production bundles. Not in watch mode, where sources change under a running build (the
+// extension then names it by its bundle's bytes; the CLI saves nothing).
 function coreSourceHash() {
   const h = createHash('sha256');
   for (const f of readdirSync('src/core', { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()) h.update(f).update(readFileSync(`src/core/${f}`));
@@ -26,7 +27,8 @@ if (existsSync('src/extension/main.ts')) {
   builds.push({ ...common, entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
     ...(watch ? {} : { define: { MEDCODE_CORE_HASH: JSON.stringify(coreSourceHash()) } }) });
 }
-builds.push({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } });
+builds.push({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' },
+  ...(watch ? {} : { define: { MEDCODE_CORE_HASH: JSON.stringify(coreSourceHash()) } }) });
 if (existsSync('webview/main.ts')) {
   builds.push({ ...common, entryPoints: { panel: 'webview/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'esm', target: 'es2022', metafile: true });
 }

@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, printed as JSON and saved to bench/results/latest.json.
+// `npm run bench -- search coldSearch` runs only the named parts (codesets, coldSearch, search, analyze, check).
 // Times are reported with baselines measured in the same process (see each bench).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCodesets } from './codesets';
+import { benchColdSearch } from './coldSearch';
 import { loadRealIndex } from '../test/support/realIndex';
 import { skipUnlessShared } from '../test/support/shared';
 
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
   const want = (k: string) => only.length === 0 || only.includes(k);
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
   if (want('codesets')) results.codesets = await benchCodesets();
+  if (want('coldSearch')) results.coldSearch = await benchColdSearch();
   const index = await loadRealIndex();
   for (const [key, file, fn] of [['search', 'search', 'benchSearch'], ['analyze', 'analyze', 'benchAnalyze'], ['check', 'check', 'benchCheck']] as const) {
     if (!want(key)) continue;

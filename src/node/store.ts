@@ -17,8 +17,11 @@ export function ptpPathFor(dbPath: string): string {
   return dbPath.endsWith('.sqlite') ? `${dbPath.slice(0, -'.sqlite'.length)}.ptp.sqlite` : `${dbPath}.ptp`;
 }
 
+/** The file's bytes (a view on the buffer read, not a copy), or undefined when there is no file. */
 export function readIfExists(path: string): Uint8Array | undefined {
-  return existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined;
+  if (!existsSync(path)) return undefined;
+  const b = readFileSync(path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** Writes `bytes` to `path` through a temp file in the same folder and a rename. */

@@ -1,11 +1,13 @@
 // Coder queries labelled with the codes a coder expects near the top, written by us for the
 // search integration test and the search benchmark. `expect` lists acceptable codes (any one in
-// the top 3 passes); a trailing `*` accepts any code starting with what precedes it.
+// the top 3 passes); a trailing `*` accepts any code starting with what precedes it. `also`
+// lists codes that must be in the top 3 as well (a query naming two conditions wants both codes).
 export interface LabelledQuery {
   query: string;
   expect: string[];
   /** What the query exercises. */
-  kind: 'abbreviation' | 'lay term' | 'generic' | 'typo' | 'code' | 'prefix' | 'hcpcs' | 'cpt' | 'clinical' | 'laterality';
+  kind: 'abbreviation' | 'lay term' | 'generic' | 'typo' | 'code' | 'prefix' | 'hcpcs' | 'cpt' | 'clinical' | 'laterality' | 'several conditions' | 'table';
+  also?: string[];
   system?: 'icd10cm' | 'hcpcs' | 'cpt';
 }
 
@@ -104,7 +106,24 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   { query: 'otitis media right ear', expect: ['H66.91'], kind: 'laterality' },
   { query: 'malignant neoplasm left female breast', expect: ['C50.912'], kind: 'laterality' },
   { query: 'age-related nuclear cataract left eye', expect: ['H25.12'], kind: 'laterality' },
+  // Several conditions in one query: the combination code or the pair
+  { query: 'htn ckd stage 3', expect: ['I12.9'], also: ['N18.30'], kind: 'several conditions' },
+  { query: 'cad s/p cabg', expect: ['I25.10'], also: ['Z95.1'], kind: 'several conditions' },
+  { query: 'breast cancer metastatic to bone', expect: ['C79.51'], also: ['C50*'], kind: 'several conditions' },
+  { query: 't2dm ckd stage 3', expect: ['E11.22'], also: ['N18.30'], kind: 'several conditions' },
+  // Table of Drugs and Chemicals, Neoplasm Table
+  { query: 'acetaminophen poisoning', expect: ['T39.1X1A'], kind: 'table' },
+  { query: 'adverse effect of warfarin', expect: ['T45.515A'], kind: 'table' },
+  { query: 'insulin underdosing', expect: ['T38.3X6A'], kind: 'table' },
+  { query: 'benign neoplasm of colon', expect: ['D12.6'], kind: 'table' },
+  { query: 'metastatic to liver', expect: ['C78.7'], kind: 'table' },
 ];
+
+/** Whether the top results answer a labelled query: one of `expect`, and every code of `also`. */
+export function answers(codes: string[], q: LabelledQuery): boolean {
+  const top = codes.slice(0, 3);
+  return top.some((c) => satisfies(c, q.expect)) && (q.also ?? []).every((a) => top.some((c) => satisfies(c, [a])));
+}
 
 /** Whether `code` satisfies one of the expected codes (exact, or a `*` prefix). */
 export function satisfies(code: string, expect: string[]): boolean {

@@ -1,6 +1,7 @@
 // `medcode search "<text>"`: ranked codes for what a coder types.
 import { flagDate, flagBool, flagString, UsageError, type CliCommand } from '../command';
-import { openIndexFromArgs } from '../openIndex';
+import { dbPathFromArgs, openIndexAt } from '../openIndex';
+import { useSavedSearch } from '../../node/savedSearch';
 
 const USAGE = `Usage: medcode search "<text or code>" [--system icd10cm|hcpcs|cpt] [--limit N] [--date YYYY-MM-DD] [--db PATH] [--json]`;
 
@@ -17,18 +18,24 @@ export const command: CliCommand = {
     const limit = limitText ? Number(limitText) : 10;
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit takes a positive whole number, not "${limitText}".`);
     const date = flagDate(args);
-    const index = await openIndexFromArgs(args, io);
+    const dbPath = dbPathFromArgs(args, io);
+    const index = await openIndexAt(dbPath);
+    const saveSearch = useSavedSearch(index, dbPath);
     try {
       const results = index.search(query, {
         limit, ...(system ? { system: system as 'icd10cm' | 'hcpcs' | 'cpt' } : {}), ...(date ? { date } : {}),
       });
       if (flagBool(args, 'json')) {
-        io.stdout(JSON.stringify(results.map(({ code, system: s, title, billable, version, match, matched, score }) => ({ code, system: s, title, billable, version, match, matched, score })), null, 2) + '\n');
+        io.stdout(JSON.stringify(results.map(({ code, system: s, title, billable, version, match, matched, score, path, concept }) => ({ code, system: s, title, billable, version, match, matched, score, path, concept })), null, 2) + '\n');
       } else if (results.length === 0) {
         io.stdout(`no codes found for "${query}"\n`);
       } else {
-        for (const r of results) io.stdout(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}  [${r.system} ${r.version}; ${r.match}]\n`);
+        for (const r of results) {
+          io.stdout(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}  [${r.system} ${r.version}; ${r.match}${r.concept ? `; for "${r.concept}"` : ''}]\n`);
+          if (r.path) io.stdout(`${' '.repeat(12)}index: ${r.path}\n`);
+        }
       }
+      saveSearch();
     } finally {
       index.close();
     }

@@ -55,6 +55,15 @@ export interface SearchResult {
   /** The text that matched (title, inclusion term, index path, synonym). */
   matched?: string;
   score: number;
+  /**
+   * The Alphabetic Index path leading to the code ("Hypertension, hypertensive > kidney > with >
+   * stage 1 through stage 4 chronic kidney disease"), or the table cell ("Table of Drugs and
+   * Chemicals > Acetaminophen > Poisoning, accidental (unintentional)"); ICD-10-CM codes the index names only.
+   * A code found by its title gets the path looked up among the first 10 results.
+   */
+  path?: string;
+  /** When the query names several conditions: the part of it this code answers ("ckd stage 3"), or the parts a combination code joins ("htn + ckd stage 3"). */
+  concept?: string;
 }
 
 export interface SearchOptions {

@@ -5,19 +5,34 @@
 // text that adds the fewest specific words the coder did not type wins, so a generic query lands
 // on the unspecified/NOS code and specific words pick the specific code. An Alphabetic Index path
 // that says exactly what was typed names the index's default code for it, the strongest evidence.
-// Billable codes rank before headers.
+// Billable codes rank before headers. The Table of Drugs and Chemicals and the Neoplasm Table are
+// searched cell by cell ("acetaminophen poisoning" -> the accidental-poisoning cell).
+//
+// A query no single text answers may name several conditions ("htn ckd stage 3"): it is split
+// into the fewest parts that each have an answer (searchConcepts.ts), and an Alphabetic Index
+// "with" entry joining the parts gives the combination code (I12.9) ahead of each part's own
+// best code (N18.30). Each result carries the index path that leads to it.
 import type { CodeSystem } from '../importers/types';
 import { builtinCptCodes } from '../importers/cpt/builtin';
 import { displayCode, normalizeCode } from '../codes';
 import type { SearchMatch, SearchOptions, SearchResult } from './api';
 import type { SearchSource } from './searchSource';
 import { expandSynonyms, SEARCH_SYNONYMS } from './synonyms';
-import { KINDS, Relation, TextIndex, type DocKind, type ScanResult, type TextIndexParts } from './searchIndex';
+import { KINDS, PATH_KINDS, Relation, TextIndex, type DocKind, type ScanLimits, type ScanResult, type TextIndexParts } from './searchIndex';
 import { editDistance, queryWords } from './searchWords';
+import { bestPartition, conceptUnits, mergeConcepts, type ConceptHits, type Searched, type Segment } from './searchConcepts';
+import { TABLE_COLUMNS, tableCode, tablePath, tableWords, type TableSource } from './searchTables';
 
 const SEARCHABLE: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt'];
-const KIND_WEIGHT: Record<DocKind, number> = { title: 1, short: 0.96, inclusion: 0.98, index: 1, eindex: 0.9 };
-const KIND_MATCH: Record<DocKind, SearchMatch> = { title: 'title', short: 'title', inclusion: 'inclusion', index: 'index', eindex: 'index' };
+const KIND_WEIGHT: Record<DocKind, number> = { title: 1, short: 0.96, inclusion: 0.98, index: 1, eindex: 0.9, indexWith: 1, drug: 1, neoplasm: 1 };
+const KIND_MATCH: Record<DocKind, SearchMatch> = {
+  title: 'title', short: 'title', inclusion: 'inclusion', index: 'index', eindex: 'index', indexWith: 'index', drug: 'index', neoplasm: 'index',
+};
+const INDEX_WITH_KIND = KINDS.indexOf('indexWith');
+/** Most words a part of a split query may leave unsaid in the text naming it (the words' summed weight). */
+const MAX_PART_COST = 0.3;
+/** Results (the first ones) for which a code found by its title gets the index path leading to it looked up. */
+const MAX_LOOKED_UP_PATHS = 10;
 /** Score lost per specific word the code's text adds to the query. */
 const EXTRA_COST = 0.1;
 const MAX_EXTRAS = 8;
@@ -35,6 +50,8 @@ const FUZZY_PENALTY = 0.06;
 /** Words of our synonym phrases count as common words when correcting typos. */
 const SYNONYM_WORD_FREQUENCY = 1000;
 const MAX_QUERY_CHARS = 400;
+/** Typo corrections remembered across searches. */
+const MAX_CORRECTIONS = 2000;
 const MAX_TOKENS = 12;
 const MAX_PREFIX_STEMS = 300;
 /** Pseudo set of the CPT numbers we label ourselves, used when no licensed CPT file is installed. */
@@ -62,6 +79,23 @@ interface SetCodes {
 }
 
 type Chosen = Map<string, number>;
+
+/** A ranked code before it is presented: its code id, set, best text and score. */
+interface Hit {
+  c: number;
+  system: CodeSystem;
+  setId: number;
+  info: { display: string; billable: boolean };
+  score: number;
+  doc: number;
+  match: SearchMatch;
+  /** Summed weight of the best text's words the query did not say. */
+  extras: number;
+  /** Which scan gave the best text. */
+  label: number;
+  /** The part of the query this code answers, when the query names several conditions. */
+  concept?: string;
+}
 
 /** A built search (its word index and what results show of each loaded code set) as plain parts, to save and read back. */
 export interface CodeSearchParts {
@@ -91,7 +125,7 @@ export class CodeSearch {
   private readonly setCodes = new Map<number, SetCodes>();
   /**
    * Official spellings that differ from the usual one (ICD-10-CM: a dot after the third character;
-   * other systems: the code itself), by set and code id. A string per code was 110,000 strings of heap.
+   * other systems: the code itself), by set and code id; the usual spelling is derived, not stored.
    */
   private readonly unusualDisplays = new Map<string, string>();
   private vocabulary: Map<string, [string, number][]> | undefined;
@@ -109,12 +143,13 @@ export class CodeSearch {
     if (byCode.length > 0) return byCode;
     const chosen = this.chooseSets(options);
     if (chosen.size === 0) return [];
-    return this.finish(this.textHits(q, chosen), chosen, limit);
+    return this.present(this.textHits(q, chosen, limit), q);
   }
 
-  /** Builds the in-memory word index now instead of on the first search; returns its size. */
+  /** Builds the in-memory word index now instead of on the first search, with the typo vocabulary (otherwise built on the first typo); returns its size. */
   warm(options: SearchOptions = {}): number {
     this.chooseSets(options);
+    if (this.text) this.vocabularyByInitial(this.text);
     return this.text?.size ?? 0;
   }
 
@@ -214,13 +249,8 @@ export class CodeSearch {
       chosen.set(system, id);
       if (this.loadSet(system, id)) loaded = true;
     }
-    // Texts were added: release what only adding needs before the index is used.
+    // Texts were added: release what only adding needs (and derive postings and sorted words) before the index is used.
     if (loaded) this.text?.compact();
-    // Sorted words (prefixes) and the typo vocabulary are built with the index, not by the first query needing them.
-    if (this.text && this.vocabularySize !== this.text.stems.length) {
-      this.text.withPrefix('', 0);
-      this.vocabularyByInitial(this.text);
-    }
     return chosen;
   }
 
@@ -241,8 +271,32 @@ export class CodeSearch {
     for (const [code, body, row] of this.rows(['code', 'text', 'rowid'], "tabular_note WHERE type = 'inclusionTerm'")) {
       text.add({ system: 'icd10cm', code, setId: -1, kind: 'inclusion', text: body, row: Number(row) });
     }
-    for (const [code, source, path, nemod, id] of this.rows(['code', 'source', 'path', 'nemod', 'id'], "index_entry WHERE code IS NOT NULL AND source IN ('index', 'eindex')")) {
-      text.add({ system: 'icd10cm', code, setId: -1, kind: source === 'eindex' ? 'eindex' : 'index', text: indexText(path, nemod), row: Number(id) });
+    // A "with" subterm is searched with its main term's nonessential modifiers too ("Diabetes,
+    // diabetic (mellitus) > type 2 > with > chronic kidney disease" holds "mellitus"), so the
+    // words of a condition find its combination code; rows come in index order.
+    const mainNemod = new Map<string, string>();
+    for (const [code, source, path, nemod, id, level] of this.rows(['code', 'source', 'path', 'nemod', 'id', 'level'], "index_entry WHERE source IN ('index', 'eindex')")) {
+      const main = level === '0' ? path : path.slice(0, path.indexOf(' > '));
+      if (level === '0') mainNemod.set(main, nemod);
+      if (!code) continue;
+      const kind = source === 'eindex' ? 'eindex' : WITH_SUBTERM.test(path) ? 'indexWith' : 'index';
+      const inherited = kind === 'indexWith' ? mainNemod.get(main) ?? '' : '';
+      text.add({ system: 'icd10cm', code, setId: -1, kind, text: indexText(path, inherited ? `${nemod} ${inherited}` : nemod), row: Number(id) });
+    }
+    // Each cell of the drug and neoplasm tables is a text of its own: the row's path and the column's words.
+    for (const [source, path, nemod, codes, id] of this.rows(['source', 'path', 'nemod', 'codes', 'id'], "index_entry WHERE codes IS NOT NULL AND source IN ('drug', 'neoplasm')")) {
+      const table = source as TableSource;
+      let cells: Record<string, unknown>;
+      try {
+        cells = JSON.parse(codes) as Record<string, unknown>;
+      } catch {
+        continue;
+      }
+      TABLE_COLUMNS[table].forEach((column, col) => {
+        const code = cells[column.key];
+        if (typeof code !== 'string' || !code) return;
+        text.add({ system: 'icd10cm', code: tableCode(table, code), setId: -1, kind: table, text: tableWords(path, nemod, column), row: Number(id) * 8 + col });
+      });
     }
     text.sealShared();
     this.text = text;
@@ -289,9 +343,14 @@ export class CodeSearch {
     const { setId, code, kind, row } = this.textIndex().docSource(d);
     if (setId === BUILTIN_CPT_SET) return this.builtinTable().get(code)?.title ?? '';
     if (kind === 'inclusion') return this.index.query<{ t: string }>('SELECT text AS t FROM tabular_note WHERE rowid = ?', [row])[0]?.t ?? '';
-    if (kind === 'index' || kind === 'eindex') {
+    if (kind === 'index' || kind === 'eindex' || kind === 'indexWith') {
       const r = this.index.query<{ path: string; nemod: string | null }>('SELECT path, nemod FROM index_entry WHERE id = ?', [row])[0];
       return r ? indexText(r.path, r.nemod ?? '') : '';
+    }
+    if (kind === 'drug' || kind === 'neoplasm') {
+      const r = this.index.query<{ path: string; nemod: string | null }>('SELECT path, nemod FROM index_entry WHERE id = ?', [Math.floor(row / 8)])[0];
+      const column = TABLE_COLUMNS[kind][row % 8];
+      return r && column ? tablePath(kind, r.path, r.nemod ?? '', column) : '';
     }
     const column = kind === 'short' ? 'short_title' : 'COALESCE(long_title, short_title)';
     return this.index.query<{ t: string | null }>(`SELECT ${column} AS t FROM code WHERE set_id = ? AND code = ?`, [setId, code])[0]?.t ?? '';
@@ -343,19 +402,108 @@ export class CodeSearch {
 
   // ---- words ----
 
-  private textHits(q: string, chosen: Chosen): Scan {
+  /** The ranked codes for a query: one condition, several (with their combination), or a near match. */
+  private textHits(q: string, chosen: Chosen, limit: number): Hit[] {
+    const whole = this.completeScan(q, chosen, true);
+    if (whole.scan.result.touched.length > 0) {
+      const hits = this.rank(whole.scan, chosen, limit);
+      // A combination code answers the whole query: list it, then what its parts ask for on their own.
+      const text = this.textIndex();
+      if (hits[0] && text.kind(hits[0].doc) === 'indexWith') {
+        const combined = hits.filter((h) => text.kind(h.doc) === 'indexWith');
+        return this.concepts(q, chosen, limit, combined) ?? hits;
+      }
+      return hits;
+    }
+    const concepts = this.concepts(q, chosen, limit);
+    if (concepts) return concepts;
+    // Nothing has every word: accept texts missing one of them.
     const text = this.textIndex();
     const scan: Scan = { result: text.newScan(), labels: [] };
-    for (const v of this.queryVariants(q)) this.matchAll(text, v, v.match, chosen, 0, 0, scan);
+    const { corrected } = whole;
+    for (const v of this.queryVariants(corrected ?? q)) this.matchAll(text, v, v.match ?? (corrected ? 'fuzzy' : undefined), chosen, 1, corrected ? FUZZY_PENALTY : 0, scan);
+    return this.rank(scan, chosen, limit);
+  }
+
+  /**
+   * Texts containing every word of `q` (as typed, with abbreviations expanded, or with typos read
+   * as the nearest indexed word). `lastWordPrefix`: the last word may be unfinished.
+   */
+  private completeScan(q: string, chosen: Chosen, lastWordPrefix: boolean, limits: ScanLimits = {}): { scan: Scan; corrected: string | undefined } {
+    const text = this.textIndex();
+    const scan: Scan = { result: text.newScan(), labels: [] };
+    for (const v of this.queryVariants(q)) this.matchAll(text, { ...v, prefix: v.prefix && lastWordPrefix }, v.match, chosen, 0, 0, scan, limits);
     // Words found nowhere as typed are also read as their nearest indexed word.
     const corrected = this.correctTypos(q, text);
     if (corrected) {
-      for (const v of this.queryVariants(corrected)) this.matchAll(text, v, v.match ?? 'fuzzy', chosen, 0, FUZZY_PENALTY, scan);
+      for (const v of this.queryVariants(corrected)) this.matchAll(text, { ...v, prefix: v.prefix && lastWordPrefix }, v.match ?? 'fuzzy', chosen, 0, FUZZY_PENALTY, scan, limits);
     }
-    if (scan.result.touched.length > 0) return scan;
-    // Nothing has every word: accept texts missing one of them.
-    for (const v of this.queryVariants(corrected ?? q)) this.matchAll(text, v, v.match ?? (corrected ? 'fuzzy' : undefined), chosen, 1, corrected ? FUZZY_PENALTY : 0, scan);
-    return scan;
+    return { scan, corrected };
+  }
+
+  // ---- several conditions in one query ----
+
+  /**
+   * A query naming several conditions: the fewest parts that each have an answer, each part's
+   * codes, and the combination codes of Alphabetic Index "with" entries joining the parts
+   * (`combined`: found already for the whole query). Undefined when the query is one word or cannot be split so.
+   */
+  private concepts(q: string, chosen: Chosen, limit: number, combined?: Hit[]): Hit[] | undefined {
+    const units = conceptUnits(q);
+    const parts = new Map<string, Segment | null>();
+    // A part is a condition some text names (nearly) as typed ("right wrist" is only a site):
+    // only such texts are scanned while choosing the split.
+    const evaluate = (from: number, to: number): Segment | null => {
+      const key = `${from} ${to}`;
+      let part = parts.get(key);
+      if (part === undefined) {
+        const said = units.slice(from, to).map((u) => u.said).join(' ');
+        const { result } = this.completeScan(said, chosen, to === units.length, { maxExtras: MAX_PART_COST }).scan;
+        part = result.touched.length === 0 ? null : {
+          from, to, said, tokens: [...new Set(units.slice(from, to).flatMap((u) => u.tokens))], units: units.slice(from, to).map((u) => u.tokens),
+          cost: Math.min(...result.touched.map((c) => result.extras[c]!)), best: Math.max(...result.touched.map((c) => result.score[c]!)),
+        };
+        parts.set(key, part);
+      }
+      return part;
+    };
+    const partition = bestPartition(units.length, evaluate);
+    if (!partition) return undefined;
+    const segments = partition.map((p) => ({ ...p, hits: this.rank(this.completeScan(p.said, chosen, p.to === units.length).scan, chosen, limit) }));
+    const combinations = combined ? { hits: combined, absorbed: segments.map(() => true) } : this.combinations(segments, chosen, limit);
+    return mergeConcepts(segments, combinations, limit, (combination, hit) => this.asksFor(combination, hit));
+  }
+
+  /** Whether a combination code's tabular notes ask for `hit`'s code as well ("use additional code", "code also"). */
+  private asksFor(combination: Hit, hit: Hit): boolean {
+    if (combination.system !== 'icd10cm' || hit.system !== 'icd10cm') return false;
+    const text = this.textIndex();
+    const notes = this.index.notes(text.codes.value(combination.c), { types: ['useAdditionalCode', 'codeAlso'] });
+    const code = text.codes.value(hit.c);
+    return notes.some((n) => this.index.inRanges(code, n.refs));
+  }
+
+  /**
+   * Codes of Alphabetic Index "with" entries that hold every part, one of them possibly without its
+   * last words (the detail a combination code leaves to an additional code, such as the stage in
+   * "ckd stage 3"). The parts the best entry holds whole are absorbed by it.
+   */
+  private combinations(segments: Searched<Hit>[], chosen: Chosen, limit: number): ConceptHits<Hit> {
+    const text = this.textIndex();
+    const scan: Scan = { result: text.newScan(), labels: [] };
+    const shortened: number[] = [];
+    const words = (i: number, keep: number): string[] => segments.flatMap((s, j) => (j === i ? s.units.slice(0, keep) : s.units).flat());
+    for (let i = 0; i < segments.length; i++) {
+      for (let keep = segments[i]!.units.length - 1; keep >= 1; keep--) {
+        const before = scan.labels.length;
+        this.match(text, [...new Set(words(i, keep))], false, undefined, chosen, MISSING_WORD_PENALTY, scan, { kind: INDEX_WITH_KIND });
+        for (let l = before; l < scan.labels.length; l++) shortened[l] = i;
+      }
+    }
+    const hits = scan.result.touched.length > 0 ? this.rank(scan, chosen, limit) : [];
+    const best = hits[0];
+    const absorbed = segments.map((_, i) => best !== undefined && shortened[best.label] !== i);
+    return { hits, absorbed };
   }
 
   /**
@@ -374,18 +522,18 @@ export class CodeSearch {
     return out;
   }
 
-  private matchAll(text: TextIndex, v: Variant, match: SearchMatch | undefined, chosen: Chosen, allowMissing: number, penalty: number, scan: Scan): void {
+  private matchAll(text: TextIndex, v: Variant, match: SearchMatch | undefined, chosen: Chosen, allowMissing: number, penalty: number, scan: Scan, limits: ScanLimits = {}): void {
     const { tokens, prefix } = v;
     if (allowMissing === 0) {
-      this.match(text, tokens, prefix, match, chosen, penalty, scan);
+      this.match(text, tokens, prefix, match, chosen, penalty, scan, limits);
       return;
     }
     if (tokens.length < 2) return;
     for (let i = 0; i < tokens.length; i++) this.match(text, tokens.filter((_, j) => j !== i), prefix, match, chosen, penalty + MISSING_WORD_PENALTY, scan);
   }
 
-  /** Texts containing every token (exactly, as a form of the same word, or the last one as a prefix), scored. */
-  private match(text: TextIndex, tokens: string[], prefix: boolean, forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan): void {
+  /** Texts containing every token (exactly, as a form of the same word, or the last one as a prefix), within `limits`, scored. */
+  private match(text: TextIndex, tokens: string[], prefix: boolean, forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan, limits: ScanLimits = {}): void {
     if (tokens.length === 0) return;
     const relations: Uint8Array[] = [];
     const alternatives: number[][] = [];
@@ -410,7 +558,7 @@ export class CodeSearch {
       alternatives.push(ids);
     }
     try {
-      if (alternatives.every((ids) => ids.length > 0)) this.scanWith(text, relations, alternatives, forced, chosen, basePenalty, scan);
+      if (alternatives.every((ids) => ids.length > 0)) this.scanWith(text, relations, alternatives, forced, chosen, basePenalty, scan, limits);
     } finally {
       // Buffers are reused by the next scan: clear exactly what was set.
       relations.forEach((rel, i) => { for (const id of alternatives[i]!) rel[id] = Relation.None; });
@@ -429,17 +577,16 @@ export class CodeSearch {
 
   private readonly relationBuffers: Uint8Array[] = [];
 
-  private scanWith(text: TextIndex, relations: Uint8Array[], alternatives: number[][], forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan): void {
+  private scanWith(text: TextIndex, relations: Uint8Array[], alternatives: number[][], forced: SearchMatch | undefined, chosen: Chosen, basePenalty: number, scan: Scan, limits: ScanLimits): void {
     const label = scan.labels.length;
     scan.labels.push(forced);
     text.scan(relations, alternatives, chosen, (kindId, extras, found, billable) => {
       let penalty = basePenalty;
       for (let i = 0; i < found.length; i++) penalty += RELATION_PENALTY[found[i]!] ?? 0;
       const kind = KINDS[kindId]!;
-      const isIndex = kind === 'index' || kind === 'eindex';
       return KIND_WEIGHT[kind] - EXTRA_COST * Math.min(extras, MAX_EXTRAS) - penalty
-        + (isIndex && extras < INDEX_DEFAULT_MAX_EXTRAS ? INDEX_DEFAULT_BONUS : 0) + (billable ? BILLABLE_BONUS : 0);
-    }, scan.result, label);
+        + (PATH_KINDS.has(kind) && extras < INDEX_DEFAULT_MAX_EXTRAS ? INDEX_DEFAULT_BONUS : 0) + (billable ? BILLABLE_BONUS : 0);
+    }, scan.result, label, limits);
   }
 
   // ---- typos ----
@@ -450,13 +597,25 @@ export class CodeSearch {
     let changed = false;
     const fixed = tokens.map((t) => {
       if (text.idOf(t) !== undefined || t.length < 4 || /\d/.test(t) || t in SEARCH_SYNONYMS) return t;
-      const near = this.nearestWord(t, text);
+      const near = this.nearest(t, text);
       if (near === undefined) return t;
       changed = true;
       return near;
     });
     return changed ? fixed.join(' ') : undefined;
   }
+
+  /** The nearest word, remembered: a query split into parts asks for the same words again. */
+  private nearest(t: string, text: TextIndex): string | undefined {
+    this.vocabularyByInitial(text);
+    if (this.corrections.has(t)) return this.corrections.get(t) ?? undefined;
+    if (this.corrections.size >= MAX_CORRECTIONS) this.corrections.clear();
+    const near = this.nearestWord(t, text);
+    this.corrections.set(t, near ?? null);
+    return near;
+  }
+
+  private readonly corrections = new Map<string, string | null>();
 
   /**
    * Nearest word: one edit for short words, two for longer; ties go to the more frequent word.
@@ -505,6 +664,7 @@ export class CodeSearch {
     }
     this.vocabulary = byInitial;
     this.vocabularySize = text.stems.length;
+    this.corrections.clear();
     return byInitial;
   }
 
@@ -512,8 +672,8 @@ export class CodeSearch {
 
   // ---- results ----
 
-  /** The best `limit` codes: highest score, then billable, then the shorter (less specific) code. */
-  private finish(scan: Scan, chosen: Chosen, limit: number): SearchResult[] {
+  /** The best `limit` codes of a scan: highest score, then billable, then the shorter (less specific) code. */
+  private rank(scan: Scan, chosen: Chosen, limit: number): Hit[] {
     const text = this.textIndex();
     const { touched, score } = scan.result;
     let pool = touched;
@@ -523,28 +683,80 @@ export class CodeSearch {
       const floor = scores[scores.length - limit]!;
       pool = touched.filter((c) => score[c]! >= floor);
     }
-    const rows = pool.map((c) => {
+    const rows = pool.map((c): Hit => {
       const system = text.codes.system(c) as CodeSystem;
       const setId = chosen.get(system)!;
-      return { c, system, setId, info: this.codeInfo(setId, c) };
+      const doc = scan.result.doc[c]!;
+      const label = scan.result.label[c]!;
+      return {
+        c, system, setId, info: this.codeInfo(setId, c), score: score[c]!, doc, label,
+        match: scan.labels[label] ?? KIND_MATCH[text.kind(doc)], extras: scan.result.extras[c]!,
+      };
     });
-    rows.sort((a, b) => score[b.c]! - score[a.c]! || Number(b.info.billable) - Number(a.info.billable)
+    rows.sort((a, b) => b.score - a.score || Number(b.info.billable) - Number(a.info.billable)
       || a.info.display.length - b.info.display.length || a.info.display.localeCompare(b.info.display));
-    return rows.slice(0, limit).map(({ c, system, setId, info }) => {
-      const d = scan.result.doc[c]!;
+    return rows.slice(0, limit);
+  }
+
+  /** Ranked codes as results: version, the text that matched, the title and the index path leading to the code. */
+  private present(hits: Hit[], q: string): SearchResult[] {
+    const text = this.textIndex();
+    const paths = this.indexPathsTo(hits.slice(0, MAX_LOOKED_UP_PATHS).filter((h) => h.system === 'icd10cm' && !PATH_KINDS.has(text.kind(h.doc))).map((h) => text.codes.value(h.c)), q);
+    return hits.map(({ c, system, setId, info, score, doc, match, concept }) => {
       const version = setId === BUILTIN_CPT_SET ? BUILTIN_VERSION : this.index.setById(setId)?.version ?? '';
-      const match = scan.labels[scan.result.label[c]!] ?? KIND_MATCH[text.kind(d)];
-      const matched = this.docText(d);
+      const matched = this.docText(doc);
       // Most results matched on their own title: read it once.
-      const title = setId !== BUILTIN_CPT_SET && this.setCodes.get(setId)!.titleDoc[c] === d ? matched : this.codeTitle(setId, c);
+      const title = setId !== BUILTIN_CPT_SET && this.setCodes.get(setId)!.titleDoc[c] === doc ? matched : this.codeTitle(setId, c);
+      const path = PATH_KINDS.has(text.kind(doc)) ? matched : system === 'icd10cm' ? paths.get(text.codes.value(c)) : undefined;
       return {
         code: info.display, system, title, billable: info.billable, version, match, matched,
-        score: Math.round(Math.max(0, Math.min(1, score[c]! / MAX_SCORE)) * 1000) / 1000,
+        score: Math.round(Math.max(0, Math.min(1, score / MAX_SCORE)) * 1000) / 1000,
+        ...(path ? { path } : {}), ...(concept ? { concept } : {}),
       };
     });
   }
 
+  /**
+   * For each ICD-10-CM code, the Alphabetic Index path leading to it (to its first six characters
+   * for a code with a 7th character) that shares most words with the query, the shorter on a tie;
+   * codes the index names nowhere are left out. One query for all of them.
+   */
+  private indexPathsTo(codes: string[], q: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const sets = this.indexSets();
+    if (codes.length === 0 || sets.length === 0) return out;
+    const keys = [...new Set(codes.flatMap((c) => (c.length === 7 ? [c, c.slice(0, 6)] : [c])))];
+    const rows = this.index.query<{ code: string; path: string; nemod: string | null }>(
+      `SELECT code, path, nemod FROM index_entry WHERE set_id IN (${sets.join(',')}) AND code IN (${keys.map(() => '?').join(',')}) AND source IN ('index', 'eindex')`,
+      keys,
+    );
+    const words = queryWords(expandSynonyms(q).text);
+    const best = new Map<string, { path: string; shared: number }>();
+    for (const r of rows) {
+      const path = indexText(r.path, r.nemod ?? '');
+      const lower = path.toLowerCase();
+      const shared = words.filter((w) => lower.includes(w)).length;
+      const now = best.get(r.code);
+      if (!now || shared > now.shared || (shared === now.shared && path.length < now.path.length)) best.set(r.code, { path, shared });
+    }
+    for (const c of codes) {
+      const found = best.get(c) ?? (c.length === 7 ? best.get(c.slice(0, 6)) : undefined);
+      if (found) out.set(c, found.path);
+    }
+    return out;
+  }
+
+  private indexSetIds: number[] | undefined;
+
+  /** The ICD-10-CM code sets (where Alphabetic Index entries live). */
+  private indexSets(): number[] {
+    this.indexSetIds ??= this.index.sets().filter((s) => s.system === 'icd10cm').map((s) => s.id);
+    return this.indexSetIds;
+  }
 }
+
+/** An Alphabetic Index path with a "with" subterm: the conditions it joins have a combination code. */
+const WITH_SUBTERM = /(?:^|> )with(?: >|$)/i;
 
 /** The text an index entry is searched by: its path, and its nonessential modifiers when it has some. */
 function indexText(path: string, nemod: string): string {

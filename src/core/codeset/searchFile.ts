@@ -1,11 +1,12 @@
 // The search word index as bytes and back. Building it reads every title, inclusion term and index
-// path (seconds, and tens of megabytes of short-lived objects); an editor keeps these bytes beside
-// the database and reads them back in a fraction of that. Framing and refusals: sectionFile.ts.
+// path (seconds, and tens of megabytes of short-lived objects); the editor and the command line
+// keep these bytes beside the database and read them back in a fraction of that. Framing and
+// refusals: sectionFile.ts.
 import type { CodeSearchParts } from './search';
-import { headerRefusal, bytesOf, i32Of, linesOf, linesSection, packSections, unpackSections, type SectionFileKey } from './sectionFile';
+import { headerRefusal, bytesOf, i32Of, linesOf, linesSection, packSections, u32Of, unpackSections, type SectionFileKey } from './sectionFile';
 
 /** Bump when the layout below changes. */
-export const SEARCH_FILE_FORMAT = 1;
+export const SEARCH_FILE_FORMAT = 2;
 const KIND = { magic: 'MEDCODE-SEARCH-INDEX\n', format: SEARCH_FILE_FORMAT, noun: 'search index' };
 
 const DOC_ARRAYS = ['docCodeId', 'docSystemId', 'docSetId', 'docKindId', 'docRow', 'docStart', 'words'] as const;
@@ -26,7 +27,7 @@ export function encodeSearchIndex(parts: CodeSearchParts, key: SectionFileKey): 
     setCodes: parts.setCodes.map((c) => ({ setId: c.setId, otherTitles: c.otherTitles })), unusualDisplays: parts.unusualDisplays,
   };
   const sections = [
-    linesSection(t.stems), t.codeValueLines, t.codeSystemIds, t.weights,
+    linesSection(t.stems), t.codeValueLines, t.codeSystemIds, t.weights, t.sortedStems, t.postingStart, t.postingDocs,
     ...DOC_ARRAYS.map((name) => t[name]),
     ...t.presence.map(([, present]) => present),
     ...parts.setCodes.flatMap((c) => [c.titleDoc, c.billable]),
@@ -52,18 +53,21 @@ export function decodeSearchIndex(bytes: Uint8Array, key: SectionFileKey): Decod
   if (!unpacked.ok) return unpacked;
   const { sections, extra } = unpacked;
   const wrong: DecodedSearchIndex = { ok: false, reason: 'its sections do not fit together' };
-  if (!isExtra(extra) || sections.length !== 4 + DOC_ARRAYS.length + extra.presenceSets.length + 2 * extra.setCodes.length) return wrong;
+  if (!isExtra(extra) || sections.length !== 7 + DOC_ARRAYS.length + extra.presenceSets.length + 2 * extra.setCodes.length) return wrong;
   let at = 0;
   const next = (): Uint8Array => sections[at++]!;
   const stems = linesOf(next());
   const codeValueLines = next();
   const codeSystemIds = next();
   const weights = next();
+  const sortedStems = i32Of(next());
+  const postingStart = u32Of(next());
+  const postingDocs = u32Of(next());
   const docs = Object.fromEntries(DOC_ARRAYS.map((name) => [name, i32Of(next())])) as Record<(typeof DOC_ARRAYS)[number], Int32Array>;
   const presence = extra.presenceSets.map((id): [number, Uint8Array] => [id, next()]);
   const setCodes = extra.setCodes.map((c) => ({ setId: c.setId, titleDoc: i32Of(next()), billable: next(), otherTitles: c.otherTitles }));
   const parts: CodeSearchParts = {
-    text: { stems, systems: extra.systems, codeValueLines, codeSystemIds, presence, weights, ...docs },
+    text: { stems, systems: extra.systems, codeValueLines, codeSystemIds, presence, weights, sortedStems, postingStart, postingDocs, ...docs },
     loadedSets: extra.loadedSets, setCodes, unusualDisplays: extra.unusualDisplays,
   };
   return { ok: true, parts };

@@ -1,17 +1,29 @@
 // In-memory inverted index over the texts search ranks: code titles (per code set), tabular
-// inclusion terms and Alphabetic Index paths. Built on first search from the database tables:
-// sql.js runs FTS4 queries on common words ("fracture": 25,000 rows) in tens to hundreds of
-// milliseconds, too slow for search-as-you-type; typed arrays in JS answer in a few.
+// inclusion terms, Alphabetic Index paths and the drug and neoplasm tables' cells. Built on first
+// search from the database tables (or read back from a saved copy): sql.js runs FTS4 queries on
+// common words ("fracture": 25,000 rows) in tens to hundreds of milliseconds, too slow for
+// search-as-you-type; typed arrays in JS answer in a few. Everything a query reads (postings,
+// stems in sorted order) is a flat array that a saved copy holds as is, so reading one back
+// derives nothing.
 import { LineTable } from './textPool';
 import { ByteList, IntList } from './numberList';
 import { analyze, root, stem } from './searchWords';
 
-export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex';
-export const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex'];
+/**
+ * What a text is: a code's title or short title, an inclusion term, an Alphabetic Index path
+ * (`indexWith`: one with a "with" subterm, which names a combination code), an External Cause
+ * Index path, or a cell of the Table of Drugs and Chemicals or the Neoplasm Table.
+ */
+export type DocKind = 'title' | 'short' | 'inclusion' | 'index' | 'eindex' | 'indexWith' | 'drug' | 'neoplasm';
+export const KINDS: DocKind[] = ['title', 'short', 'inclusion', 'index', 'eindex', 'indexWith', 'drug', 'neoplasm'];
+/** Kinds whose text is a path through the Alphabetic Index or one of its tables. */
+export const PATH_KINDS: ReadonlySet<DocKind> = new Set(['index', 'eindex', 'indexWith', 'drug', 'neoplasm']);
 
-/** How a text word relates to a query word. */
-/** Lower is closer; a scan keeps the closest relation found per query word. */
+/** How a text word relates to a query word. Lower is closer; a scan keeps the closest relation found per query word. */
 export const Relation = { None: 0, Exact: 1, Variant: 2, Prefix: 3, RarePrefix: 4 } as const;
+
+/** Roots whose stems are remembered (see variants()). */
+const MAX_REMEMBERED_ROOTS = 4096;
 
 export interface DocSource {
   system: string;
@@ -20,14 +32,13 @@ export interface DocSource {
   setId: number;
   kind: DocKind;
   text: string;
-  /** Row the text comes from (tabular_note rowid, index_entry id), so it can be read back; -1 for titles (read back by set and code). */
+  /** Row the text comes from (tabular_note rowid, index_entry id; for table cells id * 8 + column), so it can be read back; -1 for titles (read back by set and code). */
   row?: number;
 }
 
 /**
  * The codes of the index by id: each one's system (an id into the index's few names) and its value
- * (a line of a LineTable). As a string each, some 106,000 codes cost 3.4 MB of heap, objects every
- * young collection copied when a saved index was read.
+ * (a line of a LineTable, read in place from a saved copy): no string per code on the heap.
  */
 export class CodeTable {
   private systems = new ByteList();
@@ -88,6 +99,11 @@ export interface TextIndexParts {
   /** System id of each code id. */
   codeSystemIds: Uint8Array;
   presence: [setId: number, present: Uint8Array][];
+  /** Stem ids in the stems' sorted order. */
+  sortedStems: Int32Array;
+  /** Texts containing each stem (see TextIndex.postings). */
+  postingStart: Uint32Array;
+  postingDocs: Uint32Array;
   docCodeId: Int32Array;
   docSystemId: Int32Array;
   docSetId: Int32Array;
@@ -98,6 +114,12 @@ export interface TextIndexParts {
   weights: Uint8Array;
 }
 
+/** Which texts a scan considers: only those of one kind, only those leaving at most `maxExtras` of their words' weight unsaid. */
+export interface ScanLimits {
+  kind?: number;
+  maxExtras?: number;
+}
+
 /** Best text per code of one scan; `touched` lists the code ids that scored. */
 export interface ScanResult {
   readonly stamp: number;
@@ -106,27 +128,23 @@ export interface ScanResult {
   doc: Int32Array;
   /** Which scan (the caller's label) gave the best text. */
   label: Int32Array;
+  /** Summed weight of the best text's words the query did not say. */
+  extras: Float64Array;
 }
 
 export class TextIndex {
-  private readonly stemIds = new Map<string, number>();
-  readonly stems: string[] = [];
-  /**
-   * Stems by root, as chains: the first stem of each root, then per stem the next one with the same
-   * root (-1 ends). A list per root cost some 44,000 small arrays (6 MB of heap that the build's
-   * garbage collections copied and kept).
-   */
-  private readonly rootFirst = new Map<string, number>();
-  private readonly rootNext = new IntList(1 << 15);
+  /** Stem -> id, while texts are added (dropped by compact(), rebuilt if more are added; lookups use the sorted stems). */
+  private stemIds: Map<string, number> | undefined = new Map();
   /**
    * Texts containing each stem, in text order: stem s's texts are postingDocs[postingStart[s] ..
    * postingStart[s + 1]). Derived from the words of the texts (flat arrays instead of one JS array
    * per stem); rebuilt on the first read after texts were added.
    */
-  private postingStart = new Uint32Array(1);
-  private postingDocs = new Uint32Array(0);
+  private postingStart: Uint32Array = new Uint32Array(1);
+  private postingDocs: Uint32Array = new Uint32Array(0);
   private postingsFor = -1;
-  private sortedStems: string[] | undefined;
+  /** Stem ids in the stems' sorted order (for exact words, prefixes and forms of a word); rebuilt when stems were added. */
+  private sorted: Int32Array | undefined;
   /** Raw word -> stem id, so each distinct word is normalized once (dropped by compact()). */
   private wordCache = new Map<string, number>();
 
@@ -154,7 +172,8 @@ export class TextIndex {
   private codeStamp = new Int32Array(0);
   private stamp = 0;
 
-  constructor() {
+  /** `stems`: the stems of an index read back (used as is). */
+  constructor(readonly stems: string[] = []) {
     this.docStart.push(0);
   }
 
@@ -225,7 +244,7 @@ export class TextIndex {
       this.shared.add(key);
     }
     const before = this.words.length;
-    analyze(doc.text, doc.kind === 'index' || doc.kind === 'eindex', (raw, weight) => {
+    analyze(doc.text, PATH_KINDS.has(doc.kind), (raw, weight) => {
       this.words.push(this.wordId(raw));
       this.weights.push(Math.round(weight * 10));
     });
@@ -285,10 +304,12 @@ export class TextIndex {
   compact(): void {
     this.wordCache = new Map();
     this.codeIdMaps = undefined;
-    for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.docRow, this.words, this.rootNext]) list.trim();
+    this.stemIds = undefined;
+    for (const list of [this.docCodeId, this.docSystemId, this.docSetId, this.docKindId, this.docStart, this.docRow, this.words]) list.trim();
     this.weights.trim();
     this.codes.trim();
     this.ensurePostings();
+    this.sortedStemIds();
   }
 
   /** Frees the duplicate check once every version-independent text is in (they are added once, together). */
@@ -306,39 +327,67 @@ export class TextIndex {
   }
 
   private stemId(s: string): number {
+    if (!this.stemIds) {
+      this.stemIds = new Map();
+      this.stems.forEach((stemmed, id) => this.stemIds!.set(stemmed, id));
+    }
     let id = this.stemIds.get(s);
     if (id !== undefined) return id;
     id = this.stems.length;
     this.stemIds.set(s, id);
     this.stems.push(s);
-    // Appended at the chain's head: variants() returns a root's stems newest first.
-    const r = root(s);
-    this.rootNext.push(this.rootFirst.get(r) ?? -1);
-    this.rootFirst.set(r, id);
-    this.sortedStems = undefined;
+    this.sorted = undefined;
     return id;
   }
 
-  /** The index as parts (after compact(): every version-independent text is in). */
+  /** Stem ids in the stems' sorted order. */
+  private sortedStemIds(): Int32Array {
+    if (!this.sorted) {
+      const stems = this.stems;
+      this.sorted = Int32Array.from(stems.keys()).sort((a, b) => (stems[a]! < stems[b]! ? -1 : stems[a]! > stems[b]! ? 1 : 0));
+    }
+    return this.sorted;
+  }
+
+  /** Position in the sorted stems of the first stem not before `s`. */
+  private lowerBound(s: string): number {
+    const sorted = this.sortedStemIds();
+    const stems = this.stems;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (stems[sorted[mid]!]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The index as parts (after compact(): every version-independent text is in, the postings are current). */
   toParts(): TextIndexParts {
     return {
       stems: this.stems, systems: [...this.systemNames], ...this.codes.toParts(),
       presence: [...this.presence],
       docCodeId: this.docCodeId.used(), docSystemId: this.docSystemId.used(), docSetId: this.docSetId.used(), docKindId: this.docKindId.used(),
       docRow: this.docRow.used(), docStart: this.docStart.used(), words: this.words.used(), weights: this.weights.used(),
+      sortedStems: this.sortedStemIds(), postingStart: this.postingStart, postingDocs: this.postingDocs,
     };
   }
 
-  /** An index from parts; throws when they do not fit together. */
+  /** An index from parts (used in place, nothing derived); throws when they do not fit together. */
   static fromParts(p: TextIndexParts): TextIndex {
     const n = p.docRow.length;
+    const nStems = p.stems.length;
     const fits = [p.docCodeId, p.docSystemId, p.docSetId, p.docKindId].every((a) => a.length === n) && p.docStart.length === n + 1
-      && p.docStart[n] === p.words.length && p.weights.length === p.words.length;
+      && p.docStart[n] === p.words.length && p.weights.length === p.words.length
+      && p.sortedStems.length === nStems && p.postingStart.length === nStems + 1 && p.postingStart[nStems] === p.postingDocs.length;
     if (!fits) throw new Error('the word index parts do not fit together');
-    for (let i = 0; i < p.words.length; i++) if (p.words[i]! < 0 || p.words[i]! >= p.stems.length) throw new Error('the word index refers to a word it does not have');
-    const t = new TextIndex();
-    for (const s of p.stems) t.stemId(s);
-    if (t.stems.length !== p.stems.length) throw new Error('the word index lists a word twice');
+    for (let i = 0; i < p.words.length; i++) if (p.words[i]! < 0 || p.words[i]! >= nStems) throw new Error('the word index refers to a word it does not have');
+    for (let i = 0; i < p.postingDocs.length; i++) if (p.postingDocs[i]! >= n) throw new Error('the word index refers to a text it does not have');
+    for (let i = 0; i < nStems; i++) if (p.sortedStems[i]! < 0 || p.sortedStems[i]! >= nStems || p.postingStart[i]! > p.postingStart[i + 1]!) throw new Error('the word index parts do not fit together');
+    const t = new TextIndex(p.stems);
+    t.stemIds = undefined;
+    t.sorted = p.sortedStems;
     p.systems.forEach((name) => t.systemId(name));
     t.codes = CodeTable.fromParts(t.systemNames, p.codeSystemIds, p.codeValueLines);
     t.codeIdMaps = undefined;
@@ -352,34 +401,52 @@ export class TextIndex {
     t.words = IntList.of(p.words);
     t.weights = ByteList.of(p.weights);
     t.shared = undefined;
-    t.ensurePostings();
+    t.postingStart = p.postingStart;
+    t.postingDocs = p.postingDocs;
+    t.postingsFor = n;
     return t;
   }
 
   idOf(s: string): number | undefined {
-    return this.stemIds.get(s);
+    if (this.stemIds) return this.stemIds.get(s);
+    const at = this.lowerBound(s);
+    const id = this.sorted![at];
+    return id !== undefined && this.stems[id] === s ? id : undefined;
   }
 
-  /** Stems sharing the root of `s` (asthma -> asthmatic), `s` included when indexed. */
+  /**
+   * Stems sharing the root of `s` (asthma -> asthmatic), `s` included when indexed. A root is a
+   * start of its stems: they sit together in sorted order. Remembered per root (a query's words
+   * come back as it is typed and when it is split into parts).
+   */
   variants(s: string): number[] {
+    const r = root(s);
+    const sorted = this.sortedStemIds();
+    if (this.variantsFor !== sorted) {
+      this.variantsByRoot.clear();
+      this.variantsFor = sorted;
+    }
+    const known = this.variantsByRoot.get(r);
+    if (known) return known;
     const out: number[] = [];
-    for (let id = this.rootFirst.get(root(s)) ?? -1; id >= 0; id = this.rootNext.data[id]!) out.push(id);
+    for (let i = this.lowerBound(r); i < sorted.length; i++) {
+      const stemmed = this.stems[sorted[i]!]!;
+      if (!stemmed.startsWith(r)) break;
+      if (root(stemmed) === r) out.push(sorted[i]!);
+    }
+    if (this.variantsByRoot.size >= MAX_REMEMBERED_ROOTS) this.variantsByRoot.clear();
+    this.variantsByRoot.set(r, out);
     return out;
   }
 
+  private readonly variantsByRoot = new Map<string, number[]>();
+  private variantsFor: Int32Array | undefined;
+
   /** Stems starting with `prefix`, at most `max`. */
   withPrefix(prefix: string, max: number): number[] {
-    this.sortedStems ??= [...this.stems].sort();
-    const sorted = this.sortedStems;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const sorted = this.sortedStemIds();
     const out: number[] = [];
-    for (let i = lo; i < sorted.length && out.length < max && sorted[i]!.startsWith(prefix); i++) out.push(this.stemIds.get(sorted[i]!)!);
+    for (let i = this.lowerBound(prefix); i < sorted.length && out.length < max && this.stems[sorted[i]!]!.startsWith(prefix); i++) out.push(sorted[i]!);
     return out;
   }
 
@@ -387,27 +454,27 @@ export class TextIndex {
     return KINDS[this.docKindId.data[d]!]!;
   }
 
-  /**
-   * Scores every text containing, for each query word, a word in the given relation to it
-   * (`relations[i][stemId]`; `alternatives[i]` lists those stem ids), whose code exists in the chosen code set of its system
-   * (`chosen`: system -> set id). `score(kind, extras, found, billable)` gets the summed weight
-   * of the text's other words and the relation found per query word. Keeps the best text per code.
-   * Candidates come from the query word with the fewest texts.
-   */
   /** An empty result for one search; buffers are reused across searches. */
   newScan(): ScanResult {
     const nCodes = this.codes.length;
     if (this.codeStamp.length < nCodes) {
       const size = nCodes + 1024;
       this.codeStamp = new Int32Array(size);
-      this.buffers = { score: new Float64Array(size), doc: new Int32Array(size), label: new Int32Array(size) };
+      this.buffers = { score: new Float64Array(size), doc: new Int32Array(size), label: new Int32Array(size), extras: new Float64Array(size) };
     }
     if (this.docStamp.length < this.docRow.length) this.docStamp = new Int32Array(this.docRow.length + 1024);
     return { stamp: ++this.stamp, touched: [], ...this.buffers };
   }
 
-  private buffers = { score: new Float64Array(0), doc: new Int32Array(0), label: new Int32Array(0) };
+  private buffers = { score: new Float64Array(0), doc: new Int32Array(0), label: new Int32Array(0), extras: new Float64Array(0) };
 
+  /**
+   * Scores every text containing, for each query word, a word in the given relation to it
+   * (`relations[i][stemId]`; `alternatives[i]` lists those stem ids), whose code exists in the chosen code set of its system
+   * (`chosen`: system -> set id), within `limits`. `score(kind, extras, found, billable)` gets the summed weight
+   * of the text's other words and the relation found per query word. Keeps the best text per code.
+   * Candidates come from the query word with the fewest texts.
+   */
   scan(
     relations: Uint8Array[],
     alternatives: number[][],
@@ -415,7 +482,10 @@ export class TextIndex {
     score: (kind: number, extras: number, found: Uint8Array, billable: boolean) => number,
     out: ScanResult,
     label: number,
+    limits: ScanLimits = {},
   ): void {
+    const onlyKind = limits.kind ?? -1;
+    const maxTenths = limits.maxExtras === undefined ? Infinity : Math.round(limits.maxExtras * 10);
     const codeStamp = this.codeStamp;
     const stamp = out.stamp;
     const n = relations.length;
@@ -453,6 +523,7 @@ export class TextIndex {
         if (!table) continue;
         const set = docSet[d]!;
         if (set !== -1 && set !== chosenSet[sys]) continue;
+        if (onlyKind >= 0 && docKind[d] !== onlyKind) continue;
         const code = docCode[d]!;
         const presence = code < table.length ? table[code]! : 0;
         if (presence === 0) continue;
@@ -468,8 +539,12 @@ export class TextIndex {
               if (found[i] === 0 || r < found[i]!) found[i] = r;
             }
           }
-          if (!covered) extras += weights[j]!;
+          if (!covered) {
+            extras += weights[j]!;
+            if (extras > maxTenths) break;
+          }
         }
+        if (extras > maxTenths) continue;
         let complete = true;
         for (let i = 0; i < n; i++) if (found[i] === 0) { complete = false; break; }
         if (!complete) continue;
@@ -481,6 +556,7 @@ export class TextIndex {
         out.score[code] = s;
         out.doc[code] = d;
         out.label[code] = label;
+        out.extras[code] = extras / 10;
       }
     }
   }

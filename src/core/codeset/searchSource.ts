@@ -1,7 +1,7 @@
 // What code search reads from the code-set index: queries, the installed sets and which set
 // answers for a system on a date.
 import type { SqlValue } from 'sql.js';
-import type { CodesetInfo } from './api';
+import type { CodesetIndex, CodesetInfo } from './api';
 import type { CodeSystem } from '../importers/types';
 import type { Content } from './versions';
 
@@ -13,4 +13,7 @@ export interface SearchSource {
   codeSetId(system: CodeSystem, date?: string): number | undefined;
   /** The set holding `content` of `system` nearest `date` (lenient). */
   contentSet(system: CodeSystem, content: Content, date?: string): CodesetInfo | undefined;
+  /** Tabular notes of a code ("use additional code", "code also"), for combination searches. */
+  notes: CodesetIndex['notes'];
+  inRanges: CodesetIndex['inRanges'];
 }

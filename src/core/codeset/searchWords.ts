@@ -15,9 +15,14 @@ const OTHER_WORDS = new Set(['other', 'specified', 'nec', 'elsewhere', 'classifi
 /** Words naming the default state or a neutral qualifier of the title. */
 const DEFAULT_STATE_WORDS = new Map(Object.entries({
   unspecified: 0, unsp: 0, uncomplicated: 0.1, closed: 0.1, initial: 0.1, encounter: 0.1, type: 0.3, per: 0.2, each: 0.2,
-  mg: 0.2, ml: 0.2, mcg: 0.2, gm: 0.2, unit: 0.2, units: 0.2, up: 0.2, single: 0.3, dose: 0.3,
+  site: 0.2, mg: 0.2, ml: 0.2, mcg: 0.2, gm: 0.2, unit: 0.2, units: 0.2, up: 0.2, single: 0.3, dose: 0.3,
 }));
 const OTHER_WEIGHT = 0.4;
+/** Words that change what a condition is, not only where or how: a query that does not say them means the other kind. */
+const NATURE_WORDS = new Set(['secondary']);
+const NATURE_WEIGHT = 1.5;
+/** Longest "N through M" range whose numbers in between are read as said ("stage 1 through stage 4" holds stage 3). */
+const MAX_RANGE = 10;
 const ALTERNATIVE_WEIGHT = 0.2;
 const NUMBER_WEIGHT = 0.3;
 const UNSAID_WEIGHT = 0.5;
@@ -65,7 +70,8 @@ export function root(stemmed: string): string {
  * Calls `emit` with each word of a code-set text (raw, lower case) and what it costs when the
  * query does not say it (1 = a specific word). For index paths (`indexPath`), the words after the
  * first comma of the main term are its other forms or a broad qualifier ("Asthma, asthmatic",
- * "Failure, failed"), not specifics.
+ * "Failure, failed"), not specifics. A range "stage 1 through stage 4" also holds the numbers
+ * in between (said at no cost), so "stage 3" finds it.
  */
 export function analyze(text: string, indexPath: boolean, emit: (word: string, weight: number) => void): void {
   const s = ASCII.test(text) ? text.toLowerCase() : fold(text);
@@ -75,6 +81,8 @@ export function analyze(text: string, indexPath: boolean, emit: (word: string, w
   let afterWithout = false;
   let segment = 0;
   let commaInSegment = false;
+  let lastNumber = -1;
+  let afterThrough = false;
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -85,6 +93,13 @@ export function analyze(text: string, indexPath: boolean, emit: (word: string, w
       const t = s.slice(i, j);
       i = j;
       if (t === 'or') { afterOr = true; continue; }
+      if (t === 'through' && lastNumber >= 0) { afterThrough = true; continue; }
+      if (c <= 57 && /^\d+$/.test(t)) {
+        const n = Number(t);
+        if (afterThrough && n > lastNumber && n - lastNumber <= MAX_RANGE) for (let k = lastNumber + 1; k < n; k++) emit(String(k), 0);
+        lastNumber = n;
+        afterThrough = false;
+      }
       if (STOP_WORDS.has(t)) continue;
       if (t === 'without' || t === 'not') {
         // "without complications", "not intractable": the code names the plain case.
@@ -97,6 +112,7 @@ export function analyze(text: string, indexPath: boolean, emit: (word: string, w
       if (depth > 0) weight = 0; // nonessential modifier
       else if (stateWeight !== undefined) weight = stateWeight;
       else if (OTHER_WORDS.has(t)) weight = OTHER_WEIGHT;
+      else if (NATURE_WORDS.has(t)) weight = NATURE_WEIGHT;
       else if (c <= 57) weight = NUMBER_WEIGHT;
       else if (afterWithout) weight = NEGATION_WEIGHT;
       else if (afterUnspecified) weight = UNSAID_WEIGHT; // "unspecified organism": which organism is not said
@@ -108,8 +124,8 @@ export function analyze(text: string, indexPath: boolean, emit: (word: string, w
     }
     if (c === 40 || c === 91) depth++; // ( [
     else if (c === 41 || c === 93) depth = Math.max(0, depth - 1); // ) ]
-    else if (c === 62) { segment++; commaInSegment = false; afterOr = false; afterUnspecified = false; afterWithout = false; } // >
-    else if (c === 44 || c === 59 || c === 58) { commaInSegment = true; afterOr = false; afterUnspecified = false; afterWithout = false; } // , ; :
+    else if (c === 62) { segment++; commaInSegment = false; afterOr = false; afterUnspecified = false; afterWithout = false; lastNumber = -1; afterThrough = false; } // >
+    else if (c === 44 || c === 59 || c === 58) { commaInSegment = true; afterOr = false; afterUnspecified = false; afterWithout = false; lastNumber = -1; afterThrough = false; } // , ; :
     i++;
   }
 }

@@ -5,7 +5,7 @@ export const SEARCH_SYNONYMS: Record<string, string> = {
   'a fib': 'atrial fibrillation',
   af: 'atrial fibrillation',
   aflutter: 'atrial flutter',
-  htn: 'essential hypertension',
+  htn: 'hypertension',
   'high blood pressure': 'essential hypertension',
   chf: 'heart failure',
   hf: 'heart failure',
@@ -113,33 +113,47 @@ export const SEARCH_SYNONYMS: Record<string, string> = {
   sz: 'seizure',
   cancer: 'malignant neoplasm',
   ca: 'malignant neoplasm',
+  metastatic: 'secondary malignant neoplasm',
+  metastasis: 'secondary malignant neoplasm',
+  mets: 'secondary malignant neoplasm',
+  's/p': 'status',
+  'status post': 'status',
+  cabg: 'coronary artery bypass graft',
+  overdose: 'poisoning',
 };
 
 const MAX_PHRASE_WORDS = 3;
 
-/** Rewrites known abbreviations and lay phrases; returns the rewritten query and what changed. */
-export function expandSynonyms(query: string): { text: string; applied: string[] } {
+/** One unit of a query: a word as typed, or a phrase we know, with the words it stands for. */
+export interface QueryUnit {
+  /** The words as typed. */
+  said: string;
+  /** The words the unit stands for (the phrase's official wording, or the word itself). */
+  means: string;
+  synonym: boolean;
+}
+
+/** Splits a query into words and the abbreviations and lay phrases we know (longest phrase first). */
+export function queryUnits(query: string): QueryUnit[] {
   // Punctuation around words ("afib," "(chf)") does not hide them; "n/v" keeps its slash.
   const words = query.toLowerCase().replace(/[^a-z0-9/'\s-]+/g, ' ').split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  const applied: string[] = [];
+  const out: QueryUnit[] = [];
   for (let i = 0; i < words.length;) {
-    let matched = false;
-    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
+    let unit: QueryUnit | undefined;
+    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1 && !unit; n--) {
       const phrase = words.slice(i, i + n).join(' ');
       const hit = SEARCH_SYNONYMS[phrase];
-      if (hit !== undefined && hit !== phrase) {
-        out.push(hit);
-        applied.push(`${phrase} = ${hit}`);
-        i += n;
-        matched = true;
-        break;
-      }
+      if (hit !== undefined && hit !== phrase) unit = { said: phrase, means: hit, synonym: true };
     }
-    if (!matched) {
-      out.push(words[i]!);
-      i++;
-    }
+    unit ??= { said: words[i]!, means: words[i]!, synonym: false };
+    out.push(unit);
+    i += unit.said.split(' ').length;
   }
-  return { text: out.join(' '), applied };
+  return out;
+}
+
+/** Rewrites known abbreviations and lay phrases; returns the rewritten query and what changed. */
+export function expandSynonyms(query: string): { text: string; applied: string[] } {
+  const units = queryUnits(query);
+  return { text: units.map((u) => u.means).join(' '), applied: units.filter((u) => u.synonym).map((u) => `${u.said} = ${u.means}`) };
 }

@@ -1,8 +1,7 @@
-// The analyzer's terms in flat typed arrays. As one object per term (a string array of keys, a
-// code, a reason string) and a Map of Maps for the anchor index, the ~150,000 terms of a full
-// code set held about 70 MB of heap; here keys and codes are interned ids, reasons are UTF-8 in
-// one byte pool, and the anchor index is a few integer arrays (about a sixth of that). A term
-// becomes an object only when a sentence contains all its keys.
+// The analyzer's terms in flat typed arrays (some 150,000 for a full code set): keys and codes are
+// interned ids, reasons are UTF-8 in one byte pool, and the anchor index is a few integer arrays,
+// so the terms hold no object or string each. A term becomes an object only when a sentence
+// contains all its keys.
 
 import { LineTable, TextPool } from '../codeset/textPool';
 import { U32List } from '../codeset/numberList';
@@ -56,7 +55,7 @@ export class Dictionary {
   readonly termKeyStart: Uint32Array;
   readonly termKeys: Uint32Array;
   private readonly termCode: Uint32Array;
-  /** Code id -> code, as lines of UTF-8 (66,000 codes as strings were 2 MB of heap). */
+  /** Code id -> code, as lines of UTF-8 (not a string per code). */
   private readonly codeNames: LineTable;
   private readonly termSource: Uint8Array;
   private readonly termReason: Uint32Array;
