@@ -3,7 +3,7 @@
 // MAP (CodiEsp definition), at code and 3-character category level.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { analyzeNote } from '../../core/suggest/analyze';
+import { analyzeNote } from '../../core/analysis/index';
 import { canonicalCode, evaluate, stripSeventhCharacter, type EvalDocument, type LevelMetrics } from '../../core/suggest/evaluate';
 import { ALL_THRESHOLD, DEFAULT_THRESHOLD, type Setting } from '../../core/suggest/types';
 import { flagDate, flagBool, flagString, UsageError, type CliCommand, type CliIO } from '../command';
@@ -88,7 +88,7 @@ export const command: CliCommand = {
       let absent = 0;
       const started = Date.now();
       for (const g of gold) {
-        const { suggestions } = analyzeNote(index, g.text, { setting, threshold: Math.min(ALL_THRESHOLD, threshold), ...(date ? { date } : {}) });
+        const { suggestions } = await analyzeNote(index, g.text, undefined, date, { setting, threshold: Math.min(ALL_THRESHOLD, threshold) });
         const dx = suggestions.filter((s) => s.system === 'icd10cm');
         docs.push({ id: g.id, gold: g.codes, ranked: dx.map((s) => s.code), returned: dx.filter((s) => s.score >= threshold).map((s) => s.code) });
         for (const c of new Set(g.codes.map(canonicalCode))) if (!index.lookup(c, { system: 'icd10cm', ...(date ? { date } : {}) })) absent++;
