@@ -3,7 +3,7 @@
 // with their status in the sidecar claim and negated mentions (for dimming). Pure (no `vscode`):
 // analysis.ts schedules it.
 import type { CodesetIndex } from '../core/codeset/api';
-import { analyzeNote, dateOfServiceOf, type CodeSetUsed } from '../core/analysis/index';
+import { analyzeNote, checkClaim, dateOfServiceOf, patientStatusOf, type CodeSetUsed } from '../core/analysis/index';
 import { defaultNoteReader, type NoteReader } from '../core/suggest/engine';
 import type { Suggestion } from '../core/suggest/types';
 import type { RuleWarning } from '../core/rules/types';
@@ -93,11 +93,19 @@ export async function analyzeNoteText(
     const to = pieces[i + 1]?.from ?? negated.length;
     for (let k = p.from; k < to; k++) { negated[k]!.start += p.offset; negated[k]!.end += p.offset; }
   });
-  const marked: MarkedCode[] = result.suggestions.map((s) => ({
+  return {
+    marked: marksOf(index, result.suggestions, claim), negated: mergeSpans(negated), warnings: result.warnings, claimErrors, notices: result.notices,
+    ...(result.dateOfService ? { dateOfService: result.dateOfService } : {}), codeSets: result.codeSets, millis: now() - started,
+  };
+}
+
+/** The suggestions with their status in the claim, plus codes only the claim names (with evidence). */
+function marksOf(index: CodesetIndex, suggestions: readonly Suggestion[], claim: ClaimJson | undefined): MarkedCode[] {
+  const marked: MarkedCode[] = suggestions.map((s) => ({
     code: s.code, system: s.system, title: s.title, status: (claim && statusInClaim(claim, s.code)) ?? 'suggested',
     evidence: s.evidence, suggestion: s,
   }));
-  const seen = new Set(result.suggestions.map((s) => s.code.replace(/\./g, '')));
+  const seen = new Set(suggestions.map((s) => s.code.replace(/\./g, '')));
   for (const d of [...(claim?.diagnoses ?? []), ...(claim?.lines ?? [])]) {
     const n = d.code.replace(/\./g, '').toUpperCase();
     if (seen.has(n) || !d.evidence?.length) continue;
@@ -106,10 +114,35 @@ export async function analyzeNoteText(
     marked.push({ code: rec?.code ?? d.code, system: d.system, title: rec?.title ?? '', status: d.status ?? 'accepted', evidence: d.evidence.map((e) => ({ start: e.start, end: e.end })) });
   }
   hideReplacedRejections(marked);
-  return {
-    marked, negated: mergeSpans(negated), warnings: result.warnings, claimErrors, notices: result.notices,
-    ...(result.dateOfService ? { dateOfService: result.dateOfService } : {}), codeSets: result.codeSets, millis: now() - started,
-  };
+  return marked;
+}
+
+/**
+ * Only the claim changed (a code accepted or rejected, a fix applied) and not what picks the
+ * suggestions (its date of service, the patient status): the previous suggestions are kept and
+ * only the claim check runs again, so an accept does not re-read the whole note.
+ */
+export function claimOnlyChange(before: ClaimJson | undefined, after: ClaimJson | undefined): boolean {
+  return dateOfServiceOf(before) === dateOfServiceOf(after) && patientStatusOf(before) === patientStatusOf(after);
+}
+
+export async function recheckClaim(
+  index: CodesetIndex,
+  text: string,
+  previous: NoteResult,
+  claim: ClaimJson | undefined,
+  claimErrors: string[],
+  settings: MedcodeSettings,
+  now: () => number = Date.now,
+): Promise<NoteResult> {
+  const started = now();
+  const suggestions = previous.marked.flatMap((m) => (m.suggestion ? [m.suggestion] : []));
+  const fromSetting = dateOfServiceOf(claim) ? undefined : settings.dateOfService || undefined;
+  const warnings = claim === undefined ? [] : await checkClaim(index, claim, {
+    noteText: text, severity: settings.ruleSeverity, today: new Date().toISOString().slice(0, 10),
+    ...(dateOfServiceOf(claim) ?? fromSetting ? { dateOfService: dateOfServiceOf(claim) ?? fromSetting } : {}),
+  });
+  return { ...previous, marked: marksOf(index, suggestions, claim), warnings, claimErrors, millis: now() - started };
 }
 
 function mergeSpans(spans: Span[]): Span[] {

@@ -184,7 +184,7 @@ export async function analyzeNote(
   });
   return {
     ...(date ? { dateOfService: date } : {}),
-    codeSets: codeSetsAt(index, covered ? date : undefined),
+    codeSets: codeSetsAt(index, date),
     suggestions,
     diagnoses: suggestions.filter((s) => s.system === 'icd10cm'),
     procedures: suggestions.filter((s) => s.system === 'cpt'),
