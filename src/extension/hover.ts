@@ -27,13 +27,13 @@ export function releasesLine(codeSets: readonly CodeSetUsed[], dateOfService: st
 export function hoverMarkdown(index: CodesetIndex, m: MarkedCode, uri: string, release?: { codeSets: readonly CodeSetUsed[]; dateOfService?: string }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['medcode.acceptSuggestion', 'medcode.rejectSuggestion', 'medcode.searchCodes'] };
-  const rec = index.lookup(m.code);
+  const rec = index.lookup(m.code, { system: m.system });
   const status = m.status === 'suggested' ? 'suggested' : m.status;
   md.appendMarkdown(`**${esc(m.code)}** ${esc(rec?.title ?? m.title)}\n\n`);
   const billable = rec ? (rec.billable ? '$(check) billable' : '$(warning) not billable: a more specific code is needed')
     : m.system === 'cpt' ? 'CPT (by number; import a licensed CPT file for its descriptor)' : '$(error) not in the installed code sets';
   md.appendMarkdown(`${billable} · ${rec ? `${systemLabel(rec.system)} ${esc(rec.version)}` : ''} · ${status}\n\n`);
-  if (rec) {
+  if (rec && m.system === 'icd10cm') {
     const notes = index.notes(m.code, { inherited: true, types: NOTE_TYPES });
     for (const type of NOTE_TYPES) {
       const ofType = notes.filter((n) => n.type === type);

@@ -198,10 +198,21 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
 
     const visitClaimPath = join(workspace, 'notes', 'office-visit.note.claim.json');
     const lightbulbAccept = async (line, column, label) => {
-      await goTo(line, column);
-      await page.keyboard.press('Control+.');
       const item = page.locator('.action-widget .monaco-list-row', { hasText: label }).first();
-      await item.waitFor({ timeout: 20_000 });
+      for (let attempt = 1; ; attempt++) {
+        await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+        await goTo(line, column);
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Control+.');
+        try {
+          await item.waitFor({ timeout: 10_000 });
+          break;
+        } catch (e) {
+          // The menu may open before the code actions of a just-changed claim are ready: try again.
+          await page.keyboard.press('Escape');
+          if (attempt === 3) throw e;
+        }
+      }
       await item.click();
       await page.waitForTimeout(500);
     };

@@ -12,7 +12,7 @@ import { ruleSettingsFromArgs } from '../ruleSettings';
 import { flagString, UsageError, type CliCommand } from '../command';
 import { openIndexFromArgs } from '../openIndex';
 import { writeAtomic } from '../store';
-import { rulesDocUri } from './check';
+import { dbPathFromArgs } from '../openIndex';
 
 const FORMATS = ['html', 'md', 'csv', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -71,11 +71,12 @@ export function scanFolder(folder: string): FolderScan {
   return { inputs, problems };
 }
 
-export function renderReport(result: AuditResult, format: Format, options: { title: string; generatedAt: string; rulesDoc: string }): string {
+/** The report as a self-contained file: rule text embedded (HTML, Markdown); SARIF help links name docs/rules.md relative to the project, never a path on this machine. */
+export function renderReport(result: AuditResult, format: Format, options: { title: string; generatedAt: string; database?: string }): string {
   if (format === 'html') return auditHtml(result, options);
-  if (format === 'md') return auditMarkdown(result, options.title);
+  if (format === 'md') return auditMarkdown(result, options);
   if (format === 'csv') return auditCsv(result);
-  return `${JSON.stringify(toSarif(result.items.map((i) => ({ uri: i.name, ...(i.noteName ? { noteUri: i.noteName } : {}), warnings: i.warnings })), { helpBase: options.rulesDoc }), null, 2)}\n`;
+  return `${JSON.stringify(toSarif(result.items.map((i) => ({ uri: i.name, ...(i.noteName ? { noteUri: i.noteName } : {}), warnings: i.warnings }))), null, 2)}\n`;
 }
 
 export const command: CliCommand = {
@@ -108,7 +109,7 @@ export const command: CliCommand = {
       index.close();
     }
     for (const p of problems) result.items.push({ name: p.name, kind: 'claim', warnings: [], problem: p.problem });
-    const report = renderReport(result, format, { title: `MedCode audit of ${folderArg}`, generatedAt: new Date().toISOString().slice(0, 10), rulesDoc: rulesDocUri() });
+    const report = renderReport(result, format, { title: `MedCode audit of ${folderArg}`, generatedAt: new Date().toISOString().slice(0, 10), database: dbPathFromArgs(args, io) });
     const out = flagString(args, 'out');
     if (out) {
       writeAtomic(resolve(io.cwd, out), new TextEncoder().encode(report));
