@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { audit, type AuditInput, type AuditResult } from '../../core/rules/audit';
+import { readClaim } from '../../core/analysis/index';
 import { auditCsv } from '../../core/rules/report/csv';
 import { auditHtml } from '../../core/rules/report/html';
 import { auditMarkdown } from '../../core/rules/report/markdown';
@@ -48,13 +49,13 @@ export function scanFolder(folder: string): FolderScan {
   const pairedNotes = new Set<string>();
   for (const p of files.filter((f) => f.endsWith('.json'))) {
     const isClaimFile = p.endsWith('.claim.json');
-    let claim: unknown;
-    try {
-      claim = JSON.parse(readFileSync(p, 'utf8').replace(/^\uFEFF/, '')) as unknown;
-    } catch (e) {
-      if (isClaimFile) problems.push({ name: name(p), problem: `not valid JSON (${(e as Error).message})` });
+    // The one claim reader; JSON that fails the schema is still audited (the rules judge any JSON).
+    const read = readClaim(readFileSync(p, 'utf8'));
+    if (!read.ok && !('json' in read)) {
+      if (isClaimFile) problems.push({ name: name(p), problem: `not valid JSON (${read.errors[0] ?? 'unreadable'})` });
       continue;
     }
+    const claim: unknown = read.ok ? read.claim : read.json;
     if (!isClaimFile && (typeof claim !== 'object' || claim === null || !('schemaVersion' in claim))) continue;
     const notePath = isClaimFile ? p.slice(0, -'.claim.json'.length) : undefined;
     let noteText: string | undefined;

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkClaim } from '../../core/analysis/index';
+import { checkClaim, readClaim } from '../../core/analysis/index';
 import { toSarif } from '../../core/rules/sarif';
 import { ruleSettingsFromArgs } from '../ruleSettings';
 import type { RuleWarning } from '../../core/rules/types';
@@ -27,6 +27,7 @@ export function rulesDocUri(): string {
   return 'docs/rules.md';
 }
 
+/** Reads a claim file through the one claim reader; JSON that fails the schema is still returned (the rules judge any JSON). */
 export function readJsonFile(path: string, shown: string): unknown {
   let text: string;
   try {
@@ -35,11 +36,10 @@ export function readJsonFile(path: string, shown: string): unknown {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}.`);
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (e) {
-    throw new UsageError(`${shown} is not valid JSON (${(e as Error).message}); fix the file or open it as text.`);
-  }
+  const r = readClaim(text);
+  if (r.ok) return r.claim;
+  if ('json' in r) return r.json;
+  throw new UsageError(`${shown} is not valid JSON (${r.errors[0] ?? 'unreadable'}); fix the file or open it as text.`);
 }
 
 /** The note the claim's evidence points into: --note, else claim.note.path (relative to the claim), else <note> beside `x.claim.json`. */
