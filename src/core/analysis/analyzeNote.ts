@@ -30,8 +30,9 @@ export interface NoteAnalysisOptions extends Omit<AnalyzeOptions, 'date'> {
   /** Reads the note (tests and the editor wrap it, e.g. to remember negated mentions). */
   reader?: NoteReader;
   /**
-   * Long notes are analyzed in paragraph-aligned pieces; `pause` is awaited between pieces (an
-   * editor yields to its event loop there, and throws to stop work on text that moved on).
+   * Given, a note longer than WHOLE_NOTE_CHARS is analyzed in paragraph-aligned pieces and `pause`
+   * is awaited between them (an editor yields to its event loop there, and throws to stop work on
+   * text that moved on). Without it the note is analyzed whole, as the CLI and `eval` do.
    */
   pause?: () => Promise<void>;
   /** Where a `dateOfService` given to the call came from, for the notice (e.g. "the medcode.dateOfService setting"). */
@@ -173,8 +174,8 @@ export async function analyzeNote(
   const { severity, today, reader = defaultNoteReader, pause, dateSource: _source, ...rest } = options;
   const patientStatus = options.patientStatus ?? patientStatusOf(claim);
   const suggestOptions: AnalyzeOptions & { patientStatus?: PatientStatus } = { ...rest, ...(patientStatus ? { patientStatus } : {}) };
-  const suggestions = text.length > WHOLE_NOTE_CHARS
-    ? await suggestInPieces(at, text, suggestOptions, reader, pause ?? (() => Promise.resolve()))
+  const suggestions = pause && text.length > WHOLE_NOTE_CHARS
+    ? await suggestInPieces(at, text, suggestOptions, reader, pause)
     : suggestCodes(at, text, suggestOptions, reader).suggestions;
   const warnings = claim === undefined ? [] : await checkClaim(index, claim, {
     noteText: text,
