@@ -137,8 +137,8 @@ export class NoteAnalyses implements vscode.Disposable {
     const claim = read.ok && claimText !== undefined ? read.claim : undefined;
     const version = doc.version;
     const generation = this.generation;
-    const claimForRules = read.ok && claimText !== undefined ? read.claim : undefined;
-    if (cached && cached.version === version && cached.generation === generation && claimOnlyChange(cached.claim, claimForRules)) {
+    // Same note text, same settings: only the claim changed (an accept, a fix), so the suggestions stand.
+    if (cached && cached.version === version && cached.generation === generation && claimOnlyChange(cached.claim, claim)) {
       const result = await recheckClaim(index, doc.getText(), cached.result, claim, claimErrors, this.settings.current);
       this.claimRechecks++;
       this.results.set(key, { version, claimText, claim: read.ok ? read.claim : undefined, result, generation });
