@@ -139,12 +139,12 @@ async function suggestInPieces(index: CodesetIndex, text: string, options: Analy
   return [...byCode.values()].sort(bySuggestionRank);
 }
 
-/** Which releases a date selects, and whether each is in force on it. */
-function codeSetsAt(index: CodesetIndex, date: string | undefined): CodeSetUsed[] {
+/** The releases the analysis read (the date's when `dated`, else the latest), and whether each is in force on the date. */
+function codeSetsUsed(index: CodesetIndex, date: string | undefined, dated: boolean): CodeSetUsed[] {
   return SYSTEMS.flatMap((system) => {
-    const inForce = date ? index.setFor(system, date) : index.setFor(system);
-    const set = inForce ?? index.setFor(system);
-    return set ? [{ system, version: set.version, inForce: inForce !== undefined }] : [];
+    const onDate = date ? index.setFor(system, date) : index.setFor(system);
+    const set = dated ? onDate ?? index.setFor(system) : index.setFor(system);
+    return set ? [{ system, version: set.version, inForce: onDate?.id === set.id }] : [];
   });
 }
 
@@ -170,7 +170,12 @@ export async function analyzeNote(
     const source = fromCall ? (options.dateSource ?? 'the date of service given') : "the claim's date of service";
     notices.push(`No installed ICD-10-CM release covers ${date} (${source}): the codes cannot be checked as of that day, and the suggestions come from ${latest}. Import the release for that date.`);
   }
-  const at = date && covered ? indexAtDate(index, date) : index;
+  // The analyzer's dictionary is built per index view (seconds and tens of MB): a dated view is
+  // taken only when the date's ICD-10-CM release is not the latest one. HCPCS and CPT are read
+  // from the latest releases otherwise; the claim check judges every code as of the date.
+  const icdOnDate = date && covered ? index.setFor('icd10cm', date) : undefined;
+  const dated = icdOnDate !== undefined && icdOnDate.id !== index.setFor('icd10cm')?.id;
+  const at = dated && date ? indexAtDate(index, date) : index;
   const { severity, today, reader = defaultNoteReader, pause, dateSource: _source, ...rest } = options;
   const patientStatus = options.patientStatus ?? patientStatusOf(claim);
   const suggestOptions: AnalyzeOptions & { patientStatus?: PatientStatus } = { ...rest, ...(patientStatus ? { patientStatus } : {}) };
@@ -185,7 +190,7 @@ export async function analyzeNote(
   });
   return {
     ...(date ? { dateOfService: date } : {}),
-    codeSets: codeSetsAt(index, date),
+    codeSets: codeSetsUsed(index, date, dated),
     suggestions,
     diagnoses: suggestions.filter((s) => s.system === 'icd10cm'),
     procedures: suggestions.filter((s) => s.system === 'cpt'),

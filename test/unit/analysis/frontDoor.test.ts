@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeNote, checkClaim, createClaim, draftClaim, withDecision } from '../../../src/core/analysis/index';
 import { suggestFixtureIndex } from '../suggest/fixture';
+import { fixtureIndex, icd } from '../../support/fixtureIndex';
 
 const VISIT = [
   'Established patient, follow-up visit.',
@@ -49,6 +50,30 @@ describe('analyzeNote (front door)', () => {
     assert.match(given.notices[0] ?? '', /2018-01-02 \(the --date flag\)/);
     // "today" no release covers is no notice: the latest release is the right one to use.
     assert.deepEqual((await analyzeNote(index, VISIT, undefined, undefined, { today: '2031-01-01' })).notices, []);
+  });
+
+  test('a date whose ICD-10-CM release is the latest codes with the latest index (no second analyzer dictionary); HCPCS then comes from the latest release', async () => {
+    const index = await fixtureIndex([
+      { system: 'icd10cm', version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30', codes: [icd('J02', 'Acute pharyngitis', false), icd('J02.0', 'Streptococcal pharyngitis')], indexEntries: [{ source: 'index', path: 'Pharyngitis > streptococcal', term: 'streptococcal', level: 1, code: 'J020' }] },
+      { system: 'hcpcs', version: '2025', effectiveFrom: '2025-01-01', codes: [{ code: 'J0696', display: 'J0696', kind: 'code', billable: true, longTitle: 'Injection, ceftriaxone sodium, per 250 mg', shortTitle: 'Ceftriaxone sodium injection' }] },
+    ]);
+    // Building an analyzer dictionary reads every index entry: count the reads.
+    let entryReads = 0;
+    const counted = new Proxy(index, {
+      get(target, name) {
+        const v = Reflect.get(target, name, target) as unknown;
+        if (name === 'eachIndexEntry' || name === 'allIndexEntries') entryReads++;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const note = 'ASSESSMENT: Streptococcal pharyngitis.\nPLAN: ceftriaxone 1 g IM today.\n';
+    await analyzeNote(counted, note, undefined, undefined);
+    const afterLatest = entryReads;
+    const r = await analyzeNote(counted, note, undefined, '2024-03-01');
+    assert.equal(entryReads, afterLatest, 'no second dictionary was built for the date');
+    assert.ok(r.diagnoses.some((s) => s.code === 'J02.0'));
+    assert.equal(r.hcpcs.find((s) => s.code === 'J0696')?.units, 4, 'the drug code is found in the latest HCPCS release');
+    assert.deepEqual(r.codeSets.map((c) => `${c.system} ${c.version} ${c.inForce}`), ['icd10cm FY2024 true', 'hcpcs 2025 false']);
   });
 
   test("the claim's warnings come with the analysis, the same as checkClaim gives", async () => {
