@@ -77,7 +77,7 @@ function prepareWorkspace(dir, dbPath) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(ROOT, 'examples/workspace'), dir, { recursive: true });
   const fx = join(ROOT, 'test/e2e/fixtures');
-  for (const f of ['two-diabetes.note', 'two-diabetes.note.claim.json', 'dictated.txt', 'other-dictated.txt', 'scratch.note']) cpSync(join(fx, f), join(dir, 'notes', f));
+  for (const f of ['two-diabetes.note', 'two-diabetes.note.claim.json', 'office-visit.note', 'dictated.txt', 'other-dictated.txt', 'scratch.note']) cpSync(join(fx, f), join(dir, 'notes', f));
   mkdirSync(join(dir, 'src'), { recursive: true });
   cpSync(join(fx, 'tool.ts'), join(dir, 'src', 'tool.ts'));
   const samples = ['follow-up-diabetes.note', 'urgent-care-cough.note', 'fall-wrist.note'].map((f) => readFileSync(join(dir, 'notes', f), 'utf8'));

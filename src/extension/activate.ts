@@ -54,9 +54,10 @@ export function activate(context: vscode.ExtensionContext): MedcodeApi {
     ruleSeverity: () => settings.current.ruleSeverity,
     onDidChangeContext: (listener) => vscode.Disposable.from(database.onDidChange(listener), settings.onDidChange(listener)),
     setting: () => settings.current.setting,
+    dateOfService: () => settings.current.dateOfService || undefined,
     decidedCodes: (note) => analyses.latest(note)?.result.marked
       .filter((m) => m.status !== 'suggested')
-      .map((m) => ({ code: m.code, system: m.system, status: m.status, evidence: m.evidence, ...(m.suggestion ? { score: m.suggestion.score } : {}) })),
+      .map((m) => ({ code: m.code, system: m.system, status: m.status, evidence: m.evidence, ...(m.suggestion?.units !== undefined ? { units: m.suggestion.units } : {}) })),
     who,
     log,
   });

@@ -3,7 +3,7 @@
 // re-run when the sidecar claim, the settings or the database change.
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
-import { analyzeNoteText, StaleAnalysis, type NoteResult } from './noteAnalysis';
+import { analyzeNoteText, claimOnlyChange, recheckClaim, StaleAnalysis, type NoteResult } from './noteAnalysis';
 import { claimUriFor, readClaimText } from './claimEdits';
 import { isClaimPath, notePathForClaim, readSidecar, type ClaimJson } from './sidecar';
 import type { CodesetDatabase } from './database';
@@ -36,6 +36,8 @@ export class NoteAnalyses implements vscode.Disposable {
   readonly preparation: AnalyzerPreparation;
   /** Number of analyses run (the e2e tests read it to check debouncing). */
   runs = 0;
+  /** Number of times only the claim was checked again because only the claim changed (an accept). */
+  claimRechecks = 0;
 
   constructor(private readonly notes: NoteDocuments, private readonly database: CodesetDatabase, private readonly settings: SettingsStore, private readonly log: vscode.LogOutputChannel) {
     this.preparation = new AnalyzerPreparation(database, log);
@@ -135,6 +137,15 @@ export class NoteAnalyses implements vscode.Disposable {
     const claim = read.ok && claimText !== undefined ? read.claim : undefined;
     const version = doc.version;
     const generation = this.generation;
+    // Same note text, same settings: only the claim changed (an accept, a fix), so the suggestions stand.
+    if (cached && cached.version === version && cached.generation === generation && claimOnlyChange(cached.claim, claim)) {
+      const result = await recheckClaim(index, doc.getText(), cached.result, claim, claimErrors, this.settings.current);
+      this.claimRechecks++;
+      this.results.set(key, { version, claimText, claim: read.ok ? read.claim : undefined, result, generation });
+      this.log.info(`checked a note's claim again: ${result.warnings.length} warnings, ${result.millis} ms`);
+      this.emitter.fire(doc);
+      return;
+    }
     let result;
     let chars = 0;
     try {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { NoteAnalyses } from './analysis';
 import type { CodesetDatabase } from './database';
 import type { NoteDiagnostics } from './diagnostics';
-import { markedAt, type CodeCommandArgs } from './codeAtPosition';
+import { codeArgs, markedAt } from './codeAtPosition';
 import type { WarningCommandArgs } from './claimCommands';
 import { moreSpecificCodes, seventhCharacterChoices } from './specificCodes';
 
@@ -33,19 +33,19 @@ export class NoteCodeActions implements vscode.CodeActionProvider {
       if (w.source !== 'MedCode') continue;
       const warning = this.diagnostics.warningFor(doc, w);
       if (!warning) continue;
-      const base: WarningCommandArgs = { uri, rule: warning.rule, message: warning.message, ...(warning.key ? { key: warning.key } : {}) };
-      warning.fixes.forEach((f, i) => action(`MedCode: ${f.title}`, 'medcode.applyRuleFix', [{ ...base, fixIndex: i }], i === 0, [w]));
+      const base: WarningCommandArgs = { uri, rule: warning.rule, target: warning.target, ...(warning.key ? { key: warning.key } : {}) };
+      warning.fixes.forEach((f, i) => action(`MedCode: ${f.title}`, 'medcode.applyRuleFix', [{ ...base, fix: f }], i === 0, [w]));
       action(`MedCode: Suppress ${warning.rule} with justification...`, 'medcode.suppressWarning', [base], false, [w]);
     }
     for (const { code: m } of markedAt(doc, analyzed.result.marked, range)) {
-      const args: CodeCommandArgs = { uri, code: m.code };
+      const args = codeArgs(uri, m);
       if (m.status !== 'accepted') action(`MedCode: Accept ${m.code} ${short(m.title)}`, 'medcode.acceptSuggestion', [args], actions.length === 0);
       if (m.status !== 'rejected') action(`MedCode: Reject ${m.code}`, 'medcode.rejectSuggestion', [args]);
       for (const c of moreSpecificCodes(index, m)) {
-        action(`MedCode: Use more specific ${c.code} ${short(c.title)}`, 'medcode.acceptSuggestion', [{ uri, code: c.code, replaces: m.code }]);
+        action(`MedCode: Use more specific ${c.code} ${short(c.title)}`, 'medcode.acceptSuggestion', [{ ...args, code: c.code, replaces: m.code }]);
       }
       for (const c of seventhCharacterChoices(index, m)) {
-        action(`MedCode: Add 7th character: ${c.code} (${short(c.title, 30)})`, 'medcode.acceptSuggestion', [{ uri, code: c.code, replaces: m.code }]);
+        action(`MedCode: Add 7th character: ${c.code} (${short(c.title, 30)})`, 'medcode.acceptSuggestion', [{ ...args, code: c.code, replaces: m.code }]);
       }
     }
     return actions;

@@ -63,8 +63,18 @@ export class NoteDiagnostics implements vscode.Disposable {
       d.source = 'MedCode';
       out.push(d);
     }
+    // Billing fields a claim cannot be sent without are one entry in the note (the panel lists them one by one).
+    const fields = analyzed.result.warnings.filter((w) => !w.suppressed && w.rule === 'claim.required-field' && w.target.kind === 'claim');
+    if (fields.length > 0) {
+      const names = fields.map((w) => (w.target.kind === 'claim' ? w.target.field ?? 'claim' : '')).filter(Boolean);
+      const worst = fields.some((w) => w.severity === 'error') ? 'error' : fields.some((w) => w.severity === 'warning') ? 'warning' : 'info';
+      const d = new vscode.Diagnostic(doc.lineAt(0).range, `The claim lacks ${fields.length} field${fields.length === 1 ? '' : 's'} it cannot be sent without (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', ...' : ''}); fill them in the claim panel (MedCode: Open Claim).`, SEVERITY[worst]);
+      d.source = 'MedCode';
+      d.code = { value: 'claim.required-field', target: ruleDocUri('claim.required-field') };
+      out.push(d);
+    }
     for (const w of analyzed.result.warnings) {
-      if (w.suppressed) continue;
+      if (w.suppressed || fields.includes(w)) continue;
       const spans = evidenceOfWarning(w, analyzed);
       const d = new vscode.Diagnostic(warningRange(doc, spans), w.message, SEVERITY[w.severity]);
       d.source = 'MedCode';

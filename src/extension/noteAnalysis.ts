@@ -1,15 +1,19 @@
-// One analysis of one note: suggestions (with their status in the sidecar claim), negated mentions
-// (for dimming) and the rules' warnings on the claim. Pure (no `vscode`): analysis.ts schedules it.
+// One analysis of one note for the editor: the core front door's result (suggestions of every
+// system, the claim's warnings, the releases used) turned into what the editor draws: marked codes
+// with their status in the sidecar claim and negated mentions (for dimming). Pure (no `vscode`):
+// analysis.ts schedules it.
+import { normalizeCode } from '../core/codes';
 import type { CodesetIndex } from '../core/codeset/api';
-import { defaultNoteReader, suggestDiagnoses, type NoteReader } from '../core/suggest/engine';
-import type { AnalyzeOptions, Suggestion } from '../core/suggest/types';
-import { checkClaim } from '../core/rules/index';
-import type { NoteAnalysis, RuleWarning } from '../core/rules/types';
+import { analyzeNote, checkClaim, dateOfServiceOf, patientStatusOf, type CodeSetUsed } from '../core/analysis/index';
+import { defaultNoteReader, type NoteReader } from '../core/suggest/engine';
+import type { Suggestion } from '../core/suggest/types';
+import type { RuleWarning } from '../core/rules/types';
 import type { Span } from '../core/note/model';
 import type { DecisionStatus } from '../core/claim/schema';
-import { isIsoDate, normalizeCode } from '../core/codes';
 import type { MedcodeSettings } from './settingsSchema';
-import { billedView, fixOnFile, statusInClaim, type ClaimJson } from './sidecar';
+import { statusInClaim, type ClaimJson } from './sidecar';
+
+export { chunkBounds, CHUNK_CHARS, WHOLE_NOTE_CHARS } from '../core/analysis/index';
 
 export interface MarkedCode {
   code: string;
@@ -30,13 +34,25 @@ export interface NoteResult {
   claimErrors: string[];
   /** What the coder should know about how the note was coded (a date of service no installed release covers). */
   notices: string[];
+  /** The date of service the code sets were chosen by, and the releases used. */
+  dateOfService?: string;
+  codeSets: CodeSetUsed[];
   millis: number;
 }
 
-/** Wraps the note reader so negated mentions the engine skips are remembered for dimming. */
-function recordingReader(negated: Span[]): NoteReader {
+/**
+ * A note reader that remembers the negated mentions the engine skips (for dimming). A long note
+ * is read piece by piece, in order: each piece's spans are moved by the piece's start afterwards.
+ */
+function recordingReader(negated: Span[], pieces: { from: number; offset: number }[]): NoteReader {
+  let offset = 0;
   return {
     ...defaultNoteReader,
+    parseNote(text) {
+      pieces.push({ from: negated.length, offset });
+      offset += text.length;
+      return defaultNoteReader.parseNote(text);
+    },
     contextOf(note, sentence, span) {
       const flags = defaultNoteReader.contextOf(note, sentence, span);
       if (flags.negated) negated.push({ start: span.start, end: span.end });
@@ -45,99 +61,9 @@ function recordingReader(negated: Span[]): NoteReader {
   };
 }
 
-function remapTarget(w: RuleWarning, view: { dxIndex: number[]; lineIndex: number[] }): RuleWarning {
-  const t = w.target;
-  const fixes = w.fixes.map((f) => ({ ...f, edit: fixOnFile(f.edit, view) }));
-  if (t.kind === 'diagnosis') return { ...w, fixes, target: { kind: 'diagnosis', index: view.dxIndex[t.index] ?? t.index } };
-  if (t.kind === 'line') return { ...w, fixes, target: { kind: 'line', index: view.lineIndex[t.index] ?? t.index } };
-  return { ...w, fixes };
-}
-
-/** Notes longer than this are analyzed in paragraph-aligned pieces of CHUNK_CHARS, yielding between them. */
-export const WHOLE_NOTE_CHARS = 16_000;
-export const CHUNK_CHARS = 4_000;
-
-/** Splits long text at blank lines (else line ends) into pieces of about `size` characters. */
-export function chunkBounds(text: string, size = CHUNK_CHARS): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      const para = text.lastIndexOf('\n\n', end);
-      const line = text.lastIndexOf('\n', end);
-      end = para > start + size / 2 ? para + 2 : line > start ? line + 1 : end;
-    }
-    out.push({ start, end });
-    start = end;
-  }
-  return out;
-}
-
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export class StaleAnalysis extends Error {}
-
-/** Moves a span of a piece to its place in the whole note (in place: the piece's spans are not shared). */
-function shiftSpan<T extends { start: number; end: number }>(span: T, by: number): T {
-  span.start += by;
-  span.end += by;
-  return span;
-}
-
-/**
- * Suggestions for the whole note. A long note is analyzed piece by piece so the extension host
- * answers hovers and commands in between; `isStale` stops the work when the text moved on.
- */
-async function suggestInChunks(index: CodesetIndex, text: string, options: AnalyzeOptions, negated: Span[], isStale: () => boolean): Promise<Suggestion[]> {
-  const reader = recordingReader(negated);
-  if (text.length <= WHOLE_NOTE_CHARS) return suggestDiagnoses(index, reader.parseNote(text), options, reader);
-  // Evidence is appended in place: copying each code's growing list at every piece made garbage
-  // quadratic in the note's length, and the extension host's heap kept the high-water mark.
-  const byCode = new Map<string, Suggestion>();
-  for (const b of chunkBounds(text)) {
-    await yieldToEventLoop();
-    if (isStale()) throw new StaleAnalysis('the note changed during analysis');
-    const piece = text.slice(b.start, b.end);
-    const before = negated.length;
-    const found = suggestDiagnoses(index, reader.parseNote(piece), options, reader);
-    for (let i = before; i < negated.length; i++) shiftSpan(negated[i]!, b.start);
-    // Codes of one piece may share an evidence object: each is moved once.
-    const moved = new Set<Span>();
-    const move = (e: Span): void => { if (!moved.has(e)) { moved.add(e); shiftSpan(e, b.start); } };
-    for (const s of found) {
-      s.evidence.forEach(move);
-      const prev = byCode.get(s.code);
-      if (!prev) {
-        byCode.set(s.code, { ...s, evidence: [...s.evidence] });
-        continue;
-      }
-      prev.score = Math.max(prev.score, s.score);
-      for (const e of s.evidence) prev.evidence.push(e);
-    }
-  }
-  return [...byCode.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-}
-
-/** The date that picks code-set versions: the setting, else the start of the latest ICD-10-CM set. */
-function analysisDate(index: CodesetIndex, settings: MedcodeSettings): string | undefined {
-  return settings.dateOfService || index.setFor('icd10cm')?.effectiveFrom || undefined;
-}
-
-/**
- * A notice when the date of service (the claim's, else the `dateOfService` setting's) is one no
- * installed ICD-10-CM release covers: the rules cannot check the codes as of that day. Suggestions
- * in the editor come from the latest release; coding a note as of an older release (a second
- * analyzer dictionary) is the CLI's `analyze --date` for now.
- */
-function dateNotice(index: CodesetIndex, claim: ClaimJson | undefined, settings: MedcodeSettings): string | undefined {
-  const fromClaim = claim?.encounter?.dateOfService;
-  const date = typeof fromClaim === 'string' && isIsoDate(fromClaim) ? fromClaim : settings.dateOfService || undefined;
-  if (!date || index.setFor('icd10cm', date)) return undefined;
-  const source = date === fromClaim ? "the claim's date of service" : 'the medcode.dateOfService setting';
-  const latest = index.setFor('icd10cm')?.version ?? 'the latest installed release';
-  return `No installed ICD-10-CM release covers ${date} (${source}): the codes cannot be checked as of that day, and the suggestions come from ${latest}. Import the release for that date.`;
-}
 
 export async function analyzeNoteText(
   index: CodesetIndex,
@@ -150,9 +76,32 @@ export async function analyzeNoteText(
 ): Promise<NoteResult> {
   const started = now();
   const negated: Span[] = [];
-  const date = analysisDate(index, settings);
-  const notice = dateNotice(index, claim, settings);
-  const suggestions = await suggestInChunks(index, text, { setting: settings.setting, threshold: settings.suggestionThreshold }, negated, isStale);
+  const pieces: { from: number; offset: number }[] = [];
+  // The claim's date of service picks the code sets; the medcode.dateOfService setting stands in when it has none, else today.
+  const result = await analyzeNote(index, text, claim, dateOfServiceOf(claim) ? undefined : settings.dateOfService || undefined, {
+    setting: settings.setting,
+    threshold: settings.suggestionThreshold,
+    severity: settings.ruleSeverity,
+    today: new Date().toISOString().slice(0, 10),
+    dateSource: 'the medcode.dateOfService setting',
+    reader: recordingReader(negated, pieces),
+    pause: async () => {
+      await yieldToEventLoop();
+      if (isStale()) throw new StaleAnalysis('the note changed during analysis');
+    },
+  });
+  pieces.forEach((p, i) => {
+    const to = pieces[i + 1]?.from ?? negated.length;
+    for (let k = p.from; k < to; k++) { negated[k]!.start += p.offset; negated[k]!.end += p.offset; }
+  });
+  return {
+    marked: marksOf(index, result.suggestions, claim), negated: mergeSpans(negated), warnings: result.warnings, claimErrors, notices: result.notices,
+    ...(result.dateOfService ? { dateOfService: result.dateOfService } : {}), codeSets: result.codeSets, millis: now() - started,
+  };
+}
+
+/** The suggestions with their status in the claim, plus codes only the claim names (with evidence). */
+function marksOf(index: CodesetIndex, suggestions: readonly Suggestion[], claim: ClaimJson | undefined): MarkedCode[] {
   const marked: MarkedCode[] = suggestions.map((s) => ({
     code: s.code, system: s.system, title: s.title, status: (claim && statusInClaim(claim, s.code)) ?? 'suggested',
     evidence: s.evidence, suggestion: s,
@@ -166,22 +115,35 @@ export async function analyzeNoteText(
     marked.push({ code: rec?.code ?? d.code, system: d.system, title: rec?.title ?? '', status: d.status ?? 'accepted', evidence: d.evidence.map((e) => ({ start: e.start, end: e.end })) });
   }
   hideReplacedRejections(marked);
-  let warnings: RuleWarning[] = [];
-  if (claim) {
-    const view = billedView(claim);
-    const analysis: NoteAnalysis = {
-      setting: settings.setting,
-      suggestions: suggestions.map((s) => ({
-        code: s.code, system: s.system, evidence: s.evidence, missing: s.missing,
-        context: { uncertain: s.context.uncertain, historical: s.context.historical, family: s.context.family },
-      })),
-    };
-    const found = await checkClaim(view.claim, {
-      index, date: date ?? new Date().toISOString().slice(0, 10), settings: { severity: settings.ruleSeverity }, analysis, noteText: text,
-    });
-    warnings = found.map((w) => remapTarget(w, view));
-  }
-  return { marked, negated: mergeSpans(negated), warnings, claimErrors, notices: notice ? [notice] : [], millis: now() - started };
+  return marked;
+}
+
+/**
+ * Only the claim changed (a code accepted or rejected, a fix applied) and not what picks the
+ * suggestions (its date of service, the patient status): the previous suggestions are kept and
+ * only the claim check runs again, so an accept does not re-read the whole note.
+ */
+export function claimOnlyChange(before: ClaimJson | undefined, after: ClaimJson | undefined): boolean {
+  return dateOfServiceOf(before) === dateOfServiceOf(after) && patientStatusOf(before) === patientStatusOf(after);
+}
+
+export async function recheckClaim(
+  index: CodesetIndex,
+  text: string,
+  previous: NoteResult,
+  claim: ClaimJson | undefined,
+  claimErrors: string[],
+  settings: MedcodeSettings,
+  now: () => number = Date.now,
+): Promise<NoteResult> {
+  const started = now();
+  const suggestions = previous.marked.flatMap((m) => (m.suggestion ? [m.suggestion] : []));
+  const fromSetting = dateOfServiceOf(claim) ? undefined : settings.dateOfService || undefined;
+  const warnings = claim === undefined ? [] : await checkClaim(index, claim, {
+    noteText: text, severity: settings.ruleSeverity, today: new Date().toISOString().slice(0, 10),
+    ...(dateOfServiceOf(claim) ?? fromSetting ? { dateOfService: dateOfServiceOf(claim) ?? fromSetting } : {}),
+  });
+  return { ...previous, marked: marksOf(index, suggestions, claim), warnings, claimErrors, millis: now() - started };
 }
 
 function mergeSpans(spans: Span[]): Span[] {

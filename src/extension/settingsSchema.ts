@@ -17,13 +17,6 @@ export interface MedcodeSettings {
   dateOfService: string;
 }
 
-/**
- * In the editor, billing-field completeness (payer, NPI, patient demographics) would bury the
- * coding warnings of every note whose claim is still a draft; the export gate still checks it.
- * The user's own `medcode.ruleSeverity` entry wins.
- */
-export const EDITOR_SEVERITY_DEFAULTS: Record<string, SeveritySetting> = { 'claim.required-field': 'off' };
-
 const SeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
 const ruleIds = new Set<string>(RULE_IDS);
 
@@ -31,7 +24,7 @@ const ruleIds = new Set<string>(RULE_IDS);
 const RawSchema = z.object({
   setting: z.enum(['outpatient', 'inpatient']).catch('outpatient'),
   noteGlobs: z.array(z.string()).catch([]).transform((globs) => globs.map((g) => g.trim()).filter((g) => g.length > 0)),
-  ruleSeverity: z.record(z.string(), z.unknown()).catch({}).transform((r) => ({ ...EDITOR_SEVERITY_DEFAULTS, ...r })),
+  ruleSeverity: z.record(z.string(), z.unknown()).catch({}),
   decorations: z.object({
     style: z.enum(['highlight', 'underline', 'off']).catch('highlight'),
     inlineCodes: z.boolean().catch(false),

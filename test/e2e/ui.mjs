@@ -196,6 +196,81 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
       await shot('06-claim-after-undo');
     });
 
+    const visitClaimPath = join(workspace, 'notes', 'office-visit.note.claim.json');
+    const lightbulbAccept = async (line, column, label) => {
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: label }).first();
+      for (let attempt = 1; ; attempt++) {
+        await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+        await goTo(line, column);
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Control+.');
+        try {
+          await item.waitFor({ timeout: 10_000 });
+          break;
+        } catch (e) {
+          // The menu may open before the code actions of a just-changed claim are ready: try again.
+          await page.keyboard.press('Escape');
+          if (attempt === 3) throw e;
+        }
+      }
+      await item.click();
+      await page.waitForTimeout(500);
+    };
+    await step('E/M and HCPCS suggestions are marked in a note; accepting them writes service lines to the claim on disk', async () => {
+      await openFile('office-visit.note');
+      await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .monaco-editor [class*="ced-"]').length >= 4, null, { timeout: 120_000 });
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await goTo(13, 3); // inside "Ceftriaxone 1 g" on line 13
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'J0696' }).first();
+      await hover.waitFor({ timeout: 20_000 });
+      const text = await hover.innerText();
+      if (!/Units:\s*4/.test(text)) throw new Error(`the hover should give J0696's units: ${text.slice(0, 300)}`);
+      if (!/Coded with ICD-10-CM/.test(text)) throw new Error(`the hover should name the release used: ${text.slice(0, 300)}`);
+      await shot('13-em-hcpcs-marks');
+      await page.keyboard.press('Escape');
+      await lightbulbAccept(9, 5, 'Accept J02.0'); // "Streptococcal pharyngitis" on line 9
+      await lightbulbAccept(13, 3, 'Accept J0696');
+      await lightbulbAccept(14, 10, 'Accept 99214'); // "I spent a total of 32 minutes" on line 14
+      await saveAll();
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const claim = existsSync(visitClaimPath) ? JSON.parse(readFileSync(visitClaimPath, 'utf8') || '{}') : {};
+        const lines = (claim.lines ?? []).map((l) => `${l.code}x${l.units}->${(l.diagnosisPointers ?? []).join(',')}`);
+        if (lines.includes('J0696x4->1') && lines.includes('99214x1->1')) break;
+        if (Date.now() > deadline) throw new Error(`the claim on disk should hold J0696 x4 and 99214 pointing at diagnosis 1: ${JSON.stringify(lines)}`);
+        await page.waitForTimeout(200);
+      }
+    });
+
+    await step('the claim panel shows the same warnings as `medcode check` for that claim', async () => {
+      await runCommand('MedCode: Open Claim');
+      await page.locator('.tab', { hasText: 'office-visit.note.claim.json' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      let frame;
+      const end = Date.now() + STEP_TIMEOUT;
+      while (!frame && Date.now() < end) {
+        for (const f of page.frames()) if (await f.locator('[data-key="line:J0696:1:code"], .warnings-card').count().catch(() => 0)) frame = f;
+        if (!frame) await page.waitForTimeout(250);
+      }
+      if (!frame) throw new Error('the claim panel never appeared');
+      await frame.locator('.warnings-card .warning-counts').waitFor({ timeout: STEP_TIMEOUT });
+      const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', visitClaimPath, '--db', dbPath, '--json'], { encoding: 'utf8' });
+      if (cli.status !== 0) throw new Error(`medcode check failed: ${cli.stderr}`);
+      const expected = JSON.parse(cli.stdout).warnings.map((w) => `${w.rule}: ${w.message}`).sort();
+      let shown = [];
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        shown = (await frame.locator('.warnings-card li.warning').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-rule')}: ${li.querySelector('.message')?.textContent ?? ''}`))).sort();
+        if (JSON.stringify(shown) === JSON.stringify(expected)) break;
+        if (Date.now() > deadline) throw new Error(`the panel shows ${shown.length} warnings and medcode check ${expected.length}: panel ${JSON.stringify(shown)}; check ${JSON.stringify(expected)}`);
+        await page.waitForTimeout(300);
+      }
+      metrics.uiPanelWarningsSameAsCheck = shown.length;
+      await shot('14-panel-same-warnings-as-check');
+      await runCommand('View: Close All Editors');
+    });
+
     await step('command palette: search codes live and insert one at the cursor', async () => {
       await openFile('scratch.note');
       await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();

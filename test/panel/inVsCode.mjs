@@ -136,8 +136,13 @@ export async function runInVsCode(root, log = console.log) {
     const onDisk = () => JSON.parse(readFileSync(claimPath, 'utf8'));
     const until = async (what, check, ms = 30_000) => {
       const end = Date.now() + ms;
-      while (Date.now() < end) { if (await check()) return; await page.waitForTimeout(200); }
-      throw new Error(`timed out waiting for ${what}`);
+      let last;
+      while (Date.now() < end) {
+        // A file read while VS Code is writing it may be empty or cut short: look again.
+        try { if (await check()) return; } catch (e) { last = e; }
+        await page.waitForTimeout(200);
+      }
+      throw new Error(`timed out waiting for ${what}${last ? ` (last: ${last.message})` : ''}`);
     };
 
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(join(run, 'ws'))}`);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { audit, type AuditInput, type AuditResult } from '../../core/rules/audit';
+import { readClaim } from '../../core/analysis/index';
 import { auditCsv } from '../../core/rules/report/csv';
 import { auditHtml } from '../../core/rules/report/html';
 import { auditMarkdown } from '../../core/rules/report/markdown';
@@ -12,7 +13,7 @@ import { ruleSettingsFromArgs } from '../ruleSettings';
 import { flagString, UsageError, type CliCommand } from '../command';
 import { openIndexFromArgs } from '../openIndex';
 import { writeAtomic } from '../../node/store';
-import { rulesDocUri } from './check';
+import { dbPathFromArgs } from '../openIndex';
 
 const FORMATS = ['html', 'md', 'csv', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,13 +49,13 @@ export function scanFolder(folder: string): FolderScan {
   const pairedNotes = new Set<string>();
   for (const p of files.filter((f) => f.endsWith('.json'))) {
     const isClaimFile = p.endsWith('.claim.json');
-    let claim: unknown;
-    try {
-      claim = JSON.parse(readFileSync(p, 'utf8').replace(/^\uFEFF/, '')) as unknown;
-    } catch (e) {
-      if (isClaimFile) problems.push({ name: name(p), problem: `not valid JSON (${(e as Error).message})` });
+    // The one claim reader; JSON that fails the schema is still audited (the rules judge any JSON).
+    const read = readClaim(readFileSync(p, 'utf8'));
+    if (!read.ok && !('json' in read)) {
+      if (isClaimFile) problems.push({ name: name(p), problem: `not valid JSON (${read.errors[0] ?? 'unreadable'})` });
       continue;
     }
+    const claim: unknown = read.ok ? read.claim : read.json;
     if (!isClaimFile && (typeof claim !== 'object' || claim === null || !('schemaVersion' in claim))) continue;
     const notePath = isClaimFile ? p.slice(0, -'.claim.json'.length) : undefined;
     let noteText: string | undefined;
@@ -71,11 +72,12 @@ export function scanFolder(folder: string): FolderScan {
   return { inputs, problems };
 }
 
-export function renderReport(result: AuditResult, format: Format, options: { title: string; generatedAt: string; rulesDoc: string }): string {
+/** The report as a self-contained file: rule text embedded (HTML, Markdown); SARIF help links name docs/rules.md relative to the project, never a path on this machine. */
+export function renderReport(result: AuditResult, format: Format, options: { title: string; generatedAt: string; database?: string }): string {
   if (format === 'html') return auditHtml(result, options);
-  if (format === 'md') return auditMarkdown(result, options.title);
+  if (format === 'md') return auditMarkdown(result, options);
   if (format === 'csv') return auditCsv(result);
-  return `${JSON.stringify(toSarif(result.items.map((i) => ({ uri: i.name, ...(i.noteName ? { noteUri: i.noteName } : {}), warnings: i.warnings })), { helpBase: options.rulesDoc }), null, 2)}\n`;
+  return `${JSON.stringify(toSarif(result.items.map((i) => ({ uri: i.name, ...(i.noteName ? { noteUri: i.noteName } : {}), warnings: i.warnings }))), null, 2)}\n`;
 }
 
 export const command: CliCommand = {
@@ -108,7 +110,7 @@ export const command: CliCommand = {
       index.close();
     }
     for (const p of problems) result.items.push({ name: p.name, kind: 'claim', warnings: [], problem: p.problem });
-    const report = renderReport(result, format, { title: `MedCode audit of ${folderArg}`, generatedAt: new Date().toISOString().slice(0, 10), rulesDoc: rulesDocUri() });
+    const report = renderReport(result, format, { title: `MedCode audit of ${folderArg}`, generatedAt: new Date().toISOString().slice(0, 10), database: dbPathFromArgs(args, io) });
     const out = flagString(args, 'out');
     if (out) {
       writeAtomic(resolve(io.cwd, out), new TextEncoder().encode(report));

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkClaim } from '../../core/rules/index';
+import { checkClaim, readClaim } from '../../core/analysis/index';
 import { toSarif } from '../../core/rules/sarif';
 import { ruleSettingsFromArgs } from '../ruleSettings';
 import type { RuleWarning } from '../../core/rules/types';
@@ -13,7 +13,8 @@ import { openIndexFromArgs } from '../openIndex';
 
 const USAGE = `Usage: medcode check <claim.json> [--db PATH] [--json | --sarif] [--note FILE] [--severity rule=level,...] [--today YYYY-MM-DD]
 
-Runs every compliance rule on the claim and prints the warnings. --json prints
+Runs every compliance rule on the claim as billed (rejected codes left out) and prints the
+warnings: the same check the editor and the claim panel make. --json prints
 {"warnings":[{rule, severity, message, target, source, fixes}]}; --sarif prints SARIF 2.1.0.
 The note beside the claim (its "note.path", or --note) is read for the note rules.
 Exit 0 when the check ran (even with warnings); 1 when it could not run.`;
@@ -26,6 +27,7 @@ export function rulesDocUri(): string {
   return 'docs/rules.md';
 }
 
+/** Reads a claim file through the one claim reader; JSON that fails the schema is still returned (the rules judge any JSON). */
 export function readJsonFile(path: string, shown: string): unknown {
   let text: string;
   try {
@@ -34,11 +36,10 @@ export function readJsonFile(path: string, shown: string): unknown {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}.`);
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (e) {
-    throw new UsageError(`${shown} is not valid JSON (${(e as Error).message}); fix the file or open it as text.`);
-  }
+  const r = readClaim(text);
+  if (r.ok) return r.claim;
+  if ('json' in r) return r.json;
+  throw new UsageError(`${shown} is not valid JSON (${r.errors[0] ?? 'unreadable'}); fix the file or open it as text.`);
 }
 
 /** The note the claim's evidence points into: --note, else claim.note.path (relative to the claim), else <note> beside `x.claim.json`. */
@@ -87,10 +88,8 @@ export const command: CliCommand = {
     const index = await openIndexFromArgs(args, io);
     let warnings: RuleWarning[];
     try {
-      const dos = (claim as { encounter?: { dateOfService?: unknown } }).encounter?.dateOfService;
-      warnings = await checkClaim(claim, {
-        index, settings, date: typeof dos === 'string' ? dos : '',
-        ...(today ? { today } : {}), ...(noteText !== undefined ? { noteText } : {}),
+      warnings = await checkClaim(index, claim, {
+        severity: settings.severity, ...(today ? { today } : {}), ...(noteText !== undefined ? { noteText } : {}),
       });
     } finally {
       index.close();

@@ -4,9 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { analyzeNote } from '../../core/suggest/analyze';
-import { assembleClaim } from '../../core/claim/assemble';
-import { checkClaim, type RuleContext } from '../../core/rules/index';
+import { analyzeNote, checkClaim, draftClaim } from '../../core/analysis/index';
 import type { SqlCodesetIndex } from '../../core/codeset/index';
 import { flagBool, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
@@ -75,7 +73,8 @@ export const command: CliCommand = {
       if (opened.sample) io.stdout('*** SAMPLE CODE SET: results show how MedCode works, not real coding. ***\n');
       for (const file of notes) {
         const text = readFileSync(file, 'utf8');
-        const analysis = analyzeNote(opened.index, text, { setting: 'outpatient' });
+        const today = new Date().toISOString().slice(0, 10);
+        const analysis = await analyzeNote(opened.index, text, undefined, undefined, { setting: 'outpatient' });
         io.stdout(`\n== ${basename(file)} (${text.length} characters)\n`);
         if (analysis.suggestions.length === 0) io.stdout('  no codes suggested\n');
         for (const s of analysis.suggestions) {
@@ -83,15 +82,11 @@ export const command: CliCommand = {
           const extra = [s.units ? `units ${s.units}` : '', s.missing.length > 0 ? `missing: ${s.missing.join(', ')}` : ''].filter(Boolean).join('; ');
           io.stdout(`  ${s.code.padEnd(8)} ${s.system.padEnd(7)} ${s.score.toFixed(2)}  ${s.title}\n           from ${words}${extra ? `  (${extra})` : ''}\n`);
         }
-        const today = new Date().toISOString().slice(0, 10);
-        const { claim } = assembleClaim(
-          analysis.suggestions.map((s) => ({ code: s.code, system: s.system, status: 'accepted' as const, evidence: s.evidence, score: s.score, ...(s.units ? { units: s.units } : {}) })),
-          { encounter: { dateOfService: today, placeOfService: '11', setting: 'outpatient' } },
-        );
-        const ctx: RuleContext = { index: opened.index, date: today, settings: { severity: { 'claim.required-field': 'off' } }, noteText: text };
-        const warnings = await checkClaim(claim, ctx);
+        const claim = draftClaim(analysis.suggestions, { dateOfService: today, placeOfService: '11', setting: 'outpatient' });
+        // The demo's claim has no patient, payer or provider: their completeness is not the point here.
+        const warnings = await checkClaim(opened.index, claim, { severity: { 'claim.required-field': 'off' }, noteText: text, today });
         const shown = warnings.filter((w) => w.rule !== 'rule.unchecked');
-        io.stdout(`  claim: ${claim.diagnoses.length} diagnoses, ${claim.lines.length} lines; ${shown.length} warnings\n`);
+        io.stdout(`  claim: ${claim.diagnoses?.length ?? 0} diagnoses, ${claim.lines?.length ?? 0} lines; ${shown.length} warnings\n`);
         for (const w of shown.slice(0, 8)) io.stdout(`    [${w.severity}] ${w.rule}: ${w.message}\n`);
         const unchecked = warnings.filter((w) => w.rule === 'rule.unchecked');
         for (const w of unchecked) io.stdout(`    [not checked] ${w.message}\n`);

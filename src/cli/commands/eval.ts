@@ -3,7 +3,7 @@
 // MAP (CodiEsp definition), at code and 3-character category level.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { analyzeNote } from '../../core/suggest/analyze';
+import { analyzeNote } from '../../core/analysis/index';
 import { evaluate, stripSeventhCharacter, type EvalDocument, type LevelMetrics } from '../../core/suggest/evaluate';
 import { evaluateOutpatient, type OutpatientGold, type OutpatientReport, type OutpatientRun } from '../../core/suggest/evaluateOutpatient';
 import { icdDisplay } from '../../core/codes';
@@ -194,16 +194,17 @@ export const command: CliCommand = {
     try {
       if (date) requireSetInForce(index, date);
       if (outpatientGold) {
-        const runs: OutpatientRun[] = gold.map((g) => {
-          const { suggestions } = analyzeNote(index, g.text, { setting, threshold, ...(date ? { date } : {}) });
+        const runs: OutpatientRun[] = [];
+        for (const g of gold) {
+          const { suggestions } = await analyzeNote(index, g.text, undefined, date, { setting, threshold });
           const em = suggestions.find((s) => s.system === 'cpt' && /^99(?:20[2-5]|21[1-5]|38[1-7]|39[1-7]|024)$/.test(s.code));
-          return {
+          runs.push({
             gold: g.outpatient!,
             diagnoses: suggestions.filter((s) => s.system === 'icd10cm').map((s) => s.code),
             ...(em ? { em: em.code, emReason: em.reason } : {}),
             hcpcs: suggestions.filter((s) => s.system === 'hcpcs').map((s) => s.code),
-          };
-        });
+          });
+        }
         const report = evaluateOutpatient(runs, hcc ? (c) => hcc.get(c) : undefined);
         const icd = index.setFor('icd10cm', date);
         if (flagBool(args, 'json')) io.stdout(JSON.stringify({ gold: file, setting, ...(date ? { date } : {}), threshold, codeSet: icd ? `${icd.system} ${icd.version}` : undefined, hccTable: hccFlag ?? null, ...report }, null, 2) + '\n');
@@ -214,7 +215,7 @@ export const command: CliCommand = {
       let absent = 0;
       const started = Date.now();
       for (const g of gold) {
-        const { suggestions } = analyzeNote(index, g.text, { setting, threshold: Math.min(ALL_THRESHOLD, threshold), ...(date ? { date } : {}) });
+        const { suggestions } = await analyzeNote(index, g.text, undefined, date, { setting, threshold: Math.min(ALL_THRESHOLD, threshold) });
         const dx = suggestions.filter((s) => s.system === 'icd10cm');
         docs.push({ id: g.id, gold: g.codes, ranked: dx.map((s) => s.code), returned: dx.filter((s) => s.score >= threshold).map((s) => s.code) });
         for (const c of new Set(g.codes.map(icdDisplay))) if (!index.lookup(c, { system: 'icd10cm', ...(date ? { date } : {}) })) absent++;

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportClaim, EXPORT_FORMATS, isExportFormat, type ExportGateOptions } from '../../core/claim/export/index';
-import { parseClaim } from '../../core/claim/parse';
-import { checkClaim } from '../../core/rules/index';
+import { checkClaim, readClaim } from '../../core/analysis/index';
+import { noteTextFor } from './check';
 import { flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs } from '../openIndex';
 import { writeAtomic } from '../../node/store';
@@ -33,26 +33,23 @@ export const command: CliCommand = {
     const claimPath = resolve(io.cwd, claimArg);
     const outPath = resolve(io.cwd, outArg);
     const text = readClaimText(claimPath);
-    const parsed = parseClaim(text);
+    const parsed = readClaim(text);
     if (!parsed.ok) {
       io.stderr(`${claimPath} is not a valid claim:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\n`);
       return 1;
     }
-    const raw = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    const raw = parsed.claim;
+    const noteText = noteTextFor(claimPath, raw, undefined, io.cwd);
 
     const index = await openIndexFromArgs(args, io);
     let warnings;
     try {
-      warnings = await checkClaim(raw, {
-        index,
-        date: parsed.claim.encounter.dateOfService ?? '',
-        settings: { severity: {} },
-      });
+      warnings = await checkClaim(index, raw, noteText !== undefined ? { noteText } : {});
     } finally {
       index.close();
     }
 
-    const outcome = exportClaim(parsed.claim, format, warnings, gateOptions(args, io));
+    const outcome = exportClaim(parsed.parsed, format, warnings, gateOptions(args, io));
     if (!outcome.ok) {
       const why = outcome.structural
         ? `cannot be written as ${format}`

@@ -24,7 +24,7 @@ export function analyzeNote(index: CodesetIndex, text: string, options: AnalyzeO
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const diagnoses = suggestDiagnoses(at, note, options, reader);
   const outpatient = (options.setting ?? 'outpatient') === 'outpatient';
-  const visit = outpatient ? suggestOfficeVisit(note, diagnoses, { ...(options.patientStatus ? { patientStatus: options.patientStatus } : {}), ...(options.date ? { date: options.date } : {}) }) : undefined;
+  const visit = outpatient ? suggestOfficeVisit(note, diagnoses, { ...(options.patientStatus ? { patientStatus: options.patientStatus } : {}), ...(options.visitDate ?? options.date ? { date: (options.visitDate ?? options.date)! } : {}) }) : undefined;
   const others = [...suggestDrugCodes(at, note, reader), ...(visit?.suggestions ?? [])];
   const suggestions = [...diagnoses, ...others.filter((s) => s.score >= threshold)].sort(bySuggestionRank);
   return { suggestions, warnings, ...(visit?.notice ? { evaluationManagement: visit.notice } : {}) };

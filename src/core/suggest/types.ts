@@ -51,6 +51,11 @@ export interface AnalyzeOptions {
    * demoting cost 0.007 F1 and 0.010 MAP on train).
    */
   preferSpecific?: boolean;
+  /**
+   * The visit's date of service when the code-set view is chosen elsewhere (the front door): the
+   * E/M reads it to tell whether a postoperative visit is inside the global period.
+   */
+  visitDate?: string;
   /** New or established patient, from the claim (`encounter.patientStatus`); read from the note when absent. */
   patientStatus?: 'new' | 'established';
 }

@@ -2,14 +2,24 @@
 // first (from the note's accepted codes) when there is none.
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
-import { assembleClaim, type DecidedSuggestion } from '../../core/claim/assemble';
+import { createClaim, withDecision } from '../../core/claim/working';
+import type { DecisionStatus, EvidenceSpan } from '../../core/claim/schema';
 import { claimPathFor, isClaimPath, serializeClaim, type ClaimJson } from '../sidecar';
 import { CLAIM_EDITOR_VIEW_TYPE } from './provider';
 
+export interface DecidedCode {
+  code: string;
+  system: 'icd10cm' | 'hcpcs' | 'cpt';
+  status: DecisionStatus;
+  evidence?: EvidenceSpan[];
+  units?: number;
+}
+
 export interface OpenClaimDeps {
-  /** The note's decided codes as the editor knows them (accepted and rejected), if analyzed. */
-  decidedCodes?(note: vscode.TextDocument): DecidedSuggestion[] | undefined;
+  /** The note's decided codes as the editor knows them (accepted and rejected), in the analyzer's rank order, if analyzed. */
+  decidedCodes?(note: vscode.TextDocument): DecidedCode[] | undefined;
   setting(): 'outpatient' | 'inpatient';
+  who(): string;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -25,8 +35,15 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 function fromNote(note: vscode.TextDocument, deps: OpenClaimDeps): ClaimJson {
   const name = note.uri.path.split('/').pop() ?? note.uri.path;
   const sha256 = createHash('sha256').update(note.getText(), 'utf8').digest('hex');
-  const { claim } = assembleClaim(deps.decidedCodes?.(note) ?? [], { encounter: { setting: deps.setting() }, note: { path: name, sha256 } });
-  return claim as ClaimJson;
+  const decided = deps.decidedCodes?.(note) ?? [];
+  const rank = new Map(decided.map((d, i) => [d.code, i] as const));
+  const at = new Date().toISOString();
+  // The one way a claim is created, then the decisions as the editor records them (diagnoses first, so lines point at them).
+  let claim = createClaim({ setting: deps.setting(), note: { path: name, sha256 } });
+  for (const d of [...decided.filter((x) => x.system === 'icd10cm'), ...decided.filter((x) => x.system !== 'icd10cm')]) {
+    claim = withDecision(claim, { ...d, who: deps.who(), at, rankOf: (code) => rank.get(code) });
+  }
+  return claim;
 }
 
 export async function openClaim(deps: OpenClaimDeps, target?: vscode.Uri): Promise<boolean> {

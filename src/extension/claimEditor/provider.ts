@@ -14,6 +14,8 @@ export interface ClaimEditorDeps {
   getIndex(): Promise<CodesetIndex | undefined>;
   /** Per-rule severity from the settings. */
   ruleSeverity(): RuleSettings['severity'];
+  /** The medcode.dateOfService setting (the date of service when a claim has none). */
+  dateOfService?(): string | undefined;
   /** Fires when code sets load or settings change (warnings may differ). */
   onDidChangeContext?: vscode.Event<unknown>;
   who(): string;
@@ -50,6 +52,8 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
       },
       getIndex: () => this.deps.getIndex(),
       severity: () => this.deps.ruleSeverity(),
+      noteText: () => this.noteText(document.uri),
+      dateOfService: () => this.deps.dateOfService?.(),
       post: (m) => void panel.webview.postMessage(m),
       saveExport: (format, content) => this.saveExport(document.uri, format, content),
       revealEvidence: (span) => void this.revealEvidence(document.uri, span),
@@ -65,6 +69,18 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
     ];
     if (this.deps.onDidChangeContext) subs.push(this.deps.onDidChangeContext(() => session.contextChanged()));
     panel.onDidDispose(() => { session.dispose(); subs.forEach((d) => d.dispose()); });
+  }
+
+  /** The note beside the claim as the editor holds it (unsaved changes too), else on disk; undefined when there is none. */
+  private async noteText(claimUri: vscode.Uri): Promise<string | undefined> {
+    const noteUri = claimUri.with({ path: notePathForClaim(claimUri.path) });
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === noteUri.toString());
+    if (open) return open.getText();
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(noteUri));
+    } catch {
+      return undefined;
+    }
   }
 
   private async saveExport(claimUri: vscode.Uri, format: string, content: string): Promise<string | undefined> {

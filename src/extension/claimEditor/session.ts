@@ -5,10 +5,11 @@
 // The document is the source of truth: every change is written to it (and comes back as state),
 // a document that does not parse is shown as an error and never written, and mutations run one
 // at a time against the text as it is then.
-import { parseClaim } from '../../core/claim/parse';
+import { readClaim } from '../../core/claim/working';
 import { exportClaim } from '../../core/claim/export/gate';
 import type { CodesetIndex } from '../../core/codeset/api';
 import type { RuleSettings, RuleWarning } from '../../core/rules/types';
+import type { Claim } from '../../core/claim/schema';
 import { parsePanelMessage, type HostMessage, type PanelMessage, type SearchResultItem } from '../../core/protocol';
 import { serializeClaim, withFix, withSuppression, type ClaimJson } from '../sidecar';
 import { applyPanelEdits } from './panelEdits';
@@ -21,6 +22,10 @@ export interface ClaimSessionPorts {
   replaceText(text: string, label: string): Promise<boolean>;
   getIndex(): Promise<CodesetIndex | undefined>;
   severity(): RuleSettings['severity'];
+  /** The note beside the claim (the note rules read it), when there is one. */
+  noteText?(): Promise<string | undefined>;
+  /** The medcode.dateOfService setting: the date of service when the claim has none. */
+  dateOfService?(): string | undefined;
   post(message: HostMessage): void;
   /** Asks where to save and writes the file; the path written, or undefined when the user cancelled. */
   saveExport(format: 'claim-json' | 'fhir' | 'x12', content: string): Promise<string | undefined>;
@@ -35,13 +40,12 @@ export interface ClaimSessionPorts {
   reportError?(e: unknown): void;
 }
 
-type Parsed = { ok: true; raw: ClaimJson } | { ok: false; errors: string[] };
+type Parsed = { ok: true; raw: ClaimJson; claim: Claim } | { ok: false; errors: string[] };
 
+/** Edits work on the file's own JSON (`raw`) so members the schema does not know survive. */
 function parseDocument(text: string): Parsed {
-  const r = parseClaim(text);
-  if (!r.ok) return r;
-  // Edits work on the file's own JSON so members the schema does not know survive.
-  return { ok: true, raw: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as ClaimJson };
+  const r = readClaim(text);
+  return r.ok ? { ok: true, raw: r.claim, claim: r.parsed } : { ok: false, errors: r.errors };
 }
 
 export class ClaimSession {
@@ -140,7 +144,7 @@ export class ClaimSession {
       return this.refuse(requestId, e instanceof Error ? e.message : String(e));
     }
     const text = serializeClaim(next);
-    const check = parseClaim(text);
+    const check = readClaim(text);
     if (!check.ok) return this.refuse(requestId, `That change would make the claim invalid (${check.errors[0]}); it was not applied.`);
     if (text !== before && !(await this.ports.replaceText(text, label))) return this.refuse(requestId, 'The editor refused the change (is the file read-only?).');
     this.ports.post({ type: 'editResult', requestId, ok: true });
@@ -159,7 +163,7 @@ export class ClaimSession {
       return;
     }
     const index = await this.ports.getIndex();
-    const warnings = index ? await claimWarnings(p.raw, index, this.ports.severity(), this.ports.today?.()) : [];
+    const warnings = index ? await this.check(p.raw, index) : [];
     // A newer publish started while the rules ran: its state wins.
     if (seq !== this.publishSeq || this.disposed) return;
     this.warnings = warnings;
@@ -181,6 +185,19 @@ export class ClaimSession {
     });
   }
 
+  /** The one claim check, with the note beside the claim: the same warnings the note editor and `medcode check` give. */
+  private async check(claim: ClaimJson, index: CodesetIndex): Promise<RuleWarning[]> {
+    const noteText = await this.ports.noteText?.();
+    const dateOfService = this.ports.dateOfService?.();
+    const today = this.ports.today?.();
+    return claimWarnings(claim, index, {
+      severity: this.ports.severity(),
+      ...(noteText !== undefined ? { noteText } : {}),
+      ...(dateOfService ? { dateOfService } : {}),
+      ...(today ? { today } : {}),
+    });
+  }
+
   private async search(requestId: number, query: string, system: 'icd10cm' | 'cpt' | 'hcpcs' | 'procedure'): Promise<void> {
     const index = await this.ports.getIndex();
     let results: SearchResultItem[] = [];
@@ -198,11 +215,9 @@ export class ClaimSession {
   }
 
   private async exportAs(requestId: number, format: 'claim-json' | 'fhir' | 'x12', override: string | undefined): Promise<void> {
-    const text = this.ports.text();
-    const parsed = parseClaim(text);
-    const p = parseDocument(text);
-    if (!parsed.ok || !p.ok) {
-      this.ports.post({ type: 'exportResult', requestId, ok: false, errors: parsed.ok ? [] : parsed.errors });
+    const p = parseDocument(this.ports.text());
+    if (!p.ok) {
+      this.ports.post({ type: 'exportResult', requestId, ok: false, errors: p.errors });
       return;
     }
     const index = await this.ports.getIndex();
@@ -210,8 +225,8 @@ export class ClaimSession {
       this.ports.post({ type: 'exportResult', requestId, ok: false, errors: ['No code sets are loaded, so the claim cannot be checked before export. Import or download code sets first.'] });
       return;
     }
-    const warnings = await claimWarnings(p.raw, index, this.ports.severity(), this.ports.today?.());
-    const outcome = exportClaim(parsed.claim, format, warnings, override !== undefined ? { override: { reason: override, who: this.ports.who(), at: this.ports.now() } } : {});
+    const warnings = await this.check(p.raw, index);
+    const outcome = exportClaim(p.claim, format, warnings, override !== undefined ? { override: { reason: override, who: this.ports.who(), at: this.ports.now() } } : {});
     if (!outcome.ok) {
       const blocked = !outcome.structural && outcome.blocking.length > 0 && override === undefined;
       this.ports.post({ type: 'exportResult', requestId, ok: false, blocked, errors: outcome.errors });

@@ -119,6 +119,36 @@ test('accept quick fix writes the sidecar claim through an undoable edit', async
   await waitFor('E78.5 back to suggested', () => api.analyses.get(doc)?.result.marked.find((m) => m.code === 'E78.5' && m.status === 'suggested'));
 });
 
+test('E/M and HCPCS suggestions are marked, hovered and accepted into the claim as service lines', async () => {
+  const doc = (await open('notes', 'office-visit.note')).document;
+  const result = (await analyzed(doc)).result;
+  const em = result.marked.find((m) => m.system === 'cpt' && /^992/.test(m.code));
+  const drug = result.marked.find((m) => m.system === 'hcpcs' && m.code === 'J0696');
+  assert.ok(em && drug, `E/M and HCPCS marked: ${result.marked.map((m) => `${m.code} (${m.system})`).join(', ')}`);
+  assert.equal(drug.suggestion?.units, 4, 'ceftriaxone 1 g over the descriptor unit of 250 mg');
+  assert.equal(doc.getText().slice(drug.evidence[0]!.start, drug.evidence[0]!.end), 'Ceftriaxone 1 g');
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, rangeOf(doc, 'Ceftriaxone').start.translate(0, 2));
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+  assert.match(text, /J0696/);
+  assert.match(text, /Units:\*\* 4/);
+  assert.match(text, /Coded with ICD-10-CM FY2021/, 'the hover names the release used');
+  const claimUri = vscode.Uri.parse(`${doc.uri.toString()}.claim.json`);
+  await runAction(await actionTitled(doc, rangeOf(doc, 'Streptococcal'), 'MedCode: Accept J02.0'));
+  await waitFor('J02.0 accepted', () => api.analyses.get(doc)?.result.marked.find((m) => m.code === 'J02.0' && m.status === 'accepted'));
+  const runsBefore = api.analyses.runs;
+  const rechecksBefore = api.analyses.claimRechecks;
+  await runAction(await actionTitled(doc, rangeOf(doc, 'Ceftriaxone 1 g'), 'MedCode: Accept J0696'));
+  await waitFor('J0696 accepted', () => api.analyses.get(doc)?.result.marked.find((m) => m.code === 'J0696' && m.status === 'accepted'));
+  await runAction(await actionTitled(doc, rangeOf(doc, '32 minutes'), `MedCode: Accept ${em.code}`));
+  await waitFor(`${em.code} accepted`, () => api.analyses.get(doc)?.result.marked.find((m) => m.code === em.code && m.status === 'accepted'));
+  metrics.acceptsCheckedWithoutReadingTheNote = api.analyses.claimRechecks - rechecksBefore;
+  assert.equal(api.analyses.runs, runsBefore, 'an accept checks the claim again without re-analyzing the note');
+  await claimDoc(doc)!.save();
+  const onDisk = JSON.parse((await readDisk(claimUri)) ?? '{}') as { diagnoses: { code: string }[]; lines: { code: string; system: string; units: number; diagnosisPointers: number[] }[] };
+  assert.deepEqual(onDisk.diagnoses.map((d) => d.code), ['J02.0']);
+  assert.deepEqual(onDisk.lines.map((l) => [l.code, l.system, l.units, l.diagnosisPointers]), [['J0696', 'hcpcs', 4, [1]], [em.code, 'cpt', 1, [1]]]);
+});
+
 test('rule warnings appear in Problems with rule id, explanation link and a fix; the fix and its undo update them', async () => {
   const editor = await open('notes', 'two-diabetes.note');
   const doc = editor.document;

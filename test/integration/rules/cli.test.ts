@@ -74,7 +74,8 @@ describe('medcode check / audit', { skip }, () => {
     assert.match(html, /<svg role="img" aria-label="Warnings by rule"/);
     assert.match(html, /claim\.duplicate-claim/);
     assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/);
-    assert.doesNotMatch(html, /denies chest pain/, 'no note text in the report');
+    assert.doesNotMatch(html, /denies chest pain/, 'of the note, only the words codes rest on');
+    assert.doesNotMatch(html, /file:\/\//, 'self-contained: no links into the checkout');
   });
 
   test('audit csv and md reports', async () => {

@@ -13,8 +13,8 @@ describe('normalizeSettings', () => {
     assert.equal(settings.decorations.dimNegated, true);
     assert.equal(settings.suggestionThreshold, DEFAULT_THRESHOLD, 'the analyzer\'s own default, shared with the CLI');
     assert.equal(settings.databasePath, '');
-    // Billing-field completeness is off in the editor unless the user asks for it.
-    assert.equal(settings.ruleSeverity['claim.required-field'], 'off');
+    // No editor-only severities: the note, the panel and `medcode check` judge a claim alike.
+    assert.deepEqual(settings.ruleSeverity, {});
     assert.deepEqual(DEFAULT_SETTINGS, settings);
   });
 

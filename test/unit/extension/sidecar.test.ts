@@ -68,7 +68,7 @@ describe('claim decisions', () => {
     let c = newClaim('outpatient');
     for (const [code, status] of [['E11.9', 'rejected'], ['E10.9', 'accepted'], ['I10', 'accepted']] as const) c = withDecision(c, { code, system: 'icd10cm', status, who: 'a', at });
     const view = billedView(c);
-    assert.deepEqual(view.claim.diagnoses?.map((d) => d.code), ['E10.9', 'I10']);
+    assert.deepEqual((view.claim.diagnoses as { code: string }[]).map((d) => d.code), ['E10.9', 'I10']);
     assert.deepEqual(fixOnFile({ op: 'removeDiagnosis', index: 1 }, view), { op: 'removeDiagnosis', index: 2 });
     assert.deepEqual(fixOnFile({ op: 'setField', path: 'x', value: 1 }, view), { op: 'setField', path: 'x', value: 1 });
   });

@@ -8,12 +8,12 @@ const cell = (v: unknown): string => {
 };
 
 export function auditCsv(result: AuditResult): string {
-  const rows = [['item', 'kind', 'rule', 'severity', 'target', 'message', 'dataset', 'version', 'suppressed', 'justification']];
+  const rows = [['item', 'kind', 'rule', 'severity', 'target', 'message', 'fixes', 'dataset', 'version', 'suppressed', 'justification']];
   for (const item of result.items) {
     for (const w of item.warnings) {
-      rows.push([item.name, item.kind, w.rule, w.severity, targetText(w), w.message, w.source?.dataset ?? '', w.source?.version ?? '', w.suppressed ? 'yes' : 'no', w.suppressed?.justification ?? '']);
+      rows.push([item.name, item.kind, w.rule, w.severity, targetText(w), w.message, w.fixes.map((f) => f.title).join('; '), w.source?.dataset ?? '', w.source?.version ?? '', w.suppressed ? 'yes' : 'no', w.suppressed?.justification ?? '']);
     }
-    if (item.problem) rows.push([item.name, item.kind, '', 'error', '', item.problem, '', '', 'no', '']);
+    if (item.problem) rows.push([item.name, item.kind, '', 'error', '', item.problem, '', '', '', 'no', '']);
   }
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
