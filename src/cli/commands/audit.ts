@@ -11,6 +11,7 @@ import { toSarif } from '../../core/rules/sarif';
 import { ruleSettingsFromArgs } from '../ruleSettings';
 import { flagString, UsageError, type CliCommand } from '../command';
 import { openIndexFromArgs } from '../openIndex';
+import { refuseOverwritingInputs } from '../outputGuard';
 import { writeAtomic } from '../store';
 import { rulesDocUri } from './check';
 
@@ -98,6 +99,8 @@ export const command: CliCommand = {
     const setting = flagString(args, 'setting') ?? 'outpatient';
     if (setting !== 'outpatient' && setting !== 'inpatient') throw new UsageError(`--setting takes outpatient or inpatient, not "${setting}".`);
     const settings = ruleSettingsFromArgs(args);
+    const out = flagString(args, 'out');
+    if (out) refuseOverwritingInputs(resolve(io.cwd, out), []);
     const { inputs, problems } = scanFolder(folder);
     if (inputs.length === 0 && problems.length === 0) throw new UsageError(`${folderArg} holds no notes (*.note, *.txt) and no claims (*.claim.json).`);
     const index = await openIndexFromArgs(args, io);
@@ -109,7 +112,6 @@ export const command: CliCommand = {
     }
     for (const p of problems) result.items.push({ name: p.name, kind: 'claim', warnings: [], problem: p.problem });
     const report = renderReport(result, format, { title: `MedCode audit of ${folderArg}`, generatedAt: new Date().toISOString().slice(0, 10), rulesDoc: rulesDocUri() });
-    const out = flagString(args, 'out');
     if (out) {
       writeAtomic(resolve(io.cwd, out), new TextEncoder().encode(report));
       const claims = result.items.filter((i) => i.kind === 'claim').length;

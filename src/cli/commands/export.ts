@@ -8,6 +8,7 @@ import { parseClaim } from '../../core/claim/parse';
 import { checkClaim } from '../../core/rules/index';
 import { flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs } from '../openIndex';
+import { refuseOverwritingInputs } from '../outputGuard';
 import { writeAtomic } from '../store';
 
 const USAGE = `Usage: medcode export <claim.json> --format ${EXPORT_FORMATS.join('|')} --out FILE [--db PATH]
@@ -32,6 +33,7 @@ export const command: CliCommand = {
 
     const claimPath = resolve(io.cwd, claimArg);
     const outPath = resolve(io.cwd, outArg);
+    refuseOverwritingInputs(outPath, [claimPath]);
     const text = readClaimText(claimPath);
     const parsed = parseClaim(text);
     if (!parsed.ok) {
