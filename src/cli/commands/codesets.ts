@@ -1,4 +1,5 @@
 // `medcode codesets import|info|download`: build and inspect the code-set database.
+import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { CodesetWriter } from '../../core/codeset/writer';
@@ -8,7 +9,7 @@ import type { ImportFile } from '../../core/importers/types';
 import { flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
 import { loadSqlJs } from '../sqljs';
-import { ptpPathFor, readIfExists, writeAtomic } from '../store';
+import { ptpPathFor, readIfExists, removeOrphanTempFiles, writeDatabaseGeneration, type StoreFileOps } from '../store';
 import { downloadReleases } from '../download';
 
 const USAGE = `Usage:
@@ -44,11 +45,16 @@ export function collectFiles(paths: string[], cwd: string): string[] {
   return out;
 }
 
-export async function importFiles(paths: string[], dbPath: string, io: CliIO, options: { version?: string; effectiveFrom?: string; effectiveTo?: string; json?: boolean; quiet?: boolean } = {}) {
+export async function importFiles(
+  paths: string[], dbPath: string, io: CliIO,
+  options: { version?: string; effectiveFrom?: string; effectiveTo?: string; json?: boolean; quiet?: boolean; fileOps?: StoreFileOps } = {},
+) {
   const SQL = await loadSqlJs();
   const ptpPath = ptpPathFor(dbPath);
+  removeOrphanTempFiles(dbPath);
   const existing = readIfExists(dbPath);
   const writer = new CodesetWriter(SQL, existing, readIfExists(ptpPath));
+  if (writer.discardedPtp) io.stderr(`note: ${writer.discardedPtp}; its NCCI PTP sets were dropped from the catalog: import the NCCI PTP files again.\n`);
   const files: ImportFile[] = paths.map((p) => ({ name: p, bytes: new Uint8Array(readFileSync(p)) }));
   const started = Date.now();
   try {
@@ -58,10 +64,10 @@ export async function importFiles(paths: string[], dbPath: string, io: CliIO, op
       ...(options.effectiveTo ? { effectiveTo: options.effectiveTo } : {}),
       onFile: (name, label) => { if (!options.json && !options.quiet) io.stderr(`importing ${basename(name)} (${label})\n`); },
     });
+    writer.sealGeneration(randomUUID());
     const main = writer.exportMain();
     const ptp = writer.hasPtpChanges() ? writer.exportPtp() : undefined;
-    if (ptp) writeAtomic(ptpPath, ptp);
-    writeAtomic(dbPath, main);
+    writeDatabaseGeneration(dbPath, main, ptp, { removePtp: writer.discardedPtp !== undefined, ...(options.fileOps ? { ops: options.fileOps } : {}) });
     return { report, seconds: (Date.now() - started) / 1000, bytes: main.length, ptpBytes: ptp?.length };
   } finally {
     writer.close();

@@ -522,6 +522,20 @@ export class SqlCodesetIndex implements CodesetIndex {
       this.ptpState = 'absent';
       throw new CodesetDatabaseError(`the NCCI PTP database is corrupted or unreadable (${(e as Error).message}). Re-import the PTP file.`);
     }
+    // A PTP file of another generation is left from an interrupted import: its edits are not these sets'.
+    const generation = (db: Database, key: string) => {
+      try {
+        return db.exec('SELECT value FROM meta WHERE key = ?', [key])[0]?.values[0]?.[0] ?? null;
+      } catch {
+        return null; // no meta table: a file from before generations
+      }
+    };
+    if (generation(this.ptpDb, 'generation') !== generation(this.db, 'ptp-generation')) {
+      this.ptpDb.close();
+      this.ptpDb = undefined;
+      this.ptpState = 'absent';
+      return undefined;
+    }
     this.ptpState = 'loaded';
     return this.ptpDb;
   }
