@@ -1,7 +1,7 @@
 // Where the code-set databases live and how they are written: atomically (temp file + rename),
 // so a failed import leaves the previous database untouched.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export function defaultDbPath(env: Record<string, string | undefined>): string {
@@ -118,4 +118,87 @@ export function removeOrphanTempFiles(dbPath: string): string[] {
   const removed = names.filter((n) => prefixes.some((p) => n.startsWith(p)));
   for (const n of removed) rmSync(join(folder, n), { force: true });
   return removed;
+}
+
+export interface DatabaseLock {
+  release(): void;
+}
+
+interface LockHolder { pid: number; host?: string; at?: string }
+
+function readLockHolder(lockPath: string): LockHolder | undefined {
+  try {
+    const v = JSON.parse(readFileSync(lockPath, 'utf8')) as Partial<LockHolder>;
+    return typeof v.pid === 'number' ? { pid: v.pid, ...(typeof v.host === 'string' ? { host: v.host } : {}), ...(typeof v.at === 'string' ? { at: v.at } : {}) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the exclusive write lock of a database: `<db>.lock` created exclusively, holding the
+ * holder's pid. A lock whose process is gone (on this machine) is stale and taken over; a live
+ * holder is waited for up to `waitMs` (with one message), then a UsageError-style Error explains.
+ */
+export async function acquireDatabaseLock(
+  dbPath: string,
+  options: { waitMs?: number; pollMs?: number; onWait?: (message: string) => void } = {},
+): Promise<DatabaseLock> {
+  const lockPath = `${dbPath}.lock`;
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const waitMs = options.waitMs ?? 10 * 60_000;
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      try {
+        writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }));
+      } finally {
+        closeSync(fd);
+      }
+      let released = false;
+      return {
+        release() {
+          if (released) return;
+          released = true;
+          if (readLockHolder(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = readLockHolder(lockPath);
+    const sameHost = holder?.host === undefined || holder.host === hostname();
+    if (holder === undefined || (sameHost && !isRunning(holder.pid))) {
+      // Stale: the holder died (or the lock file is unreadable, written by a process killed mid-write).
+      rmSync(lockPath, { force: true });
+      continue;
+    }
+    const who = `process ${holder.pid}${sameHost ? '' : ` on ${holder.host}`}${holder.at ? `, since ${holder.at}` : ''}`;
+    if (Date.now() - started >= waitMs) {
+      throw new DatabaseLockedError(`${dbPath} is being written by another import (${who}). Wait for it to finish and run the import again; if no import is running, delete ${lockPath}.`);
+    }
+    if (!told) {
+      options.onWait?.(`another import (${who}) is writing ${dbPath}; waiting for it to finish...\n`);
+      told = true;
+    }
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
+  }
+}
+
+export class DatabaseLockedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseLockedError';
+  }
 }

@@ -9,7 +9,7 @@ import type { ImportFile } from '../../core/importers/types';
 import { flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
 import { loadSqlJs } from '../sqljs';
-import { ptpPathFor, readIfExists, removeOrphanTempFiles, writeDatabaseGeneration, type StoreFileOps } from '../store';
+import { acquireDatabaseLock, DatabaseLockedError, ptpPathFor, readIfExists, removeOrphanTempFiles, writeDatabaseGeneration, type StoreFileOps } from '../store';
 import { downloadReleases } from '../download';
 
 const USAGE = `Usage:
@@ -47,10 +47,29 @@ export function collectFiles(paths: string[], cwd: string): string[] {
 
 export async function importFiles(
   paths: string[], dbPath: string, io: CliIO,
-  options: { version?: string; effectiveFrom?: string; effectiveTo?: string; json?: boolean; quiet?: boolean; fileOps?: StoreFileOps } = {},
+  options: { version?: string; effectiveFrom?: string; effectiveTo?: string; json?: boolean; quiet?: boolean; fileOps?: StoreFileOps; lockWaitMs?: number } = {},
 ) {
   const SQL = await loadSqlJs();
   const ptpPath = ptpPathFor(dbPath);
+  // One writer at a time: the database is read, changed and written back whole.
+  let lock;
+  try {
+    lock = await acquireDatabaseLock(dbPath, { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}), onWait: (m) => io.stderr(m) });
+  } catch (e) {
+    if (e instanceof DatabaseLockedError) throw new UsageError(e.message);
+    throw e;
+  }
+  try {
+    return await importLocked(SQL, paths, dbPath, ptpPath, io, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function importLocked(
+  SQL: Awaited<ReturnType<typeof loadSqlJs>>, paths: string[], dbPath: string, ptpPath: string, io: CliIO,
+  options: { version?: string; effectiveFrom?: string; effectiveTo?: string; json?: boolean; quiet?: boolean; fileOps?: StoreFileOps },
+) {
   removeOrphanTempFiles(dbPath);
   const existing = readIfExists(dbPath);
   const writer = new CodesetWriter(SQL, existing, readIfExists(ptpPath));
