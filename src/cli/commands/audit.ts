@@ -60,13 +60,21 @@ export function scanFolder(folder: string): FolderScan {
     const notePath = isClaimFile ? p.slice(0, -'.claim.json'.length) : undefined;
     let noteText: string | undefined;
     if (notePath && files.includes(notePath)) {
-      noteText = readFileSync(notePath, 'utf8');
       pairedNotes.add(notePath);
+      try {
+        noteText = readFileSync(notePath, 'utf8');
+      } catch (e) {
+        problems.push({ name: name(notePath), problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      }
     }
     inputs.push({ kind: 'claim', name: name(p), claim, ...(noteText !== undefined ? { noteText, noteName: name(notePath!) } : {}) });
   }
   for (const p of files.filter((f) => /\.(note|txt)$/i.test(f) && !pairedNotes.has(f))) {
-    inputs.push({ kind: 'note', name: name(p), text: readFileSync(p, 'utf8') });
+    try {
+      inputs.push({ kind: 'note', name: name(p), text: readFileSync(p, 'utf8') });
+    } catch (e) {
+      problems.push({ name: name(p), problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    }
   }
   inputs.sort((a, b) => a.name.localeCompare(b.name));
   return { inputs, problems };

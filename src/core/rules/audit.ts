@@ -70,8 +70,13 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
   let done = 0;
   for (const input of inputs) {
     if (input.kind === 'claim') {
-      const warnings = await checkClaim(input.claim, { index: options.index, date: today, settings: options.settings, today, ...(input.noteText !== undefined ? { noteText: input.noteText } : {}) });
-      items.push({ name: input.name, kind: 'claim', ...(input.noteName ? { noteName: input.noteName } : {}), warnings });
+      // One claim the rules cannot check is reported as a problem of that file; the audit goes on.
+      try {
+        const warnings = await checkClaim(input.claim, { index: options.index, date: today, settings: options.settings, today, ...(input.noteText !== undefined ? { noteText: input.noteText } : {}) });
+        items.push({ name: input.name, kind: 'claim', ...(input.noteName ? { noteName: input.noteName } : {}), warnings });
+      } catch (e) {
+        items.push({ name: input.name, kind: 'claim', ...(input.noteName ? { noteName: input.noteName } : {}), warnings: [], problem: `the claim could not be checked: ${(e as Error).message}` });
+      }
     } else {
       try {
         const suggestions = analyze(input.text, { setting });
