@@ -6,6 +6,7 @@ import type { AnalyzeOptions, Suggestion } from '../core/suggest/types';
 import { checkClaim } from '../core/rules/index';
 import type { NoteAnalysis, RuleWarning } from '../core/rules/types';
 import type { Span } from '../core/note/model';
+import { chunkBounds as coreChunkBounds } from '../core/suggest/longNote';
 import type { DecisionStatus } from '../core/claim/schema';
 import type { MedcodeSettings } from './settingsSchema';
 import { billedView, fixOnFile, statusInClaim, type ClaimJson } from './sidecar';
@@ -58,19 +59,7 @@ export const CHUNK_CHARS = 4_000;
 
 /** Splits long text at blank lines (else line ends) into pieces of about `size` characters. */
 export function chunkBounds(text: string, size = CHUNK_CHARS): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      const para = text.lastIndexOf('\n\n', end);
-      const line = text.lastIndexOf('\n', end);
-      end = para > start + size / 2 ? para + 2 : line > start ? line + 1 : end;
-    }
-    out.push({ start, end });
-    start = end;
-  }
-  return out;
+  return coreChunkBounds(text, size);
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));

@@ -2,7 +2,7 @@
 // code suggestions with evidence for each note, one JSON object per file in input order.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyzeNote } from '../../core/suggest/analyze';
+import { analyzeLongNote } from '../../core/suggest/longNote';
 import { readNoteBytes } from '../../core/suggest/input';
 import { suggestionsToSarif } from '../../core/suggest/sarif';
 import { ALL_THRESHOLD, type Setting, type Suggestion } from '../../core/suggest/types';
@@ -74,7 +74,7 @@ export const command: CliCommand = {
           results.push({ file, suggestions: [], warnings: input.warnings });
           continue;
         }
-        const analysis = analyzeNote(index, input.text, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}), ...(date ? { date } : {}) });
+        const analysis = analyzeLongNote(index, input.text, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}), ...(date ? { date } : {}) });
         results.push({ file, suggestions: analysis.suggestions, warnings: [...input.warnings, ...analysis.warnings.filter((w) => !input.warnings.includes(w))] });
       }
     } finally {

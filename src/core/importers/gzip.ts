@@ -2,6 +2,11 @@
 // so the whole text never exists as one string.
 import { Gunzip } from 'fflate';
 import { ImportError } from './types';
+import { LineTooLongError, MAX_LINE_CHARS } from './text';
+import { INFLATE_LIMITS, type InflateLimits } from './zip';
+
+/** Ratio is only judged past this much output (a short file of spaces compresses very well). */
+const RATIO_FLOOR = 1 << 20;
 
 const INPUT_CHUNK = 1 << 20;
 
@@ -10,16 +15,26 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /** Yields decompressed chunks as text (UTF-8). Throws ImportError naming the file when the stream is damaged. */
-export function* gunzipTextChunks(bytes: Uint8Array, fileName: string): Generator<string> {
+export function* gunzipTextChunks(bytes: Uint8Array, fileName: string, limits: InflateLimits = INFLATE_LIMITS): Generator<string> {
   const decoder = new TextDecoder('utf-8');
   const out: string[] = [];
-  const gunzip = new Gunzip((data) => { out.push(decoder.decode(data, { stream: true })); });
+  let inflated = 0;
+  const gunzip = new Gunzip((data) => {
+    inflated += data.length;
+    out.push(decoder.decode(data, { stream: true }));
+  });
   for (let start = 0; start < bytes.length; start += INPUT_CHUNK) {
     const end = Math.min(bytes.length, start + INPUT_CHUNK);
     try {
       gunzip.push(bytes.subarray(start, end), end === bytes.length);
     } catch (e) {
       throw new ImportError(`the gzip stream is truncated or corrupt (${e instanceof Error ? e.message : String(e)}). Download it again and re-import.`, fileName);
+    }
+    // Judged per input chunk: one chunk inflates to at most about a thousand times its size.
+    const limit = Math.min(limits.memberBytes, limits.totalBytes);
+    if (inflated > limit) throw new ImportError(`the gzip file inflates to more than ${Math.round(limit / 1048576)} MB, more than a release file can be; nothing was imported from it.`, fileName);
+    if (inflated > RATIO_FLOOR && inflated > limits.ratio * end) {
+      throw new ImportError(`the gzip file inflates more than ${limits.ratio} times its compressed size (release files: 10-30 times); this looks like a gzip bomb, so nothing was imported from it.`, fileName);
     }
     yield* out;
     out.length = 0;
@@ -28,8 +43,8 @@ export function* gunzipTextChunks(bytes: Uint8Array, fileName: string): Generato
   if (tail) yield tail;
 }
 
-/** Yields [line, lineNo] from text chunks (\n or \r\n breaks). */
-export function* linesOfChunks(chunks: Iterable<string>): Generator<[string, number]> {
+/** Yields [line, lineNo] from text chunks (\n or \r\n breaks). Throws LineTooLongError past `maxLine`. */
+export function* linesOfChunks(chunks: Iterable<string>, maxLine = MAX_LINE_CHARS): Generator<[string, number]> {
   let carry = '';
   let lineNo = 0;
   for (const chunk of chunks) {
@@ -37,10 +52,12 @@ export function* linesOfChunks(chunks: Iterable<string>): Generator<[string, num
     let pos = 0;
     for (let nl = text.indexOf('\n', pos); nl >= 0; nl = text.indexOf('\n', pos)) {
       lineNo++;
+      if (nl - pos > maxLine) throw new LineTooLongError(lineNo, maxLine);
       yield [text.charCodeAt(nl - 1) === 13 ? text.slice(pos, nl - 1) : text.slice(pos, nl), lineNo];
       pos = nl + 1;
     }
     carry = text.slice(pos);
+    if (carry.length > maxLine) throw new LineTooLongError(lineNo + 1, maxLine);
   }
   if (carry.length > 0) yield [carry.endsWith('\r') ? carry.slice(0, -1) : carry, lineNo + 1];
 }

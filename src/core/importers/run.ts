@@ -2,7 +2,7 @@
 // into the writer. All or nothing: the caller writes the database only when every file succeeded.
 import type { CodesetWriter } from '../codeset/writer';
 import { contentHead } from './head';
-import { sha256Hex } from './text';
+import { LineTooLongError, sha256Hex } from './text';
 import { ImportError, type ImportFile, type ImportOptions, type ImportResult, type Importer } from './types';
 import { expandZip, isZip, isXlsx } from './zip';
 
@@ -68,7 +68,13 @@ export async function importBatch(
       }
       options.onFile?.(file.name, importer.label);
       writer.takeBegunSets();
-      const result = await importer.run(file, writer, sha256, options);
+      let result: ImportResult;
+      try {
+        result = await importer.run(file, writer, sha256, options);
+      } catch (e) {
+        if (e instanceof LineTooLongError) throw new ImportError(e.message.replace(/^line \d+ is/, 'this line is'), file.name, e.lineNo);
+        throw e;
+      }
       for (const id of writer.takeBegunSets()) writer.recordResult(id, file.name, result);
       report.imported.push(result);
     }

@@ -3,6 +3,21 @@
 
 const CHUNK = 1 << 20;
 
+/**
+ * The longest line (or CSV record) a text layout may have unless its importer says otherwise:
+ * official tables have lines of a few hundred characters; a line of megabytes is a damaged or
+ * hostile file, and reading it on would hold it whole in memory.
+ */
+export const MAX_LINE_CHARS = 64 * 1024;
+
+/** A line longer than its layout allows; importBatch turns it into an ImportError naming the file. */
+export class LineTooLongError extends Error {
+  constructor(readonly lineNo: number, readonly limit: number) {
+    super(`line ${lineNo} is longer than the ${limit.toLocaleString('en-US')} characters this layout allows; the file is damaged or not this layout. Nothing was imported from it.`);
+    this.name = 'LineTooLongError';
+  }
+}
+
 /** Decodes UTF-8 (or Latin-1 when the bytes are not valid UTF-8) chunk by chunk. */
 export function* decodeChunks(bytes: Uint8Array, encoding: 'utf-8' | 'latin1' = detectEncoding(bytes)): Generator<string> {
   const decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8');
@@ -37,8 +52,8 @@ function lastCompleteUtf8(b: Uint8Array): number {
   return end;
 }
 
-/** Yields each line (without the line break) with its 1-based number. Handles \n, \r\n and \r. */
-export function* lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Generator<[line: string, lineNo: number]> {
+/** Yields each line (without the line break) with its 1-based number. Handles \n, \r\n and \r. Throws LineTooLongError past `maxLine`. */
+export function* lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1', maxLine = MAX_LINE_CHARS): Generator<[line: string, lineNo: number]> {
   let carry = '';
   let lineNo = 0;
   let pendingCR = false;
@@ -53,6 +68,7 @@ export function* lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Genera
       const nl = breaks.next(pos);
       if (nl < 0) break;
       lineNo++;
+      if (nl - pos > maxLine) throw new LineTooLongError(lineNo, maxLine);
       yield [text.slice(pos, nl), lineNo];
       if (text[nl] === '\r') {
         if (nl + 1 < text.length) pos = text[nl + 1] === '\n' ? nl + 2 : nl + 1;
@@ -61,6 +77,7 @@ export function* lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Genera
     }
     carry = text.slice(pos);
     text = '';
+    if (carry.length > maxLine) throw new LineTooLongError(lineNo + 1, maxLine);
   }
   if (carry.length > 0) {
     lineNo++;
@@ -118,17 +135,22 @@ export function readCsvLine(line: string, separator: string, state: CsvRecordSta
  * Yields CSV records (fields already unquoted) with the line number where each record starts.
  * Quoted fields may contain separators, doubled quotes and line breaks.
  */
-export function* csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-8' | 'latin1'): Generator<[fields: string[], lineNo: number]> {
+export function* csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-8' | 'latin1', maxRecord = MAX_LINE_CHARS): Generator<[fields: string[], lineNo: number]> {
   let state: CsvRecordState | undefined;
   let startLine = 0;
-  for (const [line, lineNo] of lines(bytes, encoding)) {
+  let recordChars = 0;
+  for (const [line, lineNo] of lines(bytes, encoding, maxRecord)) {
     if (!state) {
       if (line.length === 0) continue;
       state = { fields: [], field: '', inQuotes: false };
       startLine = lineNo;
+      recordChars = 0;
     } else {
       state.field += '\n';
     }
+    // A quote left open would otherwise gather the rest of the file into one field.
+    recordChars += line.length + 1;
+    if (recordChars > maxRecord) throw new LineTooLongError(startLine, maxRecord);
     if (readCsvLine(line, separator, state)) {
       yield [state.fields, startLine];
       state = undefined;

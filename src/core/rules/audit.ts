@@ -3,7 +3,7 @@
 // A note without a claim is analyzed and its suggested diagnoses are checked as a draft claim,
 // with only the rules that judge codes (a draft has no patient, payer or lines yet).
 import type { CodesetIndex } from '../codeset/api';
-import { analyzeNote } from '../suggest/analyze';
+import { analyzeLongNote } from '../suggest/longNote';
 import { duplicateClaims } from './families/duplicates';
 import { checkClaim } from './index';
 import type { AnalyzedSuggestion, RuleId, RuleSettings, RuleWarning, Severity, SeveritySetting } from './types';
@@ -50,7 +50,7 @@ const DRAFT_RULES = new Set<RuleId>([
 
 export function defaultAnalyzer(index: CodesetIndex): NoteAnalyzer {
   return (text, options) =>
-    analyzeNote(index, text, { setting: options.setting, ...(options.date ? { date: options.date } : {}) }).suggestions.map((s) => ({
+    analyzeLongNote(index, text, { setting: options.setting, ...(options.date ? { date: options.date } : {}) }).suggestions.map((s) => ({
       code: s.code,
       system: s.system,
       evidence: s.evidence.map((e) => ({ start: e.start, end: e.end })),
