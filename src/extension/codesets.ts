@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFiles } from '../cli/commands/codesets';
-import { downloadReleases } from '../cli/download';
+import { withDownloadedReleases } from '../cli/download';
 import type { CliIO } from '../cli/command';
 import { systemLabel, type CodesetDatabase } from './database';
 
@@ -61,9 +61,10 @@ export function registerCodesetCommands(database: CodesetDatabase, log: vscode.L
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'MedCode: downloading official code sets', cancellable: true }, async (p, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        const files = await downloadReleases({ year: year.trim(), signal: abort.signal, progress: (t) => p.report({ message: t.trim() }) });
-        if (token.isCancellationRequested) return;
-        await importInto(database, files, log, p);
+        await withDownloadedReleases({ year: year.trim(), signal: abort.signal, progress: (t) => p.report({ message: t.trim() }) }, async (files) => {
+          if (token.isCancellationRequested) return;
+          await importInto(database, files, log, p);
+        });
       });
       return true;
     } catch (e) {

@@ -10,16 +10,18 @@ import { flagBool, flagString, UsageError, type CliCommand, type CliIO, type Par
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
 import { loadSqlJs } from '../sqljs';
 import { acquireDatabaseLock, DatabaseLockedError, ptpPathFor, readIfExists, removeOrphanTempFiles, writeDatabaseGeneration, type StoreFileOps } from '../store';
-import { downloadReleases } from '../download';
+import { withDownloadedReleases } from '../download';
 
 const USAGE = `Usage:
   medcode codesets import <files, folders or zips...> [--db PATH] [--version LABEL] [--effective-from YYYY-MM-DD] [--effective-to YYYY-MM-DD] [--json]
   medcode codesets info [--db PATH] [--json]
-  medcode codesets download [--year YYYY] [--db PATH] [--base-url URL] [--manifest FILE]
+  medcode codesets download [--year YYYY] [--db PATH] [--base-url URL] [--manifest FILE] [--allow-http]
 
 import detects each file's kind by its content (ICD-10-CM tabular/order/index/drug/neoplasm/eindex,
 HCPCS TXT/xlsx, NCCI PTP/MUE/add-on, MCE, place of service, a licensed CPT file) and writes the
-database atomically: on any error the existing database is left as it was.`;
+database atomically: on any error the existing database is left as it was.
+download fetches over https only (--allow-http for a local mirror you trust), verifies each file
+(SHA-256 when the manifest gives one), imports, and removes the downloaded files.`;
 
 export function collectFiles(paths: string[], cwd: string): string[] {
   const out: string[] = [];
@@ -146,13 +148,13 @@ async function runDownload(args: ParsedArgs, io: CliIO): Promise<number> {
   const dbPath = dbPathFromArgs(args, io);
   const year = flagString(args, 'year') ?? String(new Date().getFullYear() + (new Date().getMonth() >= 9 ? 1 : 0));
   if (!/^\d{4}$/.test(year)) throw new UsageError(`--year takes a four-digit year, not "${year}".`);
-  const files = await downloadReleases({
+  const r = await withDownloadedReleases({
     year,
     ...(flagString(args, 'base-url') ? { baseUrl: flagString(args, 'base-url')! } : {}),
     ...(flagString(args, 'manifest') ? { manifestPath: resolve(io.cwd, flagString(args, 'manifest')!) } : {}),
+    allowHttp: flagBool(args, 'allow-http'),
     progress: (t) => io.stderr(t),
-  });
-  const r = await importFiles(files, dbPath, io);
+  }, (files) => importFiles(files, dbPath, io));
   for (const i of r.report.imported) io.stdout(`${i.system} ${i.version}  ${basename(i.file)}\n`);
   io.stdout(`wrote ${dbPath} in ${r.seconds.toFixed(1)} s\n`);
   return 0;

@@ -11,7 +11,7 @@ import type { SqlCodesetIndex } from '../../core/codeset/index';
 import { flagBool, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
 import { collectFiles, importFiles } from './codesets';
-import { downloadReleases } from '../download';
+import { withDownloadedReleases } from '../download';
 
 const USAGE = `Usage: medcode demo [note files...] [--db PATH] [--no-download]
 
@@ -41,8 +41,7 @@ async function openCodeSets(args: ParsedArgs, io: CliIO): Promise<Opened> {
   if (!flagBool(args, 'no-download')) {
     io.stderr(`No code sets at ${dbPath}; trying to download the official releases...\n`);
     try {
-      const files = await downloadReleases({ year: String(new Date().getFullYear()), progress: (t) => io.stderr(t), timeoutMs: 8000 });
-      await importFiles(files, dbPath, io);
+      await withDownloadedReleases({ year: String(new Date().getFullYear()), progress: (t) => io.stderr(t), timeoutMs: 8000 }, (files) => importFiles(files, dbPath, io));
       const index = await openIndexAt(dbPath);
       return { index, label: `downloaded official code sets (${dbPath})`, sample: false, cleanup: () => index.close() };
     } catch (e) {
