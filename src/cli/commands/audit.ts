@@ -9,7 +9,7 @@ import { auditHtml } from '../../core/rules/report/html';
 import { auditMarkdown } from '../../core/rules/report/markdown';
 import { toSarif } from '../../core/rules/sarif';
 import { ruleSettingsFromArgs } from '../ruleSettings';
-import { flagString, UsageError, type CliCommand } from '../command';
+import { flagBool, flagString, UsageError, type CliCommand } from '../command';
 import { openIndexFromArgs } from '../openIndex';
 import { refuseOverwritingInputs } from '../outputGuard';
 import { writeAtomic } from '../store';
@@ -18,12 +18,13 @@ import { rulesDocUri } from './check';
 const FORMATS = ['html', 'md', 'csv', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: medcode audit <folder> [--db PATH] --report ${FORMATS.join('|')} [--out FILE] [--setting outpatient|inpatient] [--severity rule=level,...]
+const USAGE = `Usage: medcode audit <folder> [--db PATH] --report ${FORMATS.join('|')} [--out FILE] [--setting outpatient|inpatient] [--severity rule=level,...] [--show-birth-dates]
 
 Checks every claim (*.claim.json, *.json with "schemaVersion") and every note (*.note, *.txt)
 under the folder. A note with a claim beside it (<note>.claim.json) is checked through that
 claim; a note alone is analyzed and its suggested codes are checked. Writes the report to
---out (default: standard output) and prints totals.`;
+--out (default: standard output) and prints totals. Patients' birth dates are withheld from the
+findings unless --show-birth-dates is given.`;
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -114,7 +115,7 @@ export const command: CliCommand = {
     const index = await openIndexFromArgs(args, io);
     let result: AuditResult;
     try {
-      result = await audit(inputs, { index, settings, setting, ...(flagString(args, 'today') ? { today: flagString(args, 'today') } : {}) });
+      result = await audit(inputs, { index, settings, setting, showBirthDates: flagBool(args, 'show-birth-dates'), ...(flagString(args, 'today') ? { today: flagString(args, 'today') } : {}) });
     } finally {
       index.close();
     }

@@ -1,7 +1,8 @@
 // `medcode codesets import|info|download`: build and inspect the code-set database.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { sqliteDamage } from '../../core/codeset/integrity';
 import { CodesetWriter } from '../../core/codeset/writer';
 import { importBatch } from '../../core/importers/run';
 import { ALL_IMPORTERS } from '../../core/importers/registry';
@@ -73,7 +74,16 @@ async function importLocked(
   options: { version?: string; effectiveFrom?: string; effectiveTo?: string; json?: boolean; quiet?: boolean; fileOps?: StoreFileOps },
 ) {
   removeOrphanTempFiles(dbPath);
-  const existing = readIfExists(dbPath);
+  let existing = readIfExists(dbPath);
+  const damage = existing ? sqliteDamage(SQL, existing) : undefined;
+  if (damage) {
+    // Rebuilding is the advice for a damaged database: it is set aside (never deleted) and a new one started.
+    const aside = `${dbPath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(dbPath, aside);
+    if (existsSync(ptpPath)) renameSync(ptpPath, `${aside}.ptp`);
+    io.stderr(`note: ${dbPath} is damaged (${damage}); it was moved to ${aside} and a new database is built from the files given. Import every code-set file you need.\n`);
+    existing = undefined;
+  }
   const writer = new CodesetWriter(SQL, existing, readIfExists(ptpPath));
   if (writer.discardedPtp) io.stderr(`note: ${writer.discardedPtp}; its NCCI PTP sets were dropped from the catalog: import the NCCI PTP files again.\n`);
   const files: ImportFile[] = paths.map((p) => ({ name: p, bytes: new Uint8Array(readFileSync(p)) }));

@@ -6,6 +6,7 @@ import type {
 } from './api';
 import type { CodeKind, CodeRange, CodeSystem, IndexSource, SeventhCharRow, SourceRecord, TabularNoteType } from '../importers/types';
 import { normalizeCode } from '../importers/text';
+import { sqliteDamage } from './integrity';
 import { SCHEMA_VERSION } from './schema';
 import { pickSet, notesOrder, type Content } from './versions';
 import { CodeSearch, type CodeSearchParts } from './search';
@@ -38,6 +39,10 @@ export function openCodesetIndex(SQL: SqlJsStatic, bytes: Uint8Array, options: O
   const header = new TextDecoder().decode(bytes.subarray(0, 15));
   if (bytes.length > 0 && header !== 'SQLite format 3') {
     throw new CodesetDatabaseError('the file is not a MedCode code-set database (not SQLite). Rebuild it with `medcode codesets import`.');
+  }
+  const damage = sqliteDamage(SQL, bytes);
+  if (damage) {
+    throw new CodesetDatabaseError(`the database is damaged (${damage}). Rebuild it: \`medcode codesets import <files> --db <this file>\` sets the damaged file aside and builds a new one.`);
   }
   let db: Database;
   try {

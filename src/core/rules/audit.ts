@@ -5,6 +5,7 @@
 import type { CodesetIndex } from '../codeset/api';
 import { analyzeLongNote } from '../suggest/longNote';
 import { duplicateClaims } from './families/duplicates';
+import { viewClaim } from './claimView';
 import { checkClaim } from './index';
 import type { AnalyzedSuggestion, RuleId, RuleSettings, RuleWarning, Severity, SeveritySetting } from './types';
 import { RULE_IDS } from './types';
@@ -39,6 +40,8 @@ export interface AuditOptions {
   /** Defaults to the analyzer in src/core/suggest. */
   analyze?: NoteAnalyzer;
   onProgress?: (done: number, total: number) => void;
+  /** Keep patients' birth dates in the findings (default: each claim's birth date is withheld). */
+  showBirthDates?: boolean;
 }
 
 /** Rules that judge the codes of a draft built from a note alone. */
@@ -103,7 +106,25 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       item.warnings.push(...(level ? more.map((w) => ({ ...w, severity: level as Severity })) : more));
     }
   }
+  if (!options.showBirthDates) {
+    for (const input of inputs) {
+      if (input.kind !== 'claim') continue;
+      const birth = viewClaim(input.claim).patient.birthDate?.trim();
+      const item = items.find((i) => i.name === input.name);
+      if (birth && birth.length >= 6 && item) item.warnings = item.warnings.map((w) => withheld(w, birth));
+    }
+  }
   return { items, ...totals(items) };
+}
+
+const WITHHELD = '[birth date withheld]';
+
+/** The finding with the patient's birth date taken out of its message and cited source (reports are shared). */
+function withheld(w: RuleWarning, birth: string): RuleWarning {
+  if (!JSON.stringify(w).includes(birth)) return w;
+  const out: RuleWarning = { ...w, message: w.message.split(birth).join(WITHHELD) };
+  if (w.source) out.source = JSON.parse(JSON.stringify(w.source).split(JSON.stringify(birth).slice(1, -1)).join(WITHHELD)) as NonNullable<RuleWarning['source']>;
+  return out;
 }
 
 function totals(items: AuditItemResult[]): Omit<AuditResult, 'items'> {
