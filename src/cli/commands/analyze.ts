@@ -14,7 +14,8 @@ const USAGE = `Usage: medcode analyze <note files...> [--db PATH] [--json | --sa
 Reads each note (plain text, UTF-8) and suggests ICD-10-CM, HCPCS drug and E/M codes, each with
 the evidence spans it rests on. --json prints [{"file", "suggestions", "warnings"}] in input order.
 --setting inpatient codes uncertain diagnoses as confirmed (default outpatient: it does not).
---all lowers the score threshold to show weaker candidates too.`;
+--all lowers the score threshold to show weaker candidates too. Exit 1 when a file is missing or
+cannot be read (the others are analyzed and printed first).`;
 
 // Notes larger than this are not clinical notes; refusing them keeps the run bounded.
 const MAX_NOTE_BYTES = 64 * 1024 * 1024;
@@ -61,12 +62,14 @@ export const command: CliCommand = {
     const date = flagDate(args);
     const index = await openIndexFromArgs(args, io);
     const results: FileResult[] = [];
+    const unread: string[] = [];
     try {
       if (date) requireSetInForce(index, date);
       for (const file of args.positionals) {
         const read = readNote(resolve(io.cwd, file), file);
         if (!read.bytes) {
           results.push({ file, suggestions: [], warnings: [read.warning!] });
+          unread.push(read.warning!);
           continue;
         }
         const input = readNoteBytes(read.bytes);
@@ -83,6 +86,11 @@ export const command: CliCommand = {
     if (flagBool(args, 'sarif')) io.stdout(JSON.stringify(suggestionsToSarif(results.map((r) => ({ uri: r.file, suggestions: r.suggestions, warnings: r.warnings }))), null, 2) + '\n');
     else if (flagBool(args, 'json')) io.stdout(JSON.stringify(results, null, 2) + '\n');
     else printText(io, results);
+    // The notes that could be read were analyzed; the run still fails so a script notices the rest.
+    if (unread.length > 0) {
+      io.stderr(`medcode analyze: ${unread.length} of ${args.positionals.length} file(s) could not be analyzed:\n${unread.map((w) => `  - ${w}`).join('\n')}\n`);
+      return 1;
+    }
     return 0;
   },
 };
