@@ -1,6 +1,7 @@
 // Refuses an output path that would overwrite an input or a working file: the claim being
 // exported (also through a symbolic or hard link), any claim file (*.claim.json or JSON with a
-// schemaVersion) and any note (*.note).
+// schemaVersion) and any note (*.note). A *.export.json file (the name the claim panel proposes for
+// a claim JSON export) may be replaced by a new export.
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './command';
@@ -52,7 +53,7 @@ export function refuseOverwritingInputs(outPath: string, inputs: readonly string
     if (sameFile(outPath, input)) throw new UsageError(`${flag} ${outPath} is the input file ${input}; writing there would replace it. Choose another output file.`);
   }
   const real = canonical(outPath);
-  if (/\.claim\.json$/i.test(real) || looksLikeClaimFile(real)) {
+  if (/\.claim\.json$/i.test(real) || (!/\.export\.json$/i.test(real) && looksLikeClaimFile(real))) {
     throw new UsageError(`${flag} ${outPath} is a claim file; an export never replaces a claim. Choose another output file (e.g. .fhir.json, .837p.x12).`);
   }
   if (/\.note$/i.test(real)) throw new UsageError(`${flag} ${outPath} is a clinical note; writing there would replace it. Choose another output file.`);

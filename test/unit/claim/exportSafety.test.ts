@@ -70,11 +70,15 @@ describe('medcode export refuses to overwrite its input or a working file', () =
     assert.equal(existsSync(join(dir, 'b.claim.json')), false);
   });
 
-  test('an ordinary output file is still written', async () => {
+  test('an ordinary output file is still written, and a claim JSON export (*.export.json) replaced', async () => {
     writeFileSync(join(dir, 'ok.claim.json'), fixtureText('minimal.claim.json'));
     const r = await runExport(dir, ['ok.claim.json', '--format', 'fhir', '--out', 'ok.fhir.json', '--db', db]);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(existsSync(join(dir, 'ok.fhir.json')));
+    for (let i = 0; i < 2; i++) {
+      const j = await runExport(dir, ['ok.claim.json', '--format', 'claim-json', '--out', 'ok.export.json', '--db', db]);
+      assert.equal(j.code, 0, j.stderr);
+    }
   });
 });
 
