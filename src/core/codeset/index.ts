@@ -42,7 +42,7 @@ export function openCodesetIndex(SQL: SqlJsStatic, bytes: Uint8Array, options: O
   }
   const damage = sqliteDamage(SQL, bytes);
   if (damage) {
-    throw new CodesetDatabaseError(`the database is damaged (${damage}). Rebuild it: \`medcode codesets import <files> --db <this file>\` sets the damaged file aside and builds a new one.`);
+    throw new CodesetDatabaseError(`the database is corrupted (${damage}). Rebuild it: \`medcode codesets import <files> --db <this file>\` sets the damaged file aside and builds a new one.`);
   }
   let db: Database;
   try {

@@ -40,12 +40,12 @@ describe('database integrity', () => {
     const bytes = await databaseBytes();
     const cut = bytes.subarray(0, bytes.length - 8 * 4096);
     const SQL = await sqlJs();
-    assert.throws(() => openCodesetIndex(SQL, cut), /the database is damaged \(SQLite .*\)\. Rebuild it/);
+    assert.throws(() => openCodesetIndex(SQL, cut), /the database is corrupted \(SQLite .*\)\. Rebuild it/);
     const db = join(root, 'cut.sqlite');
     writeFileSync(db, cut);
     const info = await runCli(['codesets', 'info', '--db', db]);
     assert.notEqual(info.code, 0);
-    assert.match(info.stderr, /is damaged/);
+    assert.match(info.stderr, /is corrupted/);
   });
 
   test('the rebuild advice works: import sets the damaged file aside and builds a new database', async () => {
