@@ -73,6 +73,7 @@ export const command: CliCommand = {
           continue;
         }
         const input = readNoteBytes(read.bytes);
+        delete read.bytes; // the text is what is analyzed: the file's bytes need not live through it
         if (input.text === undefined) {
           results.push({ file, suggestions: [], warnings: input.warnings });
           continue;
