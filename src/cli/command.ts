@@ -14,6 +14,8 @@ export interface CliIO {
   /** Absolute working directory. */
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Asks the person at the terminal a question; absent when nobody can answer (not a terminal). */
+  ask?: (question: string) => Promise<string>;
 }
 
 export interface CliCommand {

@@ -1,4 +1,5 @@
 // `medcode`: the command line over the same core as the extension.
+import { createInterface } from 'node:readline';
 import { parseArgs } from './args';
 import type { CliIO } from './command';
 import { UserFixableError } from '../node/errors';
@@ -47,12 +48,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+function askAtTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((resolve) => rl.question(question, (answer) => { rl.close(); resolve(answer); }));
+}
+
 if (require.main === module) {
   const io: CliIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askAtTerminal } : {}),
   };
   main(process.argv.slice(2), io).then(
     (code) => { process.exitCode = code; },

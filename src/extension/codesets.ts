@@ -2,7 +2,7 @@
 // Code Sets..." (the only network access, cancellable) and "Show Code Sets".
 import * as vscode from 'vscode';
 import { importCodesetFiles, releaseFilesIn } from '../node/codesetImport';
-import { downloadReleases } from '../node/download';
+import { withDownloadedReleases } from '../node/download';
 import { systemLabel, type CodesetDatabase } from './database';
 
 async function importInto(database: CodesetDatabase, paths: string[], log: vscode.LogOutputChannel, progress: vscode.Progress<{ message?: string }>): Promise<void> {
@@ -42,9 +42,10 @@ export function registerCodesetCommands(database: CodesetDatabase, log: vscode.L
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'MedCode: downloading official code sets', cancellable: true }, async (p, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        const files = await downloadReleases({ year: year.trim(), signal: abort.signal, progress: (t) => p.report({ message: t.trim() }) });
-        if (token.isCancellationRequested) return;
-        await importInto(database, files, log, p);
+        await withDownloadedReleases({ year: year.trim(), signal: abort.signal, progress: (t) => p.report({ message: t.trim() }) }, async (files) => {
+          if (token.isCancellationRequested) return;
+          await importInto(database, files, log, p);
+        });
       });
       return true;
     } catch (e) {

@@ -46,11 +46,12 @@ export class FakeHost {
         this.posted.push(m);
         void this.send(m);
       },
-      saveExport: async (format, content) => {
-        if (this.saveAnswer === undefined) return undefined;
-        this.exports.push({ format, content });
-        return this.saveAnswer;
+      chooseExportTarget: async (format) => (this.saveAnswer === undefined ? undefined : `${this.saveAnswer}#${format}`),
+      writeExport: async (target, content) => {
+        this.exports.push({ format: target.slice(target.lastIndexOf('#') + 1), content });
+        return target.slice(0, target.lastIndexOf('#'));
       },
+      saveDocument: async () => true,
       revealEvidence: (span) => { this.revealed.push(span); },
       openAsText: () => { this.openedAsText++; },
       who: () => 'panel-test',

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeNote } from '../../core/analysis/index';
+import { analyzeLongNote, LONG_NOTE_CHARS } from '../../core/suggest/longNote';
 import { readNoteBytes } from '../../core/suggest/input';
 import { suggestionsToSarif } from '../../core/suggest/sarif';
 import { ALL_THRESHOLD, type Setting, type Suggestion } from '../../core/suggest/types';
@@ -14,7 +15,8 @@ const USAGE = `Usage: medcode analyze <note files...> [--db PATH] [--json | --sa
 Reads each note (plain text, UTF-8) and suggests ICD-10-CM, HCPCS drug and E/M codes, each with
 the evidence spans it rests on. --json prints [{"file", "suggestions", "warnings"}] in input order.
 --setting inpatient codes uncertain diagnoses as confirmed (default outpatient: it does not).
---all lowers the score threshold to show weaker candidates too.`;
+--all lowers the score threshold to show weaker candidates too. Exit 1 when a file is missing or
+cannot be read (the others are analyzed and printed first).`;
 
 // Notes larger than this are not clinical notes; refusing them keeps the run bounded.
 const MAX_NOTE_BYTES = 64 * 1024 * 1024;
@@ -61,17 +63,26 @@ export const command: CliCommand = {
     const date = flagDate(args);
     const index = await openIndexFromArgs(args, io);
     const results: FileResult[] = [];
+    const unread: string[] = [];
     try {
       if (date) requireSetInForce(index, date);
       for (const file of args.positionals) {
         const read = readNote(resolve(io.cwd, file), file);
         if (!read.bytes) {
           results.push({ file, suggestions: [], warnings: [read.warning!] });
+          unread.push(read.warning!);
           continue;
         }
         const input = readNoteBytes(read.bytes);
+        delete read.bytes; // the text is what is analyzed: the file's bytes need not live through it
         if (input.text === undefined) {
           results.push({ file, suggestions: [], warnings: input.warnings });
+          continue;
+        }
+        // Past a million characters the note is read in pieces with bounded evidence (memory stays flat).
+        if (input.text.length > LONG_NOTE_CHARS) {
+          const long = analyzeLongNote(index, input.text, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}), ...(date ? { date } : {}) });
+          results.push({ file, suggestions: long.suggestions, warnings: [...input.warnings, ...long.warnings.filter((w) => !input.warnings.includes(w))] });
           continue;
         }
         const analysis = await analyzeNote(index, input.text, undefined, date, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}) });
@@ -83,6 +94,11 @@ export const command: CliCommand = {
     if (flagBool(args, 'sarif')) io.stdout(JSON.stringify(suggestionsToSarif(results.map((r) => ({ uri: r.file, suggestions: r.suggestions, warnings: r.warnings }))), null, 2) + '\n');
     else if (flagBool(args, 'json')) io.stdout(JSON.stringify(results, null, 2) + '\n');
     else printText(io, results);
+    // The notes that could be read were analyzed; the run still fails so a script notices the rest.
+    if (unread.length > 0) {
+      io.stderr(`medcode analyze: ${unread.length} of ${args.positionals.length} file(s) could not be analyzed:\n${unread.map((w) => `  - ${w}`).join('\n')}\n`);
+      return 1;
+    }
     return 0;
   },
 };

@@ -10,20 +10,22 @@ import { auditHtml } from '../../core/rules/report/html';
 import { auditMarkdown } from '../../core/rules/report/markdown';
 import { toSarif } from '../../core/rules/sarif';
 import { ruleSettingsFromArgs } from '../ruleSettings';
-import { flagString, UsageError, type CliCommand } from '../command';
+import { flagBool, flagString, UsageError, type CliCommand } from '../command';
 import { openIndexFromArgs } from '../openIndex';
 import { writeAtomic } from '../../node/store';
 import { dbPathFromArgs } from '../openIndex';
+import { refuseOverwritingInputs } from '../outputGuard';
 
 const FORMATS = ['html', 'md', 'csv', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: medcode audit <folder> [--db PATH] --report ${FORMATS.join('|')} [--out FILE] [--setting outpatient|inpatient] [--severity rule=level,...]
+const USAGE = `Usage: medcode audit <folder> [--db PATH] --report ${FORMATS.join('|')} [--out FILE] [--setting outpatient|inpatient] [--severity rule=level,...] [--show-birth-dates]
 
 Checks every claim (*.claim.json, *.json with "schemaVersion") and every note (*.note, *.txt)
 under the folder. A note with a claim beside it (<note>.claim.json) is checked through that
 claim; a note alone is analyzed and its suggested codes are checked. Writes the report to
---out (default: standard output) and prints totals.`;
+--out (default: standard output) and prints totals. Patients' birth dates are withheld from the
+findings unless --show-birth-dates is given.`;
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -60,13 +62,21 @@ export function scanFolder(folder: string): FolderScan {
     const notePath = isClaimFile ? p.slice(0, -'.claim.json'.length) : undefined;
     let noteText: string | undefined;
     if (notePath && files.includes(notePath)) {
-      noteText = readFileSync(notePath, 'utf8');
       pairedNotes.add(notePath);
+      try {
+        noteText = readFileSync(notePath, 'utf8');
+      } catch (e) {
+        problems.push({ name: name(notePath), problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      }
     }
     inputs.push({ kind: 'claim', name: name(p), claim, ...(noteText !== undefined ? { noteText, noteName: name(notePath!) } : {}) });
   }
   for (const p of files.filter((f) => /\.(note|txt)$/i.test(f) && !pairedNotes.has(f))) {
-    inputs.push({ kind: 'note', name: name(p), text: readFileSync(p, 'utf8') });
+    try {
+      inputs.push({ kind: 'note', name: name(p), text: readFileSync(p, 'utf8') });
+    } catch (e) {
+      problems.push({ name: name(p), problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    }
   }
   inputs.sort((a, b) => a.name.localeCompare(b.name));
   return { inputs, problems };
@@ -100,18 +110,19 @@ export const command: CliCommand = {
     const setting = flagString(args, 'setting') ?? 'outpatient';
     if (setting !== 'outpatient' && setting !== 'inpatient') throw new UsageError(`--setting takes outpatient or inpatient, not "${setting}".`);
     const settings = ruleSettingsFromArgs(args);
+    const out = flagString(args, 'out');
+    if (out) refuseOverwritingInputs(resolve(io.cwd, out), []);
     const { inputs, problems } = scanFolder(folder);
     if (inputs.length === 0 && problems.length === 0) throw new UsageError(`${folderArg} holds no notes (*.note, *.txt) and no claims (*.claim.json).`);
     const index = await openIndexFromArgs(args, io);
     let result: AuditResult;
     try {
-      result = await audit(inputs, { index, settings, setting, ...(flagString(args, 'today') ? { today: flagString(args, 'today') } : {}) });
+      result = await audit(inputs, { index, settings, setting, showBirthDates: flagBool(args, 'show-birth-dates'), ...(flagString(args, 'today') ? { today: flagString(args, 'today') } : {}) });
     } finally {
       index.close();
     }
     for (const p of problems) result.items.push({ name: p.name, kind: 'claim', warnings: [], problem: p.problem });
     const report = renderReport(result, format, { title: `MedCode audit of ${folderArg}`, generatedAt: new Date().toISOString().slice(0, 10), database: dbPathFromArgs(args, io) });
-    const out = flagString(args, 'out');
     if (out) {
       writeAtomic(resolve(io.cwd, out), new TextEncoder().encode(report));
       const claims = result.items.filter((i) => i.kind === 'claim').length;

@@ -2,21 +2,33 @@
 import { basename, resolve } from 'node:path';
 import { flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
-import { importCodesetFiles, releaseFilesIn } from '../../node/codesetImport';
-import { downloadReleases } from '../../node/download';
+import { importCodesetFiles, releaseFilesIn, type CodesetImportResult } from '../../node/codesetImport';
+import type { StoreFileOps } from '../../node/store';
+import { withDownloadedReleases } from '../../node/download';
 
 const USAGE = `Usage:
   medcode codesets import <files, folders or zips...> [--db PATH] [--version LABEL] [--effective-from YYYY-MM-DD] [--effective-to YYYY-MM-DD] [--json]
   medcode codesets info [--db PATH] [--json]
-  medcode codesets download [--year YYYY] [--db PATH] [--base-url URL] [--manifest FILE]
+  medcode codesets download [--year YYYY] [--db PATH] [--base-url URL] [--manifest FILE] [--allow-http]
 
 import detects each file's kind by its content (ICD-10-CM tabular/order/index/drug/neoplasm/eindex,
 HCPCS TXT/xlsx, NCCI PTP/MUE/add-on, MCE, place of service, a licensed CPT file) and writes the
-database atomically: on any error the existing database is left as it was.`;
+database atomically: on any error the existing database is left as it was.
+download fetches over https only (--allow-http for a local mirror you trust), verifies each file
+(SHA-256 when the manifest gives one), imports, and removes the downloaded files.`;
 
 /** Prints "importing <file> (<kind>)" as each file starts. */
 export function announceFiles(io: CliIO): (path: string, label: string) => void {
   return (path, label) => io.stderr(`importing ${basename(path)} (${label})\n`);
+}
+
+/** Imports into the database on disk, telling the user what happens (files started, waits, damage set aside). */
+export async function importFiles(
+  paths: string[], dbPath: string, io: CliIO,
+  options: { version?: string; effectiveFrom?: string; effectiveTo?: string; json?: boolean; quiet?: boolean; fileOps?: StoreFileOps; lockWaitMs?: number } = {},
+): Promise<CodesetImportResult> {
+  const { json, quiet, ...rest } = options;
+  return importCodesetFiles(paths, dbPath, { ...rest, ...(json || quiet ? {} : { onFile: announceFiles(io) }), onNotice: (m) => io.stderr(m) });
 }
 
 async function runImport(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -27,9 +39,7 @@ async function runImport(args: ParsedArgs, io: CliIO): Promise<number> {
   const version = flagString(args, 'version');
   const effectiveFrom = flagString(args, 'effective-from');
   const effectiveTo = flagString(args, 'effective-to');
-  const r = await importCodesetFiles(paths, dbPath, {
-    ...(json ? {} : { onFile: announceFiles(io) }), ...(version ? { version } : {}), ...(effectiveFrom ? { effectiveFrom } : {}), ...(effectiveTo ? { effectiveTo } : {}),
-  });
+  const r = await importFiles(paths, dbPath, io, { json, ...(version ? { version } : {}), ...(effectiveFrom ? { effectiveFrom } : {}), ...(effectiveTo ? { effectiveTo } : {}) });
   if (json) {
     io.stdout(JSON.stringify({ db: dbPath, seconds: r.seconds, bytes: r.bytes, ptpBytes: r.ptpBytes ?? null, imported: r.report.imported, skipped: r.report.skipped }, null, 2) + '\n');
   } else {
@@ -72,13 +82,13 @@ async function runDownload(args: ParsedArgs, io: CliIO): Promise<number> {
   const dbPath = dbPathFromArgs(args, io);
   const year = flagString(args, 'year') ?? String(new Date().getFullYear() + (new Date().getMonth() >= 9 ? 1 : 0));
   if (!/^\d{4}$/.test(year)) throw new UsageError(`--year takes a four-digit year, not "${year}".`);
-  const files = await downloadReleases({
+  const r = await withDownloadedReleases({
     year,
     ...(flagString(args, 'base-url') ? { baseUrl: flagString(args, 'base-url')! } : {}),
     ...(flagString(args, 'manifest') ? { manifestPath: resolve(io.cwd, flagString(args, 'manifest')!) } : {}),
+    allowHttp: flagBool(args, 'allow-http'),
     progress: (t) => io.stderr(t),
-  });
-  const r = await importCodesetFiles(files, dbPath, { onFile: announceFiles(io) });
+  }, (files) => importFiles(files, dbPath, io));
   for (const i of r.report.imported) io.stdout(`${i.system} ${i.version}  ${basename(i.file)}\n`);
   io.stdout(`wrote ${dbPath} in ${r.seconds.toFixed(1)} s\n`);
   return 0;

@@ -8,16 +8,18 @@ import { analyzeNote, checkClaim, draftClaim } from '../../core/analysis/index';
 import type { SqlCodesetIndex } from '../../core/codeset/index';
 import { flagBool, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
-import { announceFiles } from './codesets';
+import { importFiles } from './codesets';
 import { importCodesetFiles, releaseFilesIn } from '../../node/codesetImport';
-import { downloadReleases } from '../../node/download';
+import { withDownloadedReleases } from '../../node/download';
 
-const USAGE = `Usage: medcode demo [note files...] [--db PATH] [--no-download]
+const USAGE = `Usage: medcode demo [note files...] [--db PATH] [--download | --no-download]
 
 Analyzes the example notes that ship with MedCode (or the notes you name): suggested codes with
 the words that support them, the claim assembled from them and its compliance warnings.
-Uses the installed code sets; when none is installed it tries to download the official releases,
-and offline it falls back to a small hand-made SAMPLE code set (labelled as such, not for billing).`;
+Uses the installed code sets. When none is installed it asks before downloading the official
+releases from cms.gov (--download: without asking; --no-download, or nobody at a terminal to ask:
+never), and otherwise falls back to a small hand-made SAMPLE code set (labelled as such, not for
+billing).`;
 
 /** The folder a bundled resource lives in: beside dist/ when built, at the repo root from source. */
 function bundled(...parts: string[]): string {
@@ -26,6 +28,18 @@ function bundled(...parts: string[]): string {
     if (existsSync(p)) return p;
   }
   return join(__dirname, '..', ...parts);
+}
+
+/** Downloading is network access: only with --download, or when the person at the terminal says yes. */
+async function mayDownload(args: ParsedArgs, io: CliIO, dbPath: string): Promise<boolean> {
+  if (flagBool(args, 'no-download')) return false;
+  if (flagBool(args, 'download')) return true;
+  if (!io.ask) {
+    io.stderr(`No code sets at ${dbPath}. MedCode does not go online without asking: run \`medcode demo --download\` or \`medcode codesets download\` to fetch the official releases from cms.gov.\n`);
+    return false;
+  }
+  const answer = await io.ask(`No code sets at ${dbPath}. Download the official releases from cms.gov now (MedCode's only network access)? [y/N] `);
+  return /^y(es)?$/i.test(answer.trim());
 }
 
 interface Opened { index: SqlCodesetIndex; label: string; sample: boolean; cleanup: () => void }
@@ -37,11 +51,10 @@ async function openCodeSets(args: ParsedArgs, io: CliIO): Promise<Opened> {
     const versions = index.sets().map((s) => `${s.system} ${s.version}`).join(', ');
     return { index, label: `installed code sets (${dbPath}): ${versions}`, sample: false, cleanup: () => index.close() };
   }
-  if (!flagBool(args, 'no-download')) {
-    io.stderr(`No code sets at ${dbPath}; trying to download the official releases...\n`);
+  if (await mayDownload(args, io, dbPath)) {
+    io.stderr(`No code sets at ${dbPath}; downloading the official releases...\n`);
     try {
-      const files = await downloadReleases({ year: String(new Date().getFullYear()), progress: (t) => io.stderr(t), timeoutMs: 8000 });
-      await importCodesetFiles(files, dbPath, { onFile: announceFiles(io) });
+      await withDownloadedReleases({ year: String(new Date().getFullYear()), progress: (t) => io.stderr(t), timeoutMs: 8000 }, (files) => importFiles(files, dbPath, io));
       const index = await openIndexAt(dbPath);
       return { index, label: `downloaded official code sets (${dbPath})`, sample: false, cleanup: () => index.close() };
     } catch (e) {

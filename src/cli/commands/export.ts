@@ -1,20 +1,24 @@
 // `medcode export <claim.json> --format claim-json|fhir|x12 --out FILE`: runs the rules, then
 // writes the export only when no unsuppressed error blocks it (or the user overrides with a
-// reason, which is recorded in the claim file's audit trail). A blocked export writes nothing.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { exportClaim, EXPORT_FORMATS, isExportFormat, type ExportGateOptions } from '../../core/claim/export/index';
+// reason, which is recorded in the claim file's audit trail before the export is written, and
+// travels with the export). A blocked export writes nothing.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { exportClaim, EXPORT_FORMATS, isExportFormat, overrideAuditJson, type ExportGateOptions } from '../../core/claim/export/index';
 import { checkClaim, readClaim } from '../../core/analysis/index';
 import { noteTextFor } from './check';
 import { flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs } from '../openIndex';
+import { refuseOverwritingInputs } from '../outputGuard';
 import { writeAtomic } from '../../node/store';
 
 const USAGE = `Usage: medcode export <claim.json> --format ${EXPORT_FORMATS.join('|')} --out FILE [--db PATH]
        [--override "reason"] [--who NAME] [--sender ID] [--receiver ID] [--control-number N] [--usage P|T]
 
 Runs the compliance rules first. Unsuppressed errors block the export (exit 1, no file) unless
---override gives a reason; the reason is then recorded in the claim file's audit trail.`;
+--override gives a reason; the reason is then recorded in the claim file's audit trail first
+(no export when the claim file cannot be written) and carried with the export: claim JSON
+"overrides", a FHIR Claim extension, or <out>.audit.json beside an X12 file.`;
 
 export const command: CliCommand = {
   name: 'export',
@@ -32,6 +36,7 @@ export const command: CliCommand = {
 
     const claimPath = resolve(io.cwd, claimArg);
     const outPath = resolve(io.cwd, outArg);
+    refuseOverwritingInputs(outPath, [claimPath]);
     const text = readClaimText(claimPath);
     const parsed = readClaim(text);
     if (!parsed.ok) {
@@ -57,19 +62,54 @@ export const command: CliCommand = {
       io.stderr(`medcode export: ${claimArg} ${why}:\n${outcome.errors.map((e) => `  - ${e}`).join('\n')}\nNo file was written.\n`);
       return 1;
     }
-    writeAtomic(outPath, new TextEncoder().encode(outcome.content));
     if (outcome.overridden) {
+      // The override is on disk before the export exists: when the claim file cannot take it, nothing is exported.
       // Patch the file as read (not the zod output) so members this version does not know survive.
       raw.overrides = outcome.claim.overrides;
       raw.audit = outcome.claim.audit;
-      writeAtomic(claimPath, new TextEncoder().encode(`${JSON.stringify(raw, null, 2)}\n`));
-      io.stderr(`medcode export: exported despite errors; the override reason was recorded in ${claimArg}.\n`);
+      const recorded = isReadOnlyFile(claimPath) ? 'the file is read-only' : tryWrite(claimPath, `${JSON.stringify(raw, null, 2)}\n`);
+      if (recorded) {
+        io.stderr(`medcode export: the override could not be recorded in ${claimArg} (${recorded}), so no export was written: an override is only sent with its reason on file. Make the claim file writable (or copy it to a writable folder) and export again.\n`);
+        return 1;
+      }
+      if (format === 'x12' && outcome.override) {
+        const audit = tryWrite(`${outPath}.audit.json`, overrideAuditJson(outcome.override, { exportFile: basename(outPath), ...(parsed.claim.id !== undefined ? { claimId: parsed.claim.id } : {}) }));
+        if (audit) {
+          io.stderr(`medcode export: the override was recorded in ${claimArg}, but ${outArg}.audit.json could not be written (${audit}), so no export was written. Free the folder or choose another --out and export again.\n`);
+          return 1;
+        }
+      }
     }
+    const written = tryWrite(outPath, outcome.content);
+    if (written) {
+      io.stderr(`medcode export: cannot write ${outArg} (${written}); no export was written.${outcome.overridden ? ` The override stays recorded in ${claimArg}.` : ''}\n`);
+      return 1;
+    }
+    if (outcome.overridden) io.stderr(`medcode export: exported despite errors; the override reason was recorded in ${claimArg}${format === 'x12' ? ` and ${outArg}.audit.json` : ''}.\n`);
     const others = warnings.filter((w) => w.severity !== 'error' || w.suppressed).length;
     io.stdout(`wrote ${outArg} (${format})${others > 0 ? `; ${others} non-blocking warning(s), see \`medcode check ${claimArg}\`` : ''}\n`);
     return 0;
   },
 };
+
+/** True when the file has no write permission bits: the user marked it read-only (a rename would still replace it). */
+function isReadOnlyFile(path: string): boolean {
+  try {
+    return (statSync(path).mode & 0o222) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes atomically; undefined when written, else the reason (EROFS, ENOSPC ...). */
+function tryWrite(path: string, text: string): string | undefined {
+  try {
+    writeAtomic(path, new TextEncoder().encode(text));
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  }
+}
 
 function readClaimText(path: string): string {
   try {

@@ -8,6 +8,7 @@ import type {
 } from './api';
 import type { CodeRange, CodeSystem, IndexSource, SeventhCharRow, SourceRecord, TabularNoteType } from '../importers/types';
 import { isIcd10cmShape, normalizeCode, systemByShape } from '../codes';
+import { sqliteDamage } from './integrity';
 import { SCHEMA_VERSION } from './schema';
 import { pickSet, notesOrder, type Content } from './versions';
 import type { CodeSearchParts } from './search';
@@ -15,7 +16,7 @@ import { CodesetDatabaseError } from './errors';
 import { SqlReader } from './sqlReader';
 import { CODE_COLUMNS, INDEX_COLUMNS, toCodeRecord, toIndexEntry, type CodeRow, type IndexRow } from './rows';
 import { builtinRecord } from './builtins';
-import { PtpDatabase } from './ptpDatabase';
+import { metaValue, PtpDatabase } from './ptpDatabase';
 import { countsBySet } from './setCounts';
 import { SearchLifecycle } from './searchLifecycle';
 import type { SearchSource } from './searchSource';
@@ -35,8 +36,9 @@ export function openCodesetIndex(SQL: SqlJsStatic, bytes: Uint8Array, options: O
   if (bytes.length > 0 && header !== 'SQLite format 3') {
     throw new CodesetDatabaseError('the file is not a MedCode code-set database (not SQLite). Rebuild it with `medcode codesets import`.');
   }
-  if (bytes.length > 0 && !wholeFile(bytes)) {
-    throw new CodesetDatabaseError('the database is corrupted or unreadable (the file is shorter or longer than its header says). Rebuild it with `medcode codesets import`.');
+  const damage = sqliteDamage(SQL, bytes);
+  if (damage) {
+    throw new CodesetDatabaseError(`the database is corrupted (${damage}). Rebuild it: \`medcode codesets import <files> --db <this file>\` sets the damaged file aside and builds a new one.`);
   }
   let db: Database;
   try {
@@ -45,26 +47,13 @@ export function openCodesetIndex(SQL: SqlJsStatic, bytes: Uint8Array, options: O
     const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'codeset'");
     if (tables.length === 0) throw new CodesetDatabaseError('the database has no code sets (empty or not a MedCode database). Import code sets first.');
     if (v > SCHEMA_VERSION) throw new CodesetDatabaseError(`the database was written by a newer MedCode (schema ${v}, this one reads ${SCHEMA_VERSION}).`);
-    // Reads one page of the code table; wholeFile() checked the length without reading every page.
+    // Reads one page of the code table; sqliteDamage() checked the length against the header.
     db.exec('SELECT code FROM code LIMIT 1');
   } catch (e) {
     if (e instanceof CodesetDatabaseError) throw e;
     throw new CodesetDatabaseError(`the database is corrupted or unreadable (${(e as Error).message}). Rebuild it with \`medcode codesets import\`.`);
   }
   return new SqlCodesetIndex(SQL, db, options);
-}
-
-/**
- * Whether the file is as long as its SQLite header says (page size x page count, when the header's
- * count is current): a cut-off copy is refused without reading it through.
- */
-function wholeFile(bytes: Uint8Array): boolean {
-  if (bytes.length < 100) return false;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, 100);
-  const pageSize = view.getUint16(16) === 1 ? 65536 : view.getUint16(16);
-  const pages = view.getUint32(28);
-  const countIsCurrent = pages > 0 && view.getUint32(24) === view.getUint32(92);
-  return !countIsCurrent || pageSize * pages === bytes.length;
 }
 
 export class SqlCodesetIndex implements CodesetIndex, SearchSource {
@@ -78,7 +67,7 @@ export class SqlCodesetIndex implements CodesetIndex, SearchSource {
 
   constructor(SQL: SqlJsStatic, readonly db: Database, options: OpenOptions) {
     this.reader = new SqlReader(db);
-    this.ptpDb = new PtpDatabase(SQL, options.loadPtp);
+    this.ptpDb = new PtpDatabase(SQL, options.loadPtp, () => metaValue(db, 'ptp-generation'));
     for (const s of this.sets()) this.byId.set(s.id, s);
   }
 

@@ -4,12 +4,25 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { CodesetInfo, PtpEdit } from './api';
 import { CodesetDatabaseError } from './errors';
 
+/** A value of a database's meta table, or null (no such key, or a file from before generations). */
+export function metaValue(db: Database, key: string): unknown {
+  try {
+    return db.exec('SELECT value FROM meta WHERE key = ?', [key])[0]?.values[0]?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export class PtpDatabase {
   private db: Database | undefined;
   private state: 'unknown' | 'loaded' | 'absent' = 'unknown';
 
   /** `load` resolves the PTP database's bytes, or undefined when PTP is not installed. */
-  constructor(private readonly SQL: SqlJsStatic, private readonly load: (() => Promise<Uint8Array | undefined>) | undefined) {}
+  /**
+   * `expectedGeneration`: the generation the main database names for its PTP file; a PTP file of
+   * another generation is left from an interrupted import and is not read.
+   */
+  constructor(private readonly SQL: SqlJsStatic, private readonly load: (() => Promise<Uint8Array | undefined>) | undefined, private readonly expectedGeneration: () => unknown = () => null) {}
 
   /**
    * The edits of `set` between normalized codes `a` and `b` (either column order) in force on
@@ -54,6 +67,12 @@ export class PtpDatabase {
     } catch (e) {
       this.state = 'absent';
       throw new CodesetDatabaseError(`the NCCI PTP database is corrupted or unreadable (${(e as Error).message}). Re-import the PTP file.`);
+    }
+    if (metaValue(this.db, 'generation') !== this.expectedGeneration()) {
+      this.db.close();
+      this.db = undefined;
+      this.state = 'absent';
+      return undefined;
     }
     this.state = 'loaded';
     return this.db;

@@ -1,11 +1,21 @@
 // Writes importer rows into the sql.js index. The main database is the catalog of every set
 // (PTP sets included); PTP rows go to a second database created on first use.
+//
+// The two files are one generation: each carries a generation id (meta `generation`; the main
+// file also `ptp-generation`, the id of the PTP file it was written with). A PTP file whose id
+// differs from the one the main file names is left from an interrupted write: it is ignored
+// (and the catalog's PTP sets, whose rows it held, dropped so they can be imported again).
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import type {
   AddonRow, CodeRow, CodesetMeta, ImportResult, ImportSink, IndexEntryRow, MceRow, MueRow, PtpRow, SeventhCharRow, SourceRecord, TabularNoteRow,
 } from '../importers/types';
 import { CORE_SCHEMA, PTP_SCHEMA } from './schema';
 import { computeCounts } from './setCounts';
+
+function metaValue(db: Database, key: string): string | undefined {
+  const v = db.exec('SELECT value FROM meta WHERE key = ?', [key])[0]?.values[0]?.[0];
+  return v === undefined || v === null ? undefined : String(v);
+}
 
 type Stmts = Record<'code' | 'note' | 'seventh' | 'index' | 'mue' | 'addon' | 'mce', Statement>;
 
@@ -19,14 +29,42 @@ export class CodesetWriter implements ImportSink {
   private readonly rationaleIds = new Map<string, number>();
   private begun = new Set<number>();
   private inTransaction = false;
+  /** Why the PTP file on disk was not used (it belongs to another generation, or is missing), if so. */
+  readonly discardedPtp: string | undefined;
 
   constructor(private readonly SQL: SqlJsStatic, existing?: Uint8Array, existingPtp?: Uint8Array) {
     this.db = existing && existing.length > 0 ? new SQL.Database(existing) : new SQL.Database();
     this.db.exec(CORE_SCHEMA);
+    const expected = metaValue(this.db, 'ptp-generation');
+    const catalogued = (this.db.exec("SELECT COUNT(*) FROM codeset WHERE system = 'ncci-ptp'")[0]?.values[0]?.[0] ?? 0) as number;
     if (existingPtp && existingPtp.length > 0) {
-      this.ptpDb = new SQL.Database(existingPtp);
-      this.ptpDb.exec(PTP_SCHEMA);
+      const ptpDb = new SQL.Database(existingPtp);
+      ptpDb.exec(PTP_SCHEMA);
+      if (metaValue(ptpDb, 'generation') === expected) this.ptpDb = ptpDb;
+      else {
+        ptpDb.close();
+        this.discardedPtp = 'the NCCI PTP file does not belong to this database (an earlier import was interrupted)';
+      }
+    } else if (catalogued > 0) {
+      this.discardedPtp = 'the NCCI PTP file is missing';
     }
+    if (this.discardedPtp !== undefined && catalogued > 0) {
+      // Its rows are gone: the sets leave the catalog, so importing them again starts clean.
+      this.db.exec("DELETE FROM meta WHERE key LIKE 'ptp-count:%' OR key = 'ptp-generation'; DELETE FROM codeset WHERE system = 'ncci-ptp'");
+    }
+  }
+
+  /**
+   * Stamps both databases with one generation id before they are exported: the PTP file (when
+   * this session changed it) and the main file, which names the PTP generation it goes with.
+   */
+  sealGeneration(id: string): void {
+    const set = (db: Database, key: string, value: string) => db.run('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', [key, value]);
+    if (this.ptpDb && this.hasPtpChanges()) {
+      set(this.ptpDb, 'generation', id);
+      set(this.db, 'ptp-generation', id);
+    }
+    set(this.db, 'generation', id);
   }
 
   /** True when a source with this SHA-256 was already imported (re-importing it is a no-op). */

@@ -2,6 +2,10 @@
 // so the whole text never exists as one string.
 import { Gunzip } from 'fflate';
 import { ImportError } from './types';
+import { INFLATE_LIMITS, type InflateLimits } from './zip';
+
+/** Ratio is only judged past this much output (a short file of spaces compresses very well). */
+const RATIO_FLOOR = 1 << 20;
 
 const INPUT_CHUNK = 1 << 20;
 
@@ -10,16 +14,26 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /** Yields decompressed chunks as text (UTF-8). Throws ImportError naming the file when the stream is damaged. */
-export function* gunzipTextChunks(bytes: Uint8Array, fileName: string): Generator<string> {
+export function* gunzipTextChunks(bytes: Uint8Array, fileName: string, limits: InflateLimits = INFLATE_LIMITS): Generator<string> {
   const decoder = new TextDecoder('utf-8');
   const out: string[] = [];
-  const gunzip = new Gunzip((data) => { out.push(decoder.decode(data, { stream: true })); });
+  let inflated = 0;
+  const gunzip = new Gunzip((data) => {
+    inflated += data.length;
+    out.push(decoder.decode(data, { stream: true }));
+  });
   for (let start = 0; start < bytes.length; start += INPUT_CHUNK) {
     const end = Math.min(bytes.length, start + INPUT_CHUNK);
     try {
       gunzip.push(bytes.subarray(start, end), end === bytes.length);
     } catch (e) {
       throw new ImportError(`the gzip stream is truncated or corrupt (${e instanceof Error ? e.message : String(e)}). Download it again and re-import.`, fileName);
+    }
+    // Judged per input chunk: one chunk inflates to at most about a thousand times its size.
+    const limit = Math.min(limits.memberBytes, limits.totalBytes);
+    if (inflated > limit) throw new ImportError(`the gzip file inflates to more than ${Math.round(limit / 1048576)} MB, more than a release file can be; nothing was imported from it.`, fileName);
+    if (inflated > RATIO_FLOOR && inflated > limits.ratio * end) {
+      throw new ImportError(`the gzip file inflates more than ${limits.ratio} times its compressed size (release files: 10-30 times); this looks like a gzip bomb, so nothing was imported from it.`, fileName);
     }
     yield* out;
     out.length = 0;
@@ -42,4 +56,28 @@ export function gunzipHead(bytes: Uint8Array, max = 64 * 1024): string {
     // A damaged stream still gives its first lines for detection; the import reports the damage.
   }
   return text.slice(0, max);
+}
+
+/** The whole decompressed file, held to the same limits (for importers that read bytes, not a stream). */
+export function gunzipBytes(bytes: Uint8Array, fileName: string, limits: InflateLimits = INFLATE_LIMITS): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let inflated = 0;
+  const gunzip = new Gunzip((data) => { inflated += data.length; parts.push(data); });
+  const limit = Math.min(limits.memberBytes, limits.totalBytes);
+  for (let start = 0; start < bytes.length; start += INPUT_CHUNK) {
+    const end = Math.min(bytes.length, start + INPUT_CHUNK);
+    try {
+      gunzip.push(bytes.subarray(start, end), end === bytes.length);
+    } catch (e) {
+      throw new ImportError(`the gzip stream is truncated or corrupt (${e instanceof Error ? e.message : String(e)}). Download it again and re-import.`, fileName);
+    }
+    if (inflated > limit) throw new ImportError(`the gzip file inflates to more than ${Math.round(limit / 1048576)} MB, more than a release file can be; nothing was imported from it.`, fileName);
+    if (inflated > RATIO_FLOOR && inflated > limits.ratio * end) {
+      throw new ImportError(`the gzip file inflates more than ${limits.ratio} times its compressed size (release files: 10-30 times); this looks like a gzip bomb, so nothing was imported from it.`, fileName);
+    }
+  }
+  const out = new Uint8Array(inflated);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
 }

@@ -2,7 +2,8 @@
 // into the writer. All or nothing: the caller writes the database only when every file succeeded.
 import type { CodesetWriter } from '../codeset/writer';
 import { contentHead } from './head';
-import { sha256Hex } from './text';
+import { gunzipBytes, isGzip } from './gzip';
+import { LineTooLongError, sha256Hex } from './text';
 import { ImportError, type ImportFile, type ImportOptions, type ImportResult, type Importer } from './types';
 import { expandZip, isZip, isXlsx } from './zip';
 
@@ -11,6 +12,9 @@ export interface BatchReport {
   /** Files skipped with the reason (already imported, archive members that are documentation). */
   skipped: { file: string; reason: string }[];
 }
+
+/** Importers that read a gzipped table as a stream themselves (NCCI tables run to hundreds of MB). */
+const STREAMS_GZIP = new Set(['ncci-ptp', 'ncci-mue', 'ncci-addon']);
 
 /** Zip members that are documentation, not data: skipped without complaint. */
 const DOCUMENTATION = /\.(pdf|docx?|rtf|htm|html|md|readme)$|(^|[!/])readme[^!/]*$/i;
@@ -68,7 +72,15 @@ export async function importBatch(
       }
       options.onFile?.(file.name, importer.label);
       writer.takeBegunSets();
-      const result = await importer.run(file, writer, sha256, options);
+      let result: ImportResult;
+      try {
+        // Other importers read bytes: a gzipped file (mce.csv.gz) is inflated for them; its SHA-256 stays the file's.
+        const input = isGzip(file.bytes) && !STREAMS_GZIP.has(importer.kind) ? { name: file.name, bytes: gunzipBytes(file.bytes, file.name) } : file;
+        result = await importer.run(input, writer, sha256, options);
+      } catch (e) {
+        if (e instanceof LineTooLongError) throw new ImportError(e.message.replace(/^line \d+ is/, 'this line is'), file.name, e.lineNo);
+        throw e;
+      }
       for (const id of writer.takeBegunSets()) writer.recordResult(id, file.name, result);
       report.imported.push(result);
     }

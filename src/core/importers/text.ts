@@ -5,6 +5,21 @@
 
 const CHUNK = 1 << 20;
 
+/**
+ * The longest line (or CSV record) a text layout may have unless its importer says otherwise:
+ * official tables have lines of a few hundred characters; a line of megabytes is a damaged or
+ * hostile file, and reading it on would hold it whole in memory.
+ */
+export const MAX_LINE_CHARS = 64 * 1024;
+
+/** A line longer than its layout allows; importBatch turns it into an ImportError naming the file. */
+export class LineTooLongError extends Error {
+  constructor(readonly lineNo: number, readonly limit: number) {
+    super(`line ${lineNo} is longer than the ${limit.toLocaleString('en-US')} characters this layout allows; the file is damaged or not this layout. Nothing was imported from it.`);
+    this.name = 'LineTooLongError';
+  }
+}
+
 /** Decodes UTF-8 (or Latin-1 when the bytes are not valid UTF-8) chunk by chunk. */
 export function* decodeChunks(bytes: Uint8Array, encoding: 'utf-8' | 'latin1' = detectEncoding(bytes)): Generator<string> {
   const decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8');
@@ -40,12 +55,13 @@ function lastCompleteUtf8(b: Uint8Array): number {
 }
 
 /** Yields each line (without the line break) with its 1-based number. Handles \n, \r\n and \r. */
-export function lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1'): Generator<[line: string, lineNo: number]> {
-  return linesOfChunks(decodeChunks(bytes, encoding));
+export function lines(bytes: Uint8Array, encoding?: 'utf-8' | 'latin1', maxLine = MAX_LINE_CHARS): Generator<[line: string, lineNo: number]> {
+  return linesOfChunks(decodeChunks(bytes, encoding), maxLine);
 }
 
 /** The lines of text that comes in chunks (a decoder's, a gunzip stream's); a line break may fall between chunks. */
-export function* linesOfChunks(chunks: Iterable<string>): Generator<[line: string, lineNo: number]> {
+/** Throws LineTooLongError past `maxLine`. */
+export function* linesOfChunks(chunks: Iterable<string>, maxLine = MAX_LINE_CHARS): Generator<[line: string, lineNo: number]> {
   let carry = '';
   let lineNo = 0;
   let pendingCR = false;
@@ -60,6 +76,7 @@ export function* linesOfChunks(chunks: Iterable<string>): Generator<[line: strin
       const nl = breaks.next(pos);
       if (nl < 0) break;
       lineNo++;
+      if (nl - pos > maxLine) throw new LineTooLongError(lineNo, maxLine);
       yield [text.slice(pos, nl), lineNo];
       if (text[nl] === '\r') {
         if (nl + 1 < text.length) pos = text[nl + 1] === '\n' ? nl + 2 : nl + 1;
@@ -68,6 +85,7 @@ export function* linesOfChunks(chunks: Iterable<string>): Generator<[line: strin
     }
     carry = text.slice(pos);
     text = '';
+    if (carry.length > maxLine) throw new LineTooLongError(lineNo + 1, maxLine);
   }
   if (carry.length > 0) {
     lineNo++;
@@ -125,17 +143,18 @@ export function readCsvLine(line: string, separator: string, state: CsvRecordSta
  * Yields CSV records (fields already unquoted) with the line number where each record starts.
  * Quoted fields may contain separators, doubled quotes and line breaks.
  */
-export function csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-8' | 'latin1'): Generator<[fields: string[], lineNo: number]> {
-  return csvRecordsOfLines(lines(bytes, encoding), separator);
+export function csvRecords(bytes: Uint8Array, separator = ',', encoding?: 'utf-8' | 'latin1', maxRecord = MAX_LINE_CHARS): Generator<[fields: string[], lineNo: number]> {
+  return csvRecordsOfLines(lines(bytes, encoding, maxRecord), separator, maxRecord);
 }
 
 /**
  * The CSV records of `source`'s lines. Blank lines between records are skipped. `separator` may
  * be chosen per record from its first line (a table whose title lines have no tabs).
  */
-export function* csvRecordsOfLines(source: Iterable<[line: string, lineNo: number]>, separator: string | ((firstLine: string) => string)): Generator<[fields: string[], lineNo: number]> {
+export function* csvRecordsOfLines(source: Iterable<[line: string, lineNo: number]>, separator: string | ((firstLine: string) => string), maxRecord = MAX_LINE_CHARS): Generator<[fields: string[], lineNo: number]> {
   let state: CsvRecordState | undefined;
   let startLine = 0;
+  let recordChars = 0;
   let sep = typeof separator === 'string' ? separator : ',';
   for (const [line, lineNo] of source) {
     if (!state) {
@@ -143,6 +162,7 @@ export function* csvRecordsOfLines(source: Iterable<[line: string, lineNo: numbe
       state = { fields: [], field: '', inQuotes: false };
       startLine = lineNo;
       if (typeof separator !== 'string') sep = separator(line);
+      recordChars = 0;
       // Most lines of large tables quote nothing: split them without reading each character.
       if (!line.includes('"')) {
         yield [line.split(sep), lineNo];
@@ -152,6 +172,9 @@ export function* csvRecordsOfLines(source: Iterable<[line: string, lineNo: numbe
     } else {
       state.field += '\n';
     }
+    // A quote left open would otherwise gather the rest of the file into one field.
+    recordChars += line.length + 1;
+    if (recordChars > maxRecord) throw new LineTooLongError(startLine, maxRecord);
     if (readCsvLine(line, sep, state)) {
       yield [state.fields, startLine];
       state = undefined;

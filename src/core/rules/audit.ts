@@ -64,6 +64,8 @@ export interface AuditOptions {
   today?: string;
   setting?: 'outpatient' | 'inpatient';
   onProgress?: (done: number, total: number) => void;
+  /** Keep patients' birth dates in the findings (default: each claim's birth date is withheld). */
+  showBirthDates?: boolean;
 }
 
 /** Rules that judge the codes of a draft built from a note alone. */

@@ -4,6 +4,7 @@ import type { CodesetInfo } from '../codeset/api';
 import type { CodeSystem } from '../importers/types';
 import { isIsoDate } from '../codes';
 import { viewClaim } from './claimView';
+import { screenCodeShapes } from './codeShape';
 import { claimFields } from './families/claimFields';
 import { diagnosisCodes } from './families/diagnosisCodes';
 import { duplicates } from './families/duplicates';
@@ -56,11 +57,12 @@ function setLookup(ctx: RuleContext, date: string): RuleRun['setFor'] {
 export async function checkClaim(claim: unknown, input: RuleContext): Promise<RuleWarning[]> {
   const ctx: RuleContext = { ...input, index: memoIndex(input.index) };
   const view = viewClaim(claim);
+  const shapes = screenCodeShapes(view);
   const today = ctx.today ?? new Date().toISOString().slice(0, 10);
   const date = isIsoDate(view.dateOfService) ? view.dateOfService : isIsoDate(ctx.date) ? ctx.date : today;
   const unchecked = new Map<string, UncheckedReport>();
   const run: RuleRun = {
-    claim: view,
+    claim: shapes.view,
     ctx,
     date,
     setFor: setLookup(ctx, date),
@@ -70,10 +72,11 @@ export async function checkClaim(claim: unknown, input: RuleContext): Promise<Ru
       unchecked.set(k, prev ? { ...prev, checks: [...new Set([...prev.checks, ...r.checks])] } : r);
     },
   };
-  const warnings: RuleWarning[] = [];
+  const warnings: RuleWarning[] = [...shapes.warnings];
   for (const family of RULE_FAMILIES) {
     const enabled = family.rules.some((id) => ctx.settings.severity[id] !== 'off');
-    if (enabled) warnings.push(...(await family.run(run)));
+    // Required fields are judged on the claim as written (a malformed code is not a missing one).
+    if (enabled) warnings.push(...(await family.run(family === claimFields ? { ...run, claim: view } : run)));
   }
   for (const r of unchecked.values()) {
     const checks = r.checks.filter((id) => ctx.settings.severity[id] !== 'off');

@@ -55,7 +55,16 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
       noteText: () => this.noteText(document.uri),
       dateOfService: () => this.deps.dateOfService?.(),
       post: (m) => void panel.webview.postMessage(m),
-      saveExport: (format, content) => this.saveExport(document.uri, format, content),
+      chooseExportTarget: (format) => this.chooseExportTarget(document.uri, format),
+      writeExport: (target, content, audit) => this.writeExport(target, content, audit),
+      saveDocument: async () => {
+        try {
+          return (await document.save()) && !document.isDirty;
+        } catch (e) {
+          this.deps.log?.error(`claim panel: the claim file could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+          return false;
+        }
+      },
       revealEvidence: (span) => void this.revealEvidence(document.uri, span),
       openAsText: () => void vscode.commands.executeCommand('vscode.openWith', document.uri, 'default'),
       who: () => this.deps.who(),
@@ -83,14 +92,19 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
     }
   }
 
-  private async saveExport(claimUri: vscode.Uri, format: string, content: string): Promise<string | undefined> {
+  private async chooseExportTarget(claimUri: vscode.Uri, format: string): Promise<string | undefined> {
     const base = claimUri.path.replace(/\.claim\.json$/, '').replace(/\.[^./]+$/, '');
     const target = await vscode.window.showSaveDialog({
       title: `Export claim as ${format}`,
       defaultUri: claimUri.with({ path: `${base}.${EXTENSIONS[format] ?? 'txt'}` }),
       ...(FILTERS[format] ? { filters: FILTERS[format] } : {}),
     });
-    if (!target) return undefined;
+    return target?.toString();
+  }
+
+  private async writeExport(targetText: string, content: string, audit: string | undefined): Promise<string> {
+    const target = vscode.Uri.parse(targetText, true);
+    if (audit !== undefined) await vscode.workspace.fs.writeFile(target.with({ path: `${target.path}.audit.json` }), new TextEncoder().encode(audit));
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
     return vscode.workspace.asRelativePath(target);
   }

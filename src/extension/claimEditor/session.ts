@@ -7,6 +7,7 @@
 // at a time against the text as it is then.
 import { readClaim } from '../../core/claim/working';
 import { exportClaim } from '../../core/claim/export/gate';
+import { overrideAuditJson } from '../../core/claim/export/overrideRecord';
 import type { CodesetIndex } from '../../core/codeset/api';
 import type { RuleSettings, RuleWarning } from '../../core/rules/types';
 import type { Claim } from '../../core/claim/schema';
@@ -27,8 +28,15 @@ export interface ClaimSessionPorts {
   /** The medcode.dateOfService setting: the date of service when the claim has none. */
   dateOfService?(): string | undefined;
   post(message: HostMessage): void;
-  /** Asks where to save and writes the file; the path written, or undefined when the user cancelled. */
-  saveExport(format: 'claim-json' | 'fhir' | 'x12', content: string): Promise<string | undefined>;
+  /** Asks where to save an export; the chosen file (a URI string), or undefined when the user cancelled. */
+  chooseExportTarget(format: 'claim-json' | 'fhir' | 'x12'): Promise<string | undefined>;
+  /**
+   * Writes the export to the chosen file, and `audit` beside it as `<file>.audit.json` when given
+   * (before the export). The path to show; throws when a file cannot be written.
+   */
+  writeExport(target: string, content: string, audit?: string): Promise<string>;
+  /** Saves the claim document to disk; false when it could not be saved. */
+  saveDocument(): Promise<boolean>;
   revealEvidence(span: { start: number; end: number }): void;
   openAsText(): void;
   who(): string;
@@ -215,7 +223,8 @@ export class ClaimSession {
   }
 
   private async exportAs(requestId: number, format: 'claim-json' | 'fhir' | 'x12', override: string | undefined): Promise<void> {
-    const p = parseDocument(this.ports.text());
+    const text = this.ports.text();
+    const p = parseDocument(text);
     if (!p.ok) {
       this.ports.post({ type: 'exportResult', requestId, ok: false, errors: p.errors });
       return;
@@ -232,17 +241,42 @@ export class ClaimSession {
       this.ports.post({ type: 'exportResult', requestId, ok: false, blocked, errors: outcome.errors });
       return;
     }
-    const savedTo = await this.ports.saveExport(format, outcome.content);
-    if (savedTo === undefined) {
+    const target = await this.ports.chooseExportTarget(format);
+    if (target === undefined) {
       this.ports.post({ type: 'exportResult', requestId, ok: false, cancelled: true });
       return;
     }
     if (outcome.overridden) {
-      // Only the audit members change; the rest of the file stays as written.
-      const next: ClaimJson = { ...p.raw, overrides: outcome.claim.overrides, audit: outcome.claim.audit };
-      await this.ports.replaceText(serializeClaim(next), `export ${format} with override`);
+      // The override is saved in the claim file before the export exists: if it cannot be, nothing is exported.
+      const failed = await this.recordOverride(text, { ...p.raw, overrides: outcome.claim.overrides, audit: outcome.claim.audit }, format);
+      if (failed) {
+        this.ports.post({ type: 'exportResult', requestId, ok: false, errors: [failed] });
+        return;
+      }
+    }
+    const audit = format === 'x12' && outcome.override
+      ? overrideAuditJson(outcome.override, { exportFile: decodeURIComponent(target.split(/[/\\]/).pop() ?? target), ...(p.claim.id !== undefined ? { claimId: p.claim.id } : {}) })
+      : undefined;
+    let savedTo: string;
+    try {
+      savedTo = await this.ports.writeExport(target, outcome.content, audit);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      this.ports.post({ type: 'exportResult', requestId, ok: false, errors: [`The export could not be written (${why}).${outcome.overridden ? ' The override stays recorded in the claim file.' : ''}`] });
+      if (outcome.overridden) await this.publish();
+      return;
     }
     this.ports.post({ type: 'exportResult', requestId, ok: true, savedTo });
     if (outcome.overridden) await this.publish();
+  }
+
+  /** Writes the override into the document and saves it; a sentence when that failed (the document is put back). */
+  private async recordOverride(before: string, next: ClaimJson, format: string): Promise<string | undefined> {
+    const refusal = 'so nothing was exported: an override is only sent with its reason on file.';
+    if (this.ports.readonly?.()) return `This claim file is read-only, so the override reason cannot be recorded in it; ${refusal}`;
+    const edited = await this.ports.replaceText(serializeClaim(next), `export ${format} with override`);
+    if (edited && (await this.ports.saveDocument())) return undefined;
+    if (edited && this.ports.text() !== before) await this.ports.replaceText(before, 'export not written');
+    return `The override reason could not be saved to the claim file, ${refusal} Make the file writable and export again.`;
   }
 }

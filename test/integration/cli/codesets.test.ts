@@ -132,7 +132,7 @@ describe('medcode codesets import keeps the existing database on failure', { ski
 
 describe('medcode codesets download', () => {
   test('offline it fails fast and says how to import from files', async () => {
-    const r = await runCli(['codesets', 'download', '--year', '2025', '--db', join(tmp, 'dl-offline.sqlite'), '--base-url', 'http://127.0.0.1:9/']);
+    const r = await runCli(['codesets', 'download', '--year', '2025', '--db', join(tmp, 'dl-offline.sqlite'), '--base-url', 'http://127.0.0.1:9/', '--allow-http']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /could not download .*medcode codesets import/);
   });
@@ -154,7 +154,7 @@ describe('medcode codesets download', () => {
         { system: 'hcpcs', url: 'hcpcs/2019/2019-Alpha-Numeric-HCPCS-File.zip' },
       ] }));
       const db = join(tmp, 'dl.sqlite');
-      const r = await runCli(['codesets', 'download', '--year', '2021', '--manifest', manifest, '--db', db]);
+      const r = await runCli(['codesets', 'download', '--year', '2021', '--manifest', manifest, '--db', db, '--allow-http']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /verified icd10cm-order-Jan-2021\.txt/);
       const info = JSON.parse((await runCli(['codesets', 'info', '--db', db, '--json'])).stdout) as { sets: InfoSet[] };
@@ -163,7 +163,7 @@ describe('medcode codesets download', () => {
 
       const bad = join(tmp, 'bad-manifest.json');
       writeFileSync(bad, JSON.stringify({ baseUrl: `http://127.0.0.1:${port}/`, releases: [{ system: 'icd10cm', url: 'icd10cm/fy2021/icd10cm-order-Jan-2021.txt', sha256: '0'.repeat(64) }] }));
-      const mismatch = await runCli(['codesets', 'download', '--manifest', bad, '--db', join(tmp, 'dl2.sqlite')]);
+      const mismatch = await runCli(['codesets', 'download', '--manifest', bad, '--db', join(tmp, 'dl2.sqlite'), '--allow-http']);
       assert.equal(mismatch.code, 2);
       assert.match(mismatch.stderr, /does not match the manifest/);
       assert.ok(!existsSync(join(tmp, 'dl2.sqlite')));

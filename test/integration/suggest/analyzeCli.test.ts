@@ -37,7 +37,8 @@ describe('medcode analyze', { skip }, () => {
   test('prints one object per file, in input order, with warnings for unusable input', async () => {
     const names = ['visit.txt', 'empty.txt', 'blank.txt', 'binary.bin', 'latin1.txt', 'spanish.txt', 'missing.txt'];
     const r = await runCli(['analyze', ...names.map((n) => join(dir, n)), '--db', db, '--json']);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 1, 'a missing file fails the run after the others are analyzed');
+    assert.match(r.stderr, /1 of 7 file\(s\) could not be analyzed:\n  - cannot read .*missing\.txt: no such file/);
     const out = JSON.parse(r.stdout) as FileResult[];
     assert.deepEqual(out.map((o) => o.file), names.map((n) => join(dir, n)));
     const by = (n: string) => out[names.indexOf(n)]!;

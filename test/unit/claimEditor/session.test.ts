@@ -6,17 +6,23 @@ import { baseClaim, index } from '../rules/fixture';
 
 const pretty = (c: unknown) => `${JSON.stringify(c, null, 2)}\n`;
 
-function harness(text: string, options: { readonly?: boolean } = {}) {
-  const doc = { text, writes: 0 };
+function harness(text: string, options: { readonly?: boolean; saveFails?: boolean; writeFails?: boolean } = {}) {
+  const doc = { text, writes: 0, onDisk: text };
   const posted: HostMessage[] = [];
-  const saved: { format: string; content: string }[] = [];
+  const saved: { format: string; content: string; audit?: string; claimOnDisk: string }[] = [];
   const session = new ClaimSession({
     text: () => doc.text,
     replaceText: async (t) => { doc.text = t; doc.writes++; return true; },
     getIndex: () => index(),
     severity: () => ({}),
     post: (m) => posted.push(m),
-    saveExport: async (format, content) => { saved.push({ format, content }); return 'out.file'; },
+    chooseExportTarget: async (format) => `file:///out.${format}`,
+    writeExport: async (target, content, audit) => {
+      if (options.writeFails) throw new Error('ENOSPC');
+      saved.push({ format: target.slice(target.lastIndexOf('.') + 1), content, ...(audit !== undefined ? { audit } : {}), claimOnDisk: doc.onDisk });
+      return 'out.file';
+    },
+    saveDocument: async () => { if (options.saveFails) return false; doc.onDisk = doc.text; return true; },
     revealEvidence: () => undefined,
     openAsText: () => undefined,
     who: () => 'tester',
@@ -111,6 +117,65 @@ describe('ClaimSession', () => {
     assert.equal(JSON.parse(h.saved[0]!.content).resourceType, 'Claim');
     assert.equal(h.claim().overrides[0].reason, 'payer confirmed');
     assert.equal(h.claim().audit.at(-1).action, 'export-override');
+  });
+
+  const blockedClaim = () => {
+    const c = baseClaim();
+    c.diagnoses.push({ code: 'E11.9', system: 'icd10cm' }, { code: 'E10.9', system: 'icd10cm' });
+    return c;
+  };
+
+  test('export with an override: the claim file is saved with the reason before the export is written, and the export carries it', async () => {
+    const h = harness(pretty(blockedClaim()));
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'export', requestId: 1, format: 'fhir', override: 'payer confirmed' });
+    assert.equal(h.last('exportResult')!.ok, true);
+    const onDiskWhenWritten = JSON.parse(h.saved[0]!.claimOnDisk);
+    assert.equal(onDiskWhenWritten.overrides[0].reason, 'payer confirmed', 'the record was saved before the export was written');
+    assert.equal(h.doc.onDisk, h.doc.text, 'nothing left unsaved');
+    const ext = JSON.parse(h.saved[0]!.content).extension[0];
+    assert.ok(ext.extension.some((e: { url: string; valueString?: string }) => e.url === 'reason' && e.valueString === 'payer confirmed'));
+  });
+
+  test('export to X12 with an override hands the writer an audit record for the file beside it', async () => {
+    const h = harness(pretty(blockedClaim()));
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'export', requestId: 1, format: 'x12', override: 'payer confirmed' });
+    const result = h.last('exportResult')!;
+    if (!result.ok) return assert.fail(`export refused: ${(result.errors ?? []).join('; ')}`);
+    const audit = JSON.parse(h.saved[0]!.audit!);
+    assert.equal(audit.override.reason, 'payer confirmed');
+    assert.equal(audit.exportFile, 'out.x12');
+  });
+
+  test('export with an override when the claim cannot be saved: no export, an error, the document put back', async () => {
+    const before = pretty(blockedClaim());
+    const h = harness(before, { saveFails: true });
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'export', requestId: 1, format: 'fhir', override: 'payer confirmed' });
+    const r = h.last('exportResult')!;
+    assert.equal(r.ok, false);
+    assert.match(r.errors?.[0] ?? '', /could not be saved to the claim file/);
+    assert.equal(h.saved.length, 0, 'no export written');
+    assert.equal(h.doc.text, before);
+  });
+
+  test('export with an override of a read-only claim: refused, nothing written', async () => {
+    const h = harness(pretty(blockedClaim()), { readonly: true });
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'export', requestId: 1, format: 'fhir', override: 'payer confirmed' });
+    assert.equal(h.last('exportResult')!.ok, false);
+    assert.match(h.last('exportResult')!.errors?.[0] ?? '', /read-only/);
+    assert.equal(h.saved.length, 0);
+    assert.equal(h.doc.writes, 0);
+  });
+
+  test('an export the file system refuses is reported, never posted as done', async () => {
+    const h = harness(pretty(baseClaim()), { writeFails: true });
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'export', requestId: 1, format: 'fhir' });
+    assert.equal(h.last('exportResult')!.ok, false);
+    assert.match(h.last('exportResult')!.errors?.[0] ?? '', /could not be written \(ENOSPC\)/);
   });
 
   test('a read-only claim is shown as read-only and never written', async () => {

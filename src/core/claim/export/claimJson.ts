@@ -2,13 +2,15 @@
 // it, without the working-copy fields (evidence spans, decisions, audit, suppressions), which
 // carry note offsets and names of staff that a billing system has no use for.
 import { validateClaim } from '../parse';
-import type { Claim } from '../schema';
+import type { Claim, ExportOverride } from '../schema';
 import { ClaimExportError } from './format';
 import { exportProblems } from './requirements';
 
 export interface ClaimJsonOptions {
   /** Keep evidence, decisions, note reference, audit trail, suppressions and overrides. */
   includeWorkingFields?: boolean;
+  /** The override this export is sent under: kept in `overrides` of the exported claim. */
+  override?: ExportOverride;
 }
 
 export function billingCopy(claim: Claim): Claim {
@@ -26,7 +28,8 @@ export function claimJson(claim: Claim, options: ClaimJsonOptions = {}): string 
     const problems = exportProblems(claim, 'claim-json');
     if (problems.length > 0) throw new ClaimExportError('claim-json', problems);
   }
-  const out = options.includeWorkingFields ? claim : billingCopy(claim);
+  const base = options.includeWorkingFields ? claim : billingCopy(claim);
+  const out = options.override ? { ...base, overrides: [...(base.overrides ?? []), options.override] } : base;
   const check = validateClaim(JSON.parse(JSON.stringify(out)));
   if (!check.ok) throw new ClaimExportError('claim-json', check.errors);
   return `${JSON.stringify(check.claim, null, 2)}\n`;

@@ -2,8 +2,9 @@
 // so the resource stands alone and every reference resolves (dom-3). Element choices follow
 // the R4 Claim resource and the "CMS 1500" example (Claim-MED-00050) in the R4 examples.
 import { administrativeSex, fhirRelationshipCode, patientIsSubscriber } from '../parties';
-import type { Address, Claim, PersonName, Provider } from '../schema';
+import type { Address, Claim, ExportOverride, PersonName, Provider } from '../schema';
 import { ClaimExportError } from './format';
+import { overrideExtension } from './overrideRecord';
 import { exportProblems } from './requirements';
 import { centsToDecimal, lineTotalCents, toCents } from './values';
 import { icdDisplay } from '../../codes';
@@ -27,6 +28,8 @@ export interface FhirExportOptions {
   created?: string;
   /** Identifier system for the claim id and patient id (the practice's own namespace). */
   identifierSystem?: string;
+  /** The override this export is sent under: carried as a Claim extension (see overrideRecord.ts). */
+  override?: ExportOverride;
 }
 
 type Json = Record<string, unknown>;
@@ -173,6 +176,7 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
   return compact({
     resourceType: 'Claim',
     id: fhirId(claim.id),
+    extension: options.override ? [overrideExtension(options.override)] : undefined,
     contained,
     identifier: identifier(options.identifierSystem, claim.id),
     status: 'active',

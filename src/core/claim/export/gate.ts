@@ -41,6 +41,8 @@ export type ExportOutcome =
       /** The claim to save back: unchanged, or with the override recorded. */
       claim: Claim;
       overridden: boolean;
+      /** The override this export was written under (also inside `content` for claim JSON and FHIR). */
+      override?: ExportOverride;
     }
   | {
       ok: false;
@@ -66,23 +68,25 @@ export function exportClaim(
   if (blocking.length > 0 && reason === '') {
     return { ok: false, blocking, errors: blocking.map(describeBlocking), structural: false };
   }
+  const override = blocking.length > 0 ? overrideRecord(format, blocking, options.override!) : undefined;
   let content: string;
   try {
-    content = render(claim, format, options);
+    content = render(claim, format, options, override);
   } catch (e) {
     if (e instanceof ClaimExportError) return { ok: false, blocking, errors: e.problems, structural: true };
     throw e;
   }
-  if (blocking.length === 0) return { ok: true, content, claim, overridden: false };
-  return { ok: true, content, claim: recordOverride(claim, format, blocking, options.override!), overridden: true };
+  if (!override) return { ok: true, content, claim, overridden: false };
+  return { ok: true, content, claim: withOverride(claim, override, blocking.length), overridden: true, override };
 }
 
-function render(claim: Claim, format: ExportFormat, o: ExportGateOptions): string {
+/** Renders the export; an override travels with it (claim JSON `overrides`, a FHIR extension). */
+function render(claim: Claim, format: ExportFormat, o: ExportGateOptions, override: ExportOverride | undefined): string {
   switch (format) {
     case 'claim-json':
-      return claimJson(claim, o.claimJson);
+      return claimJson(claim, { ...o.claimJson, ...(override ? { override } : {}) });
     case 'fhir':
-      return `${JSON.stringify(fhirClaim(claim, o.fhir), null, 2)}\n`;
+      return `${JSON.stringify(fhirClaim(claim, { ...o.fhir, ...(override ? { override } : {}) }), null, 2)}\n`;
     case 'x12':
       return x12_837p(claim, o.x12);
   }
@@ -121,15 +125,17 @@ function describeBlocking(w: GateWarning): string {
   return `${w.rule}: ${w.message}`;
 }
 
-function recordOverride(claim: Claim, format: ExportFormat, blocking: GateWarning[], o: ExportOverrideRequest): Claim {
-  const at = o.at ?? new Date().toISOString();
+function overrideRecord(format: ExportFormat, blocking: GateWarning[], o: ExportOverrideRequest): ExportOverride {
   const rules = [...new Set(blocking.map((w) => w.rule))];
-  const override: ExportOverride = { at, reason: o.reason.trim(), format, blocking: rules, ...(o.who !== undefined ? { who: o.who } : {}) };
+  return { at: o.at ?? new Date().toISOString(), reason: o.reason.trim(), format, blocking: rules, ...(o.who !== undefined ? { who: o.who } : {}) };
+}
+
+function withOverride(claim: Claim, override: ExportOverride, errors: number): Claim {
   const entry: AuditEntry = {
-    at,
-    who: o.who ?? 'unknown',
+    at: override.at,
+    who: override.who ?? 'unknown',
     action: 'export-override',
-    detail: `Exported as ${format} despite ${blocking.length} error(s) (${rules.join(', ')}): ${o.reason.trim()}`,
+    detail: `Exported as ${override.format} despite ${errors} error(s) (${(override.blocking ?? []).join(', ')}): ${override.reason}`,
   };
   return { ...claim, overrides: [...(claim.overrides ?? []), override], audit: [...(claim.audit ?? []), entry] };
 }

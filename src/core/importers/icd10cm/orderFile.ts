@@ -23,6 +23,9 @@ function firstLine(head: string): string {
   return end < 0 ? text : text.slice(0, end);
 }
 
+/** Order-file records are 400-odd characters (titles up to 60 and 228+); anything near this is not a record. */
+const ORDER_LINE_CHARS = 1024;
+
 function importOrderFile(file: ImportFile, sink: ImportSink, sha256: string, options: ImportOptions): Promise<ImportResult> {
   const v = resolveVersion(file, options);
   const counts: ImportCounts = { codes: 0, billable: 0 };
@@ -30,7 +33,7 @@ function importOrderFile(file: ImportFile, sink: ImportSink, sha256: string, opt
   let setId: number | undefined;
   const total = file.bytes.length;
   let seenChars = 0;
-  for (const [line, lineNo] of lines(file.bytes)) {
+  for (const [line, lineNo] of lines(file.bytes, undefined, ORDER_LINE_CHARS)) {
     seenChars += line.length + 2;
     if (line.trim() === '') continue;
     const m = RECORD.exec(line);

@@ -2,8 +2,13 @@
 import type { AuditResult } from '../audit';
 import { targetText } from './common';
 
+/**
+ * One field. A value a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or a
+ * carriage return: a file named "=HYPERLINK(...)") gets a leading apostrophe, so it stays text.
+ */
 const cell = (v: unknown): string => {
-  const s = v === undefined ? '' : String(v);
+  const raw = v === undefined ? '' : String(v);
+  const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -1,0 +1,44 @@
+// `medcode analyze` with a missing or unreadable file: the other notes are analyzed and printed,
+// the missing ones named, and the exit code is 1 so a script notices.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CodesetWriter } from '../../../src/core/codeset/writer';
+import { runCli } from '../../support/cli';
+import { icd, sqlJs } from '../../support/fixtureIndex';
+
+const dir = mkdtempSync(join(tmpdir(), 'medcode-analyze-exit-'));
+const db = join(dir, 'codesets.sqlite');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('medcode analyze exit code', () => {
+  before(async () => {
+    const writer = new CodesetWriter(await sqlJs());
+    writer.begin();
+    const id = writer.beginSet({ system: 'icd10cm', version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30', source: { name: 'fixture', sha256: 'x', kind: 'icd10cm-order-txt', bytes: 0 } });
+    writer.code(id, icd('I10', 'Essential (primary) hypertension'));
+    writer.finalize();
+    writer.commit();
+    writeFileSync(db, writer.exportMain());
+    writer.close();
+    writeFileSync(join(dir, 'visit.note'), 'Assessment: essential hypertension.\n');
+    mkdirSync(join(dir, 'folder.note'));
+  });
+
+  test('missing and unreadable files: the rest analyzed, exit 1, each named', async () => {
+    const r = await runCli(['analyze', 'visit.note', 'missing.note', 'folder.note', '--db', db, '--json'], {}, dir);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout) as { file: string }[];
+    assert.deepEqual(out.map((o) => o.file), ['visit.note', 'missing.note', 'folder.note']);
+    assert.match(r.stderr, /2 of 3 file\(s\) could not be analyzed/);
+    assert.match(r.stderr, /missing\.note: no such file/);
+    assert.match(r.stderr, /folder\.note is a folder/);
+  });
+
+  test('all files readable: exit 0', async () => {
+    const r = await runCli(['analyze', 'visit.note', '--db', db, '--json'], {}, dir);
+    assert.equal(r.code, 0, r.stderr);
+  });
+});
