@@ -203,7 +203,25 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
     const set = index.setFor(system);
     return set ? [{ system, version: set.version }] : [];
   });
+  if (!options.showBirthDates) {
+    for (const input of inputs) {
+      if (input.kind !== 'claim') continue;
+      const birth = viewClaim(input.claim).patient.birthDate?.trim();
+      const item = items.find((i) => i.name === input.name);
+      if (birth && birth.length >= 6 && item) item.warnings = item.warnings.map((w) => withheld(w, birth));
+    }
+  }
   return { items, ...totals(items), codeSets, today };
+}
+
+const WITHHELD = '[birth date withheld]';
+
+/** The finding with the patient's birth date taken out of its message and cited source (reports are shared). */
+function withheld(w: RuleWarning, birth: string): RuleWarning {
+  if (!JSON.stringify(w).includes(birth)) return w;
+  const out: RuleWarning = { ...w, message: w.message.split(birth).join(WITHHELD) };
+  if (w.source) out.source = JSON.parse(JSON.stringify(w.source).split(JSON.stringify(birth).slice(1, -1)).join(WITHHELD)) as NonNullable<RuleWarning['source']>;
+  return out;
 }
 
 function totals(items: AuditItemResult[]): Pick<AuditResult, 'byRule' | 'bySeverity' | 'suppressed'> {
