@@ -75,6 +75,9 @@ export function buildIndex(options: { withPtp?: boolean; withCpt?: boolean; with
         { code: 'J0696', display: 'J0696', kind: 'code', billable: true, longTitle: 'Ceftriaxone injection, per 250 mg', extra: { addDate: '2000-01-01', effectiveDate: '2000-01-01' } },
         { code: 'Q9990', display: 'Q9990', kind: 'code', billable: false, longTitle: 'Retired test supply', extra: { terminationDate: '2023-12-31' } },
         { code: 'Q9991', display: 'Q9991', kind: 'code', billable: true, longTitle: 'New test supply', extra: { effectiveDate: '2024-10-01' } },
+        // An old code whose latest action (a changed label) takes effect after 2024: as J1885 in the 2025 files.
+        { code: 'J1885', display: 'J1885', kind: 'code', billable: true, longTitle: 'Ketorolac injection, per 15 mg', extra: { addDate: '1994-01-01', effectiveDate: '2025-01-01', actionCode: 'C' } },
+        { code: 'Q9992', display: 'Q9992', kind: 'code', billable: true, longTitle: 'Added test supply', extra: { addDate: '2024-10-01', effectiveDate: '2024-10-01', actionCode: 'A' } },
       ],
     },
     {
@@ -112,6 +115,7 @@ export function buildIndex(options: { withPtp?: boolean; withCpt?: boolean; with
             { col1: '20610', col2: '20604', modifierIndicator: 0, rationale: 'Misuse of column two code with column one code' },
             { col1: '20610', col2: '99213', modifierIndicator: 1, rationale: 'Standards of medical / surgical practice' },
             { col1: '11102', col2: '97597', modifierIndicator: 9, rationale: 'Not applicable' },
+            { col1: '20604', col2: '96372', modifierIndicator: 1, rationale: 'Standards of medical / surgical practice' },
             { col1: '27447', col2: '20610', modifierIndicator: 0, deletionDate: '2023-12-31', rationale: 'Deleted edit' },
           ],
         }]
