@@ -27,8 +27,9 @@ export const PersonNameSchema = z.object({
 
 /**
  * A postal address. Defaults when absent: the X12 export omits N3/N4 for the patient and the
- * subscriber (situational in 837P) and for the billing provider (required by the 837P guide, so
- * `claim.required-field` should warn); the FHIR export omits `address`.
+ * subscriber (situational in 837P); the billing provider's is required by the 837P guide (with a
+ * 9-digit ZIP), so `claim.required-field` reports it and the X12 export refuses the claim without
+ * it; the FHIR export omits `address`.
  */
 export const AddressSchema = z.object({
   line1: z.string().optional(),
@@ -92,6 +93,10 @@ export const ProviderSchema = z.object({
   taxId: z.string().optional(),
   taxonomy: z.string().optional().describe('NUCC provider taxonomy code (837P PRV)'),
   address: AddressSchema.optional(),
+  /** Billing provider: the telephone number a payer calls about the file (837P 1000A PER04, FHIR telecom). */
+  phone: z.string().optional().describe('10-digit telephone number (billing provider: 837P 1000A PER04)'),
+  /** Billing provider: who answers that number (837P 1000A PER02, FHIR Organization.contact); default the provider name. */
+  contactName: z.string().optional(),
 });
 
 /** A span of the note text (UTF-16 offsets into the original note, end exclusive). */

@@ -14,9 +14,9 @@ function claim(dx: string[], lines: [string, number?, string[]?][] = [['99213']]
   return {
     schemaVersion: '1',
     encounter: { dateOfService: '2024-08-14', placeOfService: '11', patientStatus: 'established', setting: 'outpatient', totalTimeMinutes: 25 },
-    patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789', ...patient },
+    patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789', address: { line1: '18 Elm St', city: 'Springfield', state: 'IL', postalCode: '62704' }, ...patient },
     payer: { name: 'Acme Health Plan', id: 'ACME01' },
-    billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' } },
+    billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', phone: '217-555-0100', address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701-0400' } },
     renderingProvider: { npi: '1234567893' },
     diagnoses: dx.map((code) => ({ code, system: 'icd10cm' })),
     lines: lines.map(([code, units = 1, modifiers = []]) => ({ code, system: /^\d/.test(code) ? 'cpt' : 'hcpcs', modifiers, units, charge: 100, diagnosisPointers: [1] })),

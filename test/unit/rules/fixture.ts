@@ -135,9 +135,9 @@ export function baseClaim(): Record<string, any> {
   return {
     schemaVersion: '1',
     encounter: { dateOfService: '2024-08-14', placeOfService: '11', patientStatus: 'established', setting: 'outpatient', totalTimeMinutes: 25 },
-    patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789' },
+    patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789', address: { line1: '18 Elm St', city: 'Springfield', state: 'IL', postalCode: '62704' } },
     payer: { name: 'Acme Health Plan', id: 'ACME01' },
-    billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' } },
+    billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', phone: '217-555-0100', address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701-0400' } },
     renderingProvider: { npi: '1234567893' },
     diagnoses: [{ code: 'I10', system: 'icd10cm' }],
     lines: [{ code: '99213', system: 'cpt', modifiers: [], units: 1, charge: 125.0, diagnosisPointers: [1] }],

@@ -78,13 +78,19 @@ function money(cents: number): Json {
   return { value: centsToDecimal(cents), currency: 'USD' };
 }
 
-function organization(id: string, p: { name?: string; npi?: string; taxId?: string; payerId?: string; address?: Address } | undefined): Json {
+function organization(id: string, p: { name?: string; npi?: string; taxId?: string; payerId?: string; address?: Address; phone?: string; contactName?: string } | undefined): Json {
+  const phone = text(p?.phone);
+  const telecom = phone === undefined ? [] : [{ system: 'phone', value: phone }];
+  const contactName = text(p?.contactName);
   return compact({
     resourceType: 'Organization',
     id,
     identifier: [...identifier(FHIR_SYSTEMS.npi, p?.npi), ...identifier(FHIR_SYSTEMS.ein, p?.taxId), ...identifier(undefined, p?.payerId)],
     name: text(p?.name),
+    telecom,
     address: address(p?.address),
+    // The billing contact: who answers the number (837P 1000A PER).
+    contact: contactName === undefined ? undefined : [compact({ purpose: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/contactentity-type', code: 'BILL' }] }, name: { text: contactName }, telecom })],
   });
 }
 

@@ -1,0 +1,207 @@
+// What each 837P (005010X222A1) element the claim fills can hold: which fields the guide requires,
+// their lengths and character sets. A value that does not fit is refused with the field, loop and
+// segment named, never cut, stripped or rewritten. Used by the export (requirements.ts) and by the
+// rules (`claim.required-field`, `claim.field-value`), so `check` and `export --format x12` agree.
+//
+// Allowed rewriting is only what changes no meaning: upper case, accents folded (Ñ -> N), runs of
+// white space collapsed, and the punctuation of phone numbers, tax ids and ZIP codes dropped.
+import { patientIsSubscriber } from '../../parties';
+import type { Address, Claim, PersonName } from '../../schema';
+
+export type X12FieldKind = 'missing' | 'value';
+
+export interface X12FieldProblem {
+  /** Claim member path, e.g. `billingProvider.address.postalCode`, `lines[3].ndc`. */
+  field: string;
+  /** 837P loop and segment (element), e.g. `2010AA N4` / `N403`. */
+  loop: string;
+  segment: string;
+  kind: X12FieldKind;
+  message: string;
+}
+
+/** 2400 repeats at most 50 times in one claim (TR3 loop 2400 repeat 50). */
+export const X12_MAX_LINES = 50;
+
+const DELIMITERS = /[*~:^]/;
+
+/** Upper case, accents folded, white space collapsed: the only change free text undergoes. */
+export function x12Fold(value: string): string {
+  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Why free text (a name, an address line) cannot go into an element of `max` characters; undefined when it can. */
+export function textProblem(value: string, max: number): string | undefined {
+  const folded = x12Fold(value);
+  if (DELIMITERS.test(folded)) return `holds ${JSON.stringify(folded.match(DELIMITERS)![0])}, an X12 delimiter (* ~ : ^ cannot appear in data)`;
+  const bad = /[^ -~]/.exec(folded);
+  if (bad) return `holds ${JSON.stringify(bad[0])}, a character outside the X12 character set`;
+  if (folded.length > max) return `is ${folded.length} characters long; the 837P element holds at most ${max}`;
+  return undefined;
+}
+
+/** Identifiers (member id, payer id, claim id, group number): letters, digits and hyphens. */
+export function idProblem(value: string, min: number, max: number): string | undefined {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9-]*$/.test(v)) return 'may hold only letters, digits and hyphens';
+  if (v.length < min || v.length > max) return min === max ? `must be ${min} characters` : `must be ${min} to ${max} characters`;
+  return undefined;
+}
+
+/** Digits of a phone number written with the usual punctuation; undefined when other characters appear. */
+export function phoneDigits(value: string): string | undefined {
+  const v = value.trim();
+  if (!/^[0-9()+.\- ]+$/.test(v)) return undefined;
+  const digits = v.replace(/\D/g, '');
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+}
+
+/** 9 digits, optionally written 12-3456789. */
+export function taxIdDigits(value: string): string | undefined {
+  const v = value.trim();
+  return /^\d{9}$/.test(v) || /^\d{2}-\d{7}$/.test(v) ? v.replace('-', '') : undefined;
+}
+
+/** 5 or 9 digits, optionally written 62701-0400. */
+export function zipDigits(value: string): string | undefined {
+  const v = value.trim();
+  return /^(\d{5}|\d{9})$/.test(v) || /^\d{5}-\d{4}$/.test(v) ? v.replace('-', '') : undefined;
+}
+
+const blank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
+const show = (v: string): string => JSON.stringify(v);
+
+class Collector {
+  readonly problems: X12FieldProblem[] = [];
+  missing(field: string, loop: string, segment: string, what: string): void {
+    this.problems.push({ field, loop, segment, kind: 'missing', message: `${field} is missing; the 837P ${what} (loop ${loop}, ${segment}) requires it.` });
+  }
+  value(field: string, loop: string, segment: string, value: string, why: string): void {
+    this.problems.push({ field, loop, segment, kind: 'value', message: `${field} ${show(value)} ${why} (837P loop ${loop}, ${segment}); correct the value, the export does not change it.` });
+  }
+  text(field: string, loop: string, segment: string, value: string | undefined, max: number): void {
+    if (blank(value)) return;
+    const why = textProblem(value!, max);
+    if (why) this.value(field, loop, segment, value!, why);
+  }
+  id(field: string, loop: string, segment: string, value: string | undefined, min: number, max: number): void {
+    if (blank(value)) return;
+    const why = idProblem(value!, min, max);
+    if (why) this.value(field, loop, segment, value!, why);
+  }
+}
+
+function name(c: Collector, at: string, loop: string, n: PersonName | undefined): void {
+  c.text(`${at}.family`, loop, 'NM103', n?.family, 60);
+  c.text(`${at}.given`, loop, 'NM104', n?.given, 35);
+  c.text(`${at}.middle`, loop, 'NM105', n?.middle, 25);
+  c.text(`${at}.suffix`, loop, 'NM107', n?.suffix, 10);
+}
+
+/**
+ * An address: N3 street lines, N4 city / state / ZIP. `required` for the billing provider and the
+ * patient; the billing provider's ZIP must have all 9 digits (TR3 2010AA N403). Any other address
+ * is optional, but once given it needs the street, city, state and ZIP (N3 and N4 go together).
+ */
+function address(c: Collector, at: string, loop: string, a: Address | undefined, required: boolean | 'billing'): void {
+  const us = blank(a?.country) || x12Fold(a!.country!) === 'US';
+  const given = a !== undefined && [a.line1, a.line2, a.city, a.state, a.postalCode].some((v) => !blank(v));
+  if (required && !given) {
+    c.missing(at, loop, 'N3/N4', `${required === 'billing' ? 'billing provider' : 'patient'} address`);
+    return;
+  }
+  if (given) {
+    if (blank(a?.line1)) c.missing(`${at}.line1`, loop, 'N301', 'street address');
+    if (blank(a?.city)) c.missing(`${at}.city`, loop, 'N401', 'city');
+    if (us && blank(a?.state)) c.missing(`${at}.state`, loop, 'N402', 'state');
+    if (us && blank(a?.postalCode)) c.missing(`${at}.postalCode`, loop, 'N403', 'ZIP code');
+  }
+  if (a === undefined) return;
+  c.text(`${at}.line1`, loop, 'N301', a.line1, 55);
+  c.text(`${at}.line2`, loop, 'N302', a.line2, 55);
+  c.text(`${at}.city`, loop, 'N401', a.city, 30);
+  if (!blank(a.state) && !/^[A-Z]{2}$/.test(x12Fold(a.state!))) c.value(`${at}.state`, loop, 'N402', a.state!, 'is not a 2-letter state or province code');
+  if (!blank(a.postalCode)) {
+    const zip = us ? zipDigits(a.postalCode!) : undefined;
+    if (us && zip === undefined) c.value(`${at}.postalCode`, loop, 'N403', a.postalCode!, 'is not a 5- or 9-digit ZIP code');
+    else if (us && required === 'billing' && zip!.length !== 9) c.value(`${at}.postalCode`, loop, 'N403', a.postalCode!, 'has 5 digits, but the billing provider needs the full 9-digit ZIP+4');
+    else if (!us) c.text(`${at}.postalCode`, loop, 'N403', a.postalCode, 15);
+  }
+  if (!blank(a.country) && !/^[A-Z]{2}$/.test(x12Fold(a.country!))) c.value(`${at}.country`, loop, 'N404', a.country!, 'is not a 2-letter ISO 3166 country code');
+}
+
+const NPI_SHAPE = /^\d{10}$/;
+const TAXONOMY_SHAPE = /^[0-9]{3}[0-9A-Z]{6}X$/;
+
+function taxonomy(c: Collector, field: string, loop: string, value: string | undefined): void {
+  if (!blank(value) && !TAXONOMY_SHAPE.test(value!.trim().toUpperCase()))
+    c.value(field, loop, 'PRV03', value!, 'is not a 10-character NUCC taxonomy code (e.g. 207Q00000X)');
+}
+
+/** Every 837P element requirement the claim can break, in claim order. */
+export function x12FieldProblems(claim: Claim): X12FieldProblem[] {
+  const c = new Collector();
+  const bp = claim.billingProvider;
+
+  // 1000A submitter: the billing provider, with a contact telephone number (PER03/PER04).
+  const phone = bp?.phone;
+  if (blank(phone)) c.missing('billingProvider.phone', '1000A', 'PER04', 'submitter contact telephone number');
+  else {
+    const digits = phoneDigits(phone!);
+    if (digits === undefined || digits.length !== 10) c.value('billingProvider.phone', '1000A', 'PER04', phone!, 'is not a 10-digit telephone number');
+  }
+  c.text('billingProvider.contactName', '1000A', 'PER02', bp?.contactName, 60);
+
+  // 2010AA billing provider.
+  if (blank(bp?.name)) c.missing('billingProvider.name', '2010AA', 'NM103', 'billing provider name');
+  c.text('billingProvider.name', '2010AA', 'NM103', bp?.name, 60);
+  if (blank(bp?.npi)) c.missing('billingProvider.npi', '2010AA', 'NM109', 'billing provider NPI');
+  else if (!NPI_SHAPE.test(bp!.npi!.trim())) c.value('billingProvider.npi', '2010AA', 'NM109', bp!.npi!, 'is not 10 digits');
+  address(c, 'billingProvider.address', '2010AA', bp?.address, 'billing');
+  if (blank(bp?.taxId)) c.missing('billingProvider.taxId', '2010AA', 'REF*EI', 'billing provider tax id (EIN)');
+  else if (taxIdDigits(bp!.taxId!) === undefined) c.value('billingProvider.taxId', '2010AA', 'REF02', bp!.taxId!, 'is not a 9-digit EIN (123456789 or 12-3456789)');
+  taxonomy(c, 'billingProvider.taxonomy', '2000A', bp?.taxonomy);
+
+  // 2000B/2010BA subscriber and 2010BB payer.
+  const self = patientIsSubscriber(claim);
+  const sub = self ? 'patient' : 'subscriber';
+  const subscriber = self ? claim.patient : claim.subscriber;
+  if (blank(subscriber?.name?.family)) c.missing(`${sub}.name.family`, '2010BA', 'NM103', 'subscriber last name');
+  name(c, `${sub}.name`, '2010BA', subscriber?.name);
+  if (blank(subscriber?.memberId)) c.missing(`${sub}.memberId`, '2010BA', 'NM109', 'subscriber member id');
+  c.id(`${sub}.memberId`, '2010BA', 'NM109', subscriber?.memberId, 2, 80);
+  // The patient's address is required: in 2010BA when the patient is the subscriber, else in 2010CA.
+  address(c, `${sub}.address`, '2010BA', subscriber?.address, self);
+  c.id('subscriber.groupNumber', '2000B', 'SBR03', claim.subscriber?.groupNumber, 1, 50);
+  if (blank(claim.payer?.name)) c.missing('payer.name', '2010BB', 'NM103', 'payer name');
+  c.text('payer.name', '2010BB', 'NM103', claim.payer?.name, 60);
+  if (blank(claim.payer?.id)) c.missing('payer.id', '2010BB', 'NM109', 'payer id');
+  c.id('payer.id', '2010BB', 'NM109', claim.payer?.id, 2, 80);
+  if (!self) {
+    if (blank(claim.patient?.name?.family)) c.missing('patient.name.family', '2010CA', 'NM103', 'patient last name');
+    name(c, 'patient.name', '2010CA', claim.patient?.name);
+    address(c, 'patient.address', '2010CA', claim.patient?.address, true);
+  }
+
+  // 2300 claim.
+  c.id('id', '2300', 'CLM01', claim.id, 1, 38);
+
+  // 2310B rendering provider, when not the billing provider.
+  const rp = claim.renderingProvider;
+  if (rp?.npi !== undefined && rp.npi !== bp?.npi) {
+    if (!NPI_SHAPE.test(rp.npi.trim())) c.value('renderingProvider.npi', '2310B', 'NM109', rp.npi, 'is not 10 digits');
+    if (blank(rp.personName !== undefined ? rp.personName.family : rp.name)) c.missing('renderingProvider.name', '2310B', 'NM103', 'rendering provider last name (the rendering NPI differs from the billing NPI)');
+    if (rp.personName) name(c, 'renderingProvider.personName', '2310B', rp.personName);
+    else c.text('renderingProvider.name', '2310B', 'NM103', rp.name, 60);
+    taxonomy(c, 'renderingProvider.taxonomy', '2310B', rp.taxonomy);
+  }
+
+  // 2400 service lines.
+  if (claim.lines.length > X12_MAX_LINES)
+    c.problems.push({ field: 'lines', loop: '2400', segment: 'LX', kind: 'value', message: `The claim has ${claim.lines.length} service lines; an 837P claim carries at most ${X12_MAX_LINES} (loop 2400). Split it into claims of at most ${X12_MAX_LINES} lines.` });
+  claim.lines.forEach((l, i) => {
+    const pos = l.placeOfService;
+    if (pos !== undefined && !/^\d{2}$/.test(pos)) c.value(`lines[${i}].placeOfService`, '2400', 'SV105', pos, 'is not a 2-digit CMS place-of-service code');
+  });
+  return c.problems;
+}
