@@ -52,6 +52,10 @@ export const EncounterSchema = z.object({
   /** outpatient | inpatient (the uncertain-diagnosis convention differs). */
   setting: z.string().optional().describe('outpatient | inpatient'),
   totalTimeMinutes: z.number().optional(),
+  /** Claim frequency (837P CLM05-3): 1 original (default), 7 replacement, 8 void. */
+  frequency: z.string().optional().describe('1 original | 7 replacement of a prior claim | 8 void of a prior claim'),
+  /** The payer's claim control number of the claim being replaced or voided (837P REF*F8, FHIR Claim.related). */
+  originalClaimId: z.string().optional(),
 });
 
 export const PatientSchema = z.object({
@@ -135,6 +139,12 @@ export const ServiceLineSchema = z.object({
   /** Defaults to `encounter.dateOfService`. */
   serviceDate: IsoDate.optional(),
   placeOfService: z.string().optional().describe('overrides encounter.placeOfService for this line'),
+  /** National Drug Code of the drug given on this line, 11 digits (5-4-2, hyphens allowed): 837P 2410 LIN*N4. */
+  ndc: z.string().optional().describe('11-digit NDC in 5-4-2 form, e.g. 00409-3795-01'),
+  /** Quantity of the drug in `ndcUnit` (837P 2410 CTP04). */
+  ndcQuantity: z.number().optional(),
+  /** Unit of `ndcQuantity` (837P 2410 CTP05): UN unit, ML milliliter, GR gram, F2 international unit, ME milligram. */
+  ndcUnit: z.string().optional().describe('UN | ML | GR | F2 | ME'),
   ...decisionFields,
 });
 
@@ -190,6 +200,10 @@ export const ClaimSchema = z.object({
   payer: PayerSchema.optional(),
   billingProvider: ProviderSchema.optional(),
   renderingProvider: ProviderSchema.optional(),
+  /** The provider who referred the patient (837P 2310A NM1*DN). */
+  referringProvider: ProviderSchema.optional(),
+  /** Prior authorization number from the payer (837P 2300 REF*G1, FHIR insurance.preAuthRef). */
+  priorAuthorization: z.string().optional(),
   diagnoses: z.array(DiagnosisSchema),
   lines: z.array(ServiceLineSchema),
   /** When present it must equal the sum of line charges (`claim.total`). */

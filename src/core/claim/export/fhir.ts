@@ -2,10 +2,11 @@
 // so the resource stands alone and every reference resolves (dom-3). Element choices follow
 // the R4 Claim resource and the "CMS 1500" example (Claim-MED-00050) in the R4 examples.
 import { administrativeSex, fhirRelationshipCode, patientIsSubscriber } from '../parties';
-import type { Address, Claim, PersonName, Provider } from '../schema';
+import type { Address, Claim, PersonName, Provider, ServiceLine } from '../schema';
 import { ClaimExportError } from './format';
 import { exportProblems } from './requirements';
 import { centsToDecimal, icdWithDot, lineTotalCents, toCents } from './values';
+import { ndcDigits } from './x12/fields';
 
 export const FHIR_SYSTEMS = {
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
@@ -19,6 +20,7 @@ export const FHIR_SYSTEMS = {
   placeOfService: 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set',
   npi: 'http://hl7.org/fhir/sid/us-npi',
   ein: 'urn:oid:2.16.840.1.113883.4.4',
+  ndc: 'http://hl7.org/fhir/sid/ndc',
 } as const;
 
 export interface FhirExportOptions {
@@ -156,6 +158,24 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
   const rendering = claim.renderingProvider;
   const hasRendering = rendering !== undefined && (text(rendering.npi) !== undefined || text(rendering.name) !== undefined || rendering.personName !== undefined);
   if (hasRendering) contained.push(practitioner('rendering-provider', rendering));
+  const referring = claim.referringProvider;
+  const hasReferring = referring !== undefined && (text(referring.npi) !== undefined || text(referring.name) !== undefined || referring.personName !== undefined);
+  if (hasReferring) contained.push(practitioner('referring-provider', referring));
+  const careTeam = [
+    ...(hasRendering ? [{ provider: '#rendering-provider', role: 'primary' }] : []),
+    // claimcareteamrole has no "referring" code: "other", with the 837P meaning in the qualification.
+    ...(hasReferring ? [{ provider: '#referring-provider', role: 'other', qualification: 'referring provider (837P 2310A)' }] : []),
+  ].map((m, i) =>
+    compact({
+      sequence: i + 1,
+      provider: { reference: m.provider },
+      role: { coding: [{ system: FHIR_SYSTEMS.careTeamRole, code: m.role }] },
+      qualification: m.qualification === undefined ? undefined : { text: m.qualification },
+    }),
+  );
+  const frequency = claim.encounter.frequency?.trim();
+  const original = text(claim.encounter.originalClaimId);
+  const corrects = (frequency === '7' || frequency === '8') && original !== undefined;
 
   const items = claim.lines.map((l, i) =>
     compact({
@@ -172,6 +192,7 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
       quantity: { value: l.units },
       unitPrice: money(Math.round(toCents(l.charge) / l.units)),
       net: money(toCents(l.charge)),
+      detail: drugDetail(l),
     }),
   );
 
@@ -180,7 +201,8 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
     id: fhirId(claim.id),
     contained,
     identifier: identifier(options.identifierSystem, claim.id),
-    status: 'active',
+    // A void (837P frequency 8) cancels the claim it relates to.
+    status: frequency === '8' ? 'cancelled' : 'active',
     type: { coding: [{ system: FHIR_SYSTEMS.claimType, code: 'professional' }] },
     use: 'claim',
     patient: { reference: '#patient' },
@@ -189,9 +211,10 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
     insurer: { reference: '#payer' },
     provider: { reference: '#billing-provider' },
     priority: { coding: [{ system: FHIR_SYSTEMS.priority, code: 'normal' }] },
-    careTeam: hasRendering
-      ? [{ sequence: 1, provider: { reference: '#rendering-provider' }, role: { coding: [{ system: FHIR_SYSTEMS.careTeamRole, code: 'primary' }] } }]
+    related: corrects
+      ? [{ claim: { identifier: { value: original } }, relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/ex-relatedclaimrelationship', code: 'prior' }] } }]
       : undefined,
+    careTeam,
     diagnosis: claim.diagnoses.map((d, i) =>
       compact({
         sequence: i + 1,
@@ -199,10 +222,24 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
         type: i === 0 ? [{ coding: [{ system: FHIR_SYSTEMS.diagnosisType, code: 'principal' }] }] : undefined,
       }),
     ),
-    insurance: [{ sequence: 1, focal: true, coverage: { reference: '#coverage' } }],
+    insurance: [compact({ sequence: 1, focal: true, coverage: { reference: '#coverage' }, preAuthRef: text(claim.priorAuthorization) !== undefined ? [text(claim.priorAuthorization)] : undefined })],
     item: items,
     total: money(lineTotalCents(claim.lines)),
   });
+}
+
+/** The drug given on a line, by NDC (5-4-2) with its quantity and unit (837P 2410). */
+function drugDetail(l: ServiceLine): Json[] | undefined {
+  const ndc = l.ndc === undefined ? undefined : ndcDigits(l.ndc);
+  if (ndc === undefined) return undefined;
+  const unit = text(l.ndcUnit)?.toUpperCase();
+  return [
+    compact({
+      sequence: 1,
+      productOrService: { coding: [{ system: FHIR_SYSTEMS.ndc, code: `${ndc.slice(0, 5)}-${ndc.slice(5, 9)}-${ndc.slice(9)}` }] },
+      quantity: l.ndcQuantity === undefined ? undefined : compact({ value: l.ndcQuantity, unit }),
+    }),
+  ];
 }
 
 /** From the first to the last date of service on the claim (lines may carry their own dates). */

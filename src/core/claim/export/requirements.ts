@@ -5,7 +5,7 @@
 import type { Claim } from '../schema';
 import type { ExportFormat } from './format';
 import { ICD10CM_SHAPE, MAX_CHARGE, MODIFIER_SHAPE, PROCEDURE_SHAPE, isIsoDate } from './values';
-import { x12FieldProblems } from './x12/fields';
+import { ndcDigits, x12FieldProblems } from './x12/fields';
 
 const X12_MAX_DIAGNOSES = 12; // HI segment: one ABK + eleven ABF composites
 const X12_MAX_POINTERS = 4; // SV107: four components
@@ -65,6 +65,8 @@ export function exportProblems(claim: Claim, format: ExportFormat): string[] {
     l.diagnosisPointers.forEach((p, j) =>
       need(Number.isInteger(p) && p >= 1 && p <= claim.diagnoses.length, `${at}.diagnosisPointers[${j}] is ${p}, but the claim lists ${claim.diagnoses.length} diagnoses; point to 1..${claim.diagnoses.length}.`),
     );
+    if (!x12 && l.ndc !== undefined && l.ndc.trim() !== '')
+      need(ndcDigits(l.ndc) !== undefined, `${at}.ndc ${show(l.ndc)} is not an 11-digit NDC in 5-4-2 form; correct it before exporting ${where}.`);
     if (x12) {
       need(l.modifiers.length <= X12_MAX_MODIFIERS, `${at} has ${l.modifiers.length} modifiers; an 837P service line carries at most 4.`);
       need(l.diagnosisPointers.length >= 1, `${at} points to no diagnosis; an 837P service line needs 1 to 4 diagnosis pointers (SV107).`);

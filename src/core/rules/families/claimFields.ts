@@ -92,8 +92,9 @@ function required(run: RuleRun, formatted: X12FieldProblem[] | undefined): RuleW
       ['billingProvider.taxId', c.billingProvider.taxId],
     );
   }
+  const formatCovers = new Set((formatted ?? []).filter((p) => p.kind === 'missing').map((p) => p.field));
   const out = missing
-    .filter(([, v]) => v === undefined || (typeof v === 'string' && v.trim() === ''))
+    .filter(([f, v]) => !formatCovers.has(f) && (v === undefined || (typeof v === 'string' && v.trim() === '')))
     .map(([f]) => warning('claim.required-field', `${f} is empty; the claim cannot be sent without it.`, field(f), { key: `claim.required-field:${f}` }));
   for (const p of formatted ?? []) {
     if (p.kind === 'missing') out.push(warning('claim.required-field', p.message, targetOf(p.field), { key: `claim.required-field:${p.field}` }));
@@ -102,6 +103,13 @@ function required(run: RuleRun, formatted: X12FieldProblem[] | undefined): RuleW
   if (c.lines.length === 0) out.push(warning('claim.required-field', 'The claim has no service line; at least one is required.', field('lines'), { key: 'claim.required-field:lines' }));
   c.lines.forEach((l, i) => {
     if (l.code === '') out.push(warning('claim.required-field', `Line ${i + 1} has no procedure code.`, line(i), { key: `claim.required-field:lines.${i}.code` }));
+    // Drug codes are paid by NDC at Medicaid and many other payers (837P 2410 LIN/CTP).
+    const raw = (c.raw.lines as unknown[] | undefined)?.[i];
+    if (/^J\d{4}$/i.test(l.code) && str(obj(raw).ndc)?.trim() === undefined) {
+      out.push(warning('claim.required-field', `Line ${i + 1} (${l.code.toUpperCase()}) is a drug code without an NDC; Medicaid and many payers reject it without the NDC, quantity and unit (837P loop 2410, LIN/CTP).`, line(i), {
+        severity: 'warning', key: `claim.required-field:lines.${i}.ndc`,
+      }));
+    }
   });
   c.diagnoses.forEach((d, i) => {
     if (d.code === '') out.push(warning('claim.required-field', `Diagnosis ${i + 1} has no code.`, { kind: 'diagnosis', index: i }, { key: `claim.required-field:diagnoses.${i}.code` }));

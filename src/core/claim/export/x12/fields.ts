@@ -6,7 +6,7 @@
 // Allowed rewriting is only what changes no meaning: upper case, accents folded (Ñ -> N), runs of
 // white space collapsed, and the punctuation of phone numbers, tax ids and ZIP codes dropped.
 import { patientIsSubscriber } from '../../parties';
-import type { Address, Claim, PersonName } from '../../schema';
+import type { Address, Claim, PersonName, ServiceLine } from '../../schema';
 
 export type X12FieldKind = 'missing' | 'value';
 
@@ -131,6 +131,28 @@ function address(c: Collector, at: string, loop: string, a: Address | undefined,
 }
 
 const NPI_SHAPE = /^\d{10}$/;
+const CLAIM_FREQUENCIES: ReadonlySet<string> = new Set(['1', '7', '8']);
+/** CTP05-1 units the 837P allows for a drug quantity. */
+export const NDC_UNITS: ReadonlySet<string> = new Set(['UN', 'ML', 'GR', 'F2', 'ME']);
+
+/** The 11 digits of an NDC written 5-4-2 (with or without hyphens); undefined for other shapes. */
+export function ndcDigits(value: string): string | undefined {
+  const v = value.trim();
+  return /^\d{11}$/.test(v) || /^\d{5}-\d{4}-\d{2}$/.test(v) ? v.replace(/-/g, '') : undefined;
+}
+
+/** 2410 drug identification: the NDC, its quantity and unit go together. */
+function drug(c: Collector, at: string, l: ServiceLine): void {
+  const given = !blank(l.ndc) || l.ndcQuantity !== undefined || !blank(l.ndcUnit);
+  if (!given) return;
+  if (blank(l.ndc)) c.missing(`${at}.ndc`, '2410', 'LIN03', 'National Drug Code (a drug quantity or unit is given)');
+  else if (ndcDigits(l.ndc!) === undefined)
+    c.value(`${at}.ndc`, '2410', 'LIN03', l.ndc!, 'is not an 11-digit NDC in 5-4-2 form (pad the short segment with a leading zero: 0409-3795-1 -> 00409-3795-01)');
+  if (l.ndcQuantity === undefined) c.missing(`${at}.ndcQuantity`, '2410', 'CTP04', 'drug quantity');
+  else if (!(l.ndcQuantity > 0 && l.ndcQuantity < 1e8)) c.value(`${at}.ndcQuantity`, '2410', 'CTP04', String(l.ndcQuantity), 'is not a positive quantity');
+  if (blank(l.ndcUnit)) c.missing(`${at}.ndcUnit`, '2410', 'CTP05-1', 'drug unit (UN, ML, GR, F2 or ME)');
+  else if (!NDC_UNITS.has(l.ndcUnit!.trim().toUpperCase())) c.value(`${at}.ndcUnit`, '2410', 'CTP05-1', l.ndcUnit!, 'is not a drug unit code (UN unit, ML milliliter, GR gram, F2 international unit, ME milligram)');
+}
 const TAXONOMY_SHAPE = /^[0-9]{3}[0-9A-Z]{6}X$/;
 
 function taxonomy(c: Collector, field: string, loop: string, value: string | undefined): void {
@@ -170,7 +192,8 @@ export function x12FieldProblems(claim: Claim): X12FieldProblem[] {
   name(c, `${sub}.name`, '2010BA', subscriber?.name);
   if (blank(subscriber?.memberId)) c.missing(`${sub}.memberId`, '2010BA', 'NM109', 'subscriber member id');
   c.id(`${sub}.memberId`, '2010BA', 'NM109', subscriber?.memberId, 2, 80);
-  // The patient's address is required: in 2010BA when the patient is the subscriber, else in 2010CA.
+  // The patient's birth date (DMG) and address are required: in 2010BA when the patient is the subscriber, else in 2010CA.
+  if (blank(claim.patient?.birthDate)) c.missing('patient.birthDate', self ? '2010BA' : '2010CA', 'DMG02', 'patient birth date');
   address(c, `${sub}.address`, '2010BA', subscriber?.address, self);
   c.id('subscriber.groupNumber', '2000B', 'SBR03', claim.subscriber?.groupNumber, 1, 50);
   if (blank(claim.payer?.name)) c.missing('payer.name', '2010BB', 'NM103', 'payer name');
@@ -185,6 +208,23 @@ export function x12FieldProblems(claim: Claim): X12FieldProblem[] {
 
   // 2300 claim.
   c.id('id', '2300', 'CLM01', claim.id, 1, 38);
+  const frequency = claim.encounter.frequency?.trim();
+  if (frequency !== undefined && frequency !== '' && !CLAIM_FREQUENCIES.has(frequency))
+    c.value('encounter.frequency', '2300', 'CLM05-3', claim.encounter.frequency!, 'is not a claim frequency code (1 original, 7 replacement, 8 void)');
+  if ((frequency === '7' || frequency === '8') && blank(claim.encounter.originalClaimId))
+    c.missing('encounter.originalClaimId', '2300', 'REF*F8', `payer claim control number of the claim being ${frequency === '7' ? 'replaced' : 'voided'}`);
+  c.id('encounter.originalClaimId', '2300', 'REF*F8', claim.encounter.originalClaimId, 1, 50);
+  c.id('priorAuthorization', '2300', 'REF*G1', claim.priorAuthorization, 1, 50);
+
+  // 2310A referring provider.
+  const ref = claim.referringProvider;
+  if (ref !== undefined && !blank(ref.npi ?? ref.name ?? ref.personName?.family)) {
+    if (blank(ref.npi)) c.missing('referringProvider.npi', '2310A', 'NM109', 'referring provider NPI');
+    else if (!NPI_SHAPE.test(ref.npi!.trim())) c.value('referringProvider.npi', '2310A', 'NM109', ref.npi!, 'is not 10 digits');
+    if (blank(ref.personName !== undefined ? ref.personName.family : ref.name)) c.missing('referringProvider.name', '2310A', 'NM103', 'referring provider last name');
+    if (ref.personName) name(c, 'referringProvider.personName', '2310A', ref.personName);
+    else c.text('referringProvider.name', '2310A', 'NM103', ref.name, 60);
+  }
 
   // 2310B rendering provider, when not the billing provider.
   const rp = claim.renderingProvider;
@@ -202,6 +242,7 @@ export function x12FieldProblems(claim: Claim): X12FieldProblem[] {
   claim.lines.forEach((l, i) => {
     const pos = l.placeOfService;
     if (pos !== undefined && !/^\d{2}$/.test(pos)) c.value(`lines[${i}].placeOfService`, '2400', 'SV105', pos, 'is not a 2-digit CMS place-of-service code');
+    drug(c, `lines[${i}]`, l);
   });
   return c.problems;
 }

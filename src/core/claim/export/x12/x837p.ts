@@ -5,15 +5,16 @@
 //   2000A HL*1**20*1, PRV   2010AA billing provider NM1*85, N3, N4, REF*EI
 //   2000B HL*2*1*22*x, SBR   2010BA subscriber NM1*IL, N3, N4, DMG   2010BB payer NM1*PR
 //   2000C HL*3*2*23*0, PAT   2010CA patient NM1*QC, N3, N4, DMG    (patient is not the subscriber)
-//   2300 CLM, HI (ABK then ABF)   2310B rendering provider NM1*82 (when not the billing provider)
-//   2400 LX, SV1, DTP*472 per service line
+//   2300 CLM (CLM05-3 frequency), REF*G1 prior authorization, REF*F8 original claim, HI (ABK then ABF)
+//   2310A referring provider NM1*DN   2310B rendering provider NM1*82 (when not the billing provider)
+//   2400 LX, SV1, DTP*472 per service line   2410 LIN*N4 + CTP drug (NDC, quantity, unit)
 import { patientIsSubscriber, x12RelationshipCode, x12SexCode } from '../../parties';
 import type { Address, Claim, PersonName } from '../../schema';
 import { ClaimExportError } from '../format';
 import { exportProblems } from '../requirements';
 import { centsToX12, icdWithoutDot, lineTotalCents, toCents, toD8 } from '../values';
 import { ccyymmdd, hhmm, renderInterchange, type Segment } from './envelope';
-import { idProblem, phoneDigits, taxIdDigits, x12Fold, zipDigits } from './fields';
+import { idProblem, ndcDigits, phoneDigits, taxIdDigits, x12Fold, zipDigits } from './fields';
 import { x12Id, x12Text } from './text';
 
 export interface X12ExportOptions {
@@ -139,10 +140,18 @@ function claimLoop(claim: Claim, controlNumber: number): Segment[] {
   // CLM01: the claim id; else the patient id when it fits CLM01; else the control number.
   const patientId = claim.patient?.id?.trim();
   const patientControl = claim.id?.trim() || (patientId && idProblem(patientId, 1, 38) === undefined ? patientId : String(controlNumber));
-  const out: Segment[] = [
-    ['CLM', patientControl, centsToX12(lineTotalCents(claim.lines)), '', '', [pos, 'B', '1'], 'Y', 'A', 'Y', 'Y'],
-    ['HI', ...claim.diagnoses.map((d, i) => [i === 0 ? 'ABK' : 'ABF', icdWithoutDot(d.code)])],
-  ];
+  const frequency = claim.encounter.frequency?.trim() || '1';
+  const out: Segment[] = [['CLM', patientControl, centsToX12(lineTotalCents(claim.lines)), '', '', [pos, 'B', frequency], 'Y', 'A', 'Y', 'Y']];
+  // 2300 REF segments in guide order: prior authorization (G1), then the payer claim control number (F8).
+  const auth = claim.priorAuthorization?.trim();
+  if (auth) out.push(['REF', 'G1', auth]);
+  const original = claim.encounter.originalClaimId?.trim();
+  if (original && frequency !== '1') out.push(['REF', 'F8', original]);
+  out.push(['HI', ...claim.diagnoses.map((d, i): string[] => [i === 0 ? 'ABK' : 'ABF', icdWithoutDot(d.code)])]);
+  const ref = claim.referringProvider;
+  if (ref?.npi !== undefined && ref.npi.trim() !== '') {
+    out.push(['NM1', 'DN', '1', ...personName(ref.personName ?? { family: ref.name }), 'XX', ref.npi.trim()]);
+  }
   const rp = claim.renderingProvider;
   if (rp?.npi !== undefined && rp.npi !== claim.billingProvider?.npi) {
     const name = rp.personName ?? { family: rp.name };
@@ -166,6 +175,10 @@ function claimLoop(claim: Claim, controlNumber: number): Segment[] {
       ],
       ['DTP', '472', 'D8', toD8(l.serviceDate ?? dos)],
     );
+    const ndc = l.ndc === undefined ? undefined : ndcDigits(l.ndc);
+    if (ndc !== undefined && l.ndcQuantity !== undefined && l.ndcUnit !== undefined) {
+      out.push(['LIN', '', 'N4', ndc], ['CTP', '', '', '', formatUnits(l.ndcQuantity), [l.ndcUnit.trim().toUpperCase()]]);
+    }
   });
   return out;
 }
