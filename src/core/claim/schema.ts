@@ -191,6 +191,13 @@ export const NoteRefSchema = z.object({
   sha256: z.string(),
 });
 
+/** Where a member's value came from when the claim was filled (src/core/claim/practice.ts fillClaim). */
+export const ClaimSourceSchema = z.object({
+  from: z.enum(['practice', 'patient']),
+  /** The value as filled: a different current value means the user typed over it. */
+  value: z.union([z.string(), z.number()]),
+});
+
 export const ClaimSchema = z.object({
   schemaVersion: z.literal(CLAIM_SCHEMA_VERSION),
   id: z.string().optional().describe('claim id / patient control number (837P CLM01)'),
@@ -213,6 +220,8 @@ export const ClaimSchema = z.object({
   audit: z.array(AuditEntrySchema).optional(),
   suppressed: z.array(SuppressionSchema).optional(),
   overrides: z.array(ExportOverrideSchema).optional(),
+  /** Members filled from the practice profile or the patient's record, by path (`billingProvider.npi`, `lines[0].charge`). */
+  filledFrom: z.record(z.string(), ClaimSourceSchema).optional(),
 });
 
 export type Claim = z.infer<typeof ClaimSchema>;
@@ -231,3 +240,4 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type Suppression = z.infer<typeof SuppressionSchema>;
 export type ExportOverride = z.infer<typeof ExportOverrideSchema>;
 export type NoteRef = z.infer<typeof NoteRefSchema>;
+export type ClaimSource = z.infer<typeof ClaimSourceSchema>;
