@@ -45,7 +45,7 @@ export const ClaimEditSchema = z.discriminatedUnion('op', [
  */
 export const PanelEditSchema = z.union([
   ClaimEditSchema,
-  z.object({ op: z.literal('setLineField'), line: Int, field: z.enum(['code', 'system', 'modifiers', 'units', 'charge', 'diagnosisPointers', 'serviceDate']), value: z.unknown() }),
+  z.object({ op: z.literal('setLineField'), line: Int, field: z.enum(['code', 'system', 'modifiers', 'units', 'charge', 'diagnosisPointers', 'serviceDate', 'ndc', 'ndcQuantity', 'ndcUnit']), value: z.unknown() }),
   z.object({ op: z.literal('addLine'), code: z.string(), system: z.enum(['cpt', 'hcpcs']), charge: z.optional(z.number()) }),
   z.object({ op: z.literal('clearField'), path: z.string() }),
 ]);

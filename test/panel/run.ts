@@ -86,8 +86,14 @@ test('loads a claim: sections, first-listed diagnosis, unknown members kept, no 
   assert.match(await page.locator('[data-key="field:patient.sex"]').evaluate((e) => e.shadowRoot?.textContent ?? ''), /Female/);
   assert.match(await page.locator('.panel-header .subtitle').textContent() ?? '', /Note: visit\.note — Code sets: icd10cm FY2024/);
   await page.screenshot({ path: join(SHOTS, '01-loaded.png'), fullPage: true });
+  // What came from where: practice profile, patient record, or typed (a filled value since changed).
+  const source = (key: string) => page.locator(`.field:has([data-key="${key}"]) [data-source]`).getAttribute('data-source');
+  assert.equal(await source('field:billingProvider.npi'), 'practice');
+  assert.equal(await source('field:patient.memberId'), 'patient');
+  assert.equal(await source('field:billingProvider.name'), 'typed');
   await fillField(page, 'field:patient.memberId', 'NEW-42');
   await until('member id saved', () => (host.claim().patient as { memberId: string }).memberId === 'NEW-42');
+  await until('member id now typed', async () => (await source('field:patient.memberId')) === 'typed');
   assert.deepEqual(host.claim()['x-practice'], { batch: 'B-7', keep: true });
   assert.deepEqual(cspErrors, []);
   assert.deepEqual(pageErrors, []);
@@ -109,6 +115,24 @@ test('adds a line with code search, sees claim.pointer appear, sets pointers and
   await fillField(page, 'line:1:pointers', '2');
   await until('pointer saved', () => JSON.stringify((host.claim().lines as { diagnosisPointers: number[] }[])[1]!.diagnosisPointers) === '[2]');
   await until('warning cleared', async () => (await openWarnings(page, 'claim.pointer')) === 0);
+  await page.close();
+});
+
+test('a drug line gets NDC, quantity and unit cells; a malformed NDC is refused in place, a good one saved', async () => {
+  const claim = startingClaim() as { lines: unknown[] };
+  claim.lines.push({ code: 'J1885', system: 'hcpcs', modifiers: [], units: 4, charge: 12, diagnosisPointers: [1] });
+  const { page, host } = await open(pretty(claim));
+  await page.locator('[data-section="lines"]').waitFor();
+  assert.equal(await page.locator('.drug-row').count(), 1, 'only the J-code line has a drug row');
+  await fillField(page, 'line:1:ndc', '0409-3795-01');
+  assert.match(await page.locator('.drug-row .field-help').first().textContent() ?? '', /11 digits, written 5-4-2/);
+  await fillField(page, 'line:1:ndc', '00409-3795-01');
+  await fillField(page, 'line:1:ndcQuantity', '2');
+  await fillField(page, 'line:1:ndcUnit', 'ml');
+  await until('drug saved', () => {
+    const l = (host.claim().lines as Record<string, unknown>[])[1]!;
+    return l.ndc === '00409-3795-01' && l.ndcQuantity === 2 && l.ndcUnit === 'ML';
+  });
   await page.close();
 });
 

@@ -1,4 +1,4 @@
-// Patient: name, birth date, sex, member id.
+// Patient: name, birth date, sex, member id, address.
 import { h } from '../dom';
 import type { PanelContext } from '../context';
 import { asDate, field, select } from '../field';
@@ -13,6 +13,12 @@ export function patientSection(ctx: PanelContext): HTMLElement {
       field(ctx, { path: 'patient.birthDate', label: 'Birth date', value: p.birthDate, placeholder: 'YYYY-MM-DD', convert: asDate, width: 'short' }),
       select(ctx, { path: 'patient.sex', label: 'Sex', value: p.sex, options: [['female', 'Female'], ['male', 'Male'], ['other', 'Other'], ['unknown', 'Unknown']] }),
       field(ctx, { path: 'patient.memberId', label: 'Member id', value: p.memberId }),
+    ),
+    h('div', { class: 'grid', role: 'group', 'aria-label': 'Patient address', 'data-field': 'patient.address' },
+      field(ctx, { path: 'patient.address.line1', label: 'Street', value: p.address?.line1, width: 'long' }),
+      field(ctx, { path: 'patient.address.city', label: 'City', value: p.address?.city }),
+      field(ctx, { path: 'patient.address.state', label: 'State', value: p.address?.state, width: 'short', placeholder: 'e.g. IL' }),
+      field(ctx, { path: 'patient.address.postalCode', label: 'ZIP code', value: p.address?.postalCode, width: 'short' }),
     ),
     // Rules name the patient as a whole when the name is missing.
     h('div', { 'data-field': 'patient.name' }),

@@ -46,7 +46,9 @@ function applyOne(claim: Json, edit: PanelEdit): Json {
   switch (edit.op) {
     case 'setLineField': {
       const c = structuredClone(claim);
-      lineAt(c, edit.line)[edit.field] = edit.value;
+      // null removes the member (JSON cannot carry undefined): an NDC cleared in the panel.
+      if (edit.value === null) delete lineAt(c, edit.line)[edit.field];
+      else lineAt(c, edit.line)[edit.field] = edit.value;
       return c;
     }
     case 'addLine': {
