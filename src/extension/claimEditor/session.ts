@@ -11,7 +11,7 @@ import type { CodesetIndex } from '../../core/codeset/api';
 import type { RuleSettings, RuleWarning } from '../../core/rules/types';
 import { parsePanelMessage, type HostMessage, type PanelMessage, type SearchResultItem } from '../../core/protocol';
 import { serializeClaim, withFix, withSuppression, type ClaimJson } from '../sidecar';
-import { applyPanelEdits } from './panelEdits';
+import { applyPanelEdits, type FillSources } from './panelEdits';
 import { claimWarnings, toPanelWarning } from './claimWarnings';
 
 export interface ClaimSessionPorts {
@@ -33,6 +33,8 @@ export interface ClaimSessionPorts {
   readonly?(): boolean;
   /** Where failures without a panel request to answer go (the output channel). */
   reportError?(e: unknown): void;
+  /** The workspace's practice profile and imported patients (.medcode/), when there are any. */
+  fillSources?(): Promise<FillSources>;
 }
 
 type Parsed = { ok: true; raw: ClaimJson } | { ok: false; errors: string[] };
@@ -104,7 +106,10 @@ export class ClaimSession {
         return;
       }
       case 'edit':
-        return this.serial(() => this.mutate(m.requestId, m.label, (c) => applyPanelEdits(c, m.edits) as ClaimJson));
+        return this.serial(async () => {
+          const sources = m.edits.some((e) => e.op === 'fillFromPatient') ? await this.sources() : {};
+          return this.mutate(m.requestId, m.label, (c) => applyPanelEdits(c, m.edits, sources) as ClaimJson);
+        });
       case 'applyFix':
         return this.serial(() => {
           const fix = this.warnings[m.warningIndex]?.fixes[m.fixIndex];
@@ -121,6 +126,15 @@ export class ClaimSession {
         });
       case 'export':
         return this.serial(() => this.exportAs(m.requestId, m.format, m.override));
+    }
+  }
+
+  private async sources(): Promise<FillSources> {
+    try {
+      return (await this.ports.fillSources?.()) ?? {};
+    } catch (e) {
+      this.ports.reportError?.(e);
+      return {};
     }
   }
 
@@ -160,6 +174,7 @@ export class ClaimSession {
     }
     const index = await this.ports.getIndex();
     const warnings = index ? await claimWarnings(p.raw, index, this.ports.severity(), this.ports.today?.()) : [];
+    const patients = (await this.sources()).patients ?? [];
     // A newer publish started while the rules ran: its state wins.
     if (seq !== this.publishSeq || this.disposed) return;
     this.warnings = warnings;
@@ -177,6 +192,7 @@ export class ClaimSession {
     this.ports.post({
       type: 'state', claim: p.raw as Record<string, unknown>, warnings: warnings.map(toPanelWarning), codesets, rulesRan: index !== undefined, titles,
       ...(this.ports.readonly?.() ? { readonly: true } : {}),
+      ...(patients.length > 0 ? { patients: patients.map((r) => ({ id: r.id, label: patientLabel(r) })) } : {}),
       ...(requestId !== undefined ? { requestId } : {}),
     });
   }
@@ -230,4 +246,10 @@ export class ClaimSession {
     this.ports.post({ type: 'exportResult', requestId, ok: true, savedTo });
     if (outcome.overridden) await this.publish();
   }
+}
+
+/** "P-77 Nuñez, Mateo (2015-02-11)": enough to pick the right person. */
+function patientLabel(r: { id: string; patient: { name?: { family?: string; given?: string }; birthDate?: string } }): string {
+  const name = [r.patient.name?.family, r.patient.name?.given].filter(Boolean).join(', ');
+  return [r.id, name, r.patient.birthDate ? `(${r.patient.birthDate})` : ''].filter(Boolean).join(' ');
 }
