@@ -53,7 +53,9 @@ describe('837P values are refused, not rewritten', () => {
     ['a delimiter in a member id', (c) => (c.patient!.memberId = 'XKZ~NM1*IL'), /patient\.memberId "XKZ~NM1\*IL" may hold only letters, digits and hyphens \(837P loop 2010BA, NM109\); correct the value, the export does not change it/],
     ['a tax id with a star', (c) => (c.billingProvider!.taxId = '12-345*789'), /billingProvider\.taxId "12-345\*789" is not a 9-digit EIN/],
     ['a taxonomy that is not NUCC-shaped', (c) => (c.billingProvider!.taxonomy = '207Q-0000X'), /billingProvider\.taxonomy "207Q-0000X" is not a 10-character NUCC taxonomy code/],
-    ['a one-letter state', (c) => (c.billingProvider!.address!.state = 'I'), /billingProvider\.address\.state "I" is not a 2-letter state/],
+    ['a one-letter state', (c) => (c.billingProvider!.address!.state = 'I'), /billingProvider\.address\.state "I" is not a 2-letter US state, territory or Canadian province code/],
+    ['a 2-letter code that is no state or province', (c) => (c.patient!.address!.state = 'CS'), /patient\.address\.state "CS" is not a 2-letter US state/],
+    ['a line place of service that is no CMS code', (c) => (c.lines[0]!.placeOfService = '48'), /lines\[0\]\.placeOfService "48" is not a 2-digit CMS place-of-service code/],
     ['a spelled-out state', (c) => (c.billingProvider!.address!.state = 'Illinois'), /billingProvider\.address\.state "Illinois"/],
     ['a 5-digit billing ZIP', (c) => (c.billingProvider!.address!.postalCode = '62701'), /needs the full 9-digit ZIP\+4/],
     ['a line place of service 2*', (c) => (c.lines[0]!.placeOfService = '2*'), /lines\[0\]\.placeOfService "2\*" is not a 2-digit CMS place-of-service code \(837P loop 2400, SV105\)/],
@@ -103,5 +105,15 @@ describe('strict validation of the exports above', { skip: skipUnlessX12valid() 
       { name: 'fifty-lines', text: x12_837p(fifty, { now: NOW }) },
     ];
     assertX12Valid(texts);
+  });
+});
+
+describe('element minimum lengths', () => {
+  test('a 2-character foreign postal code and a 1-letter city are refused naming N403 and N401', () => {
+    const claim = loadClaim('dependent');
+    claim.subscriber!.address = { line1: '1 Main St', city: 'X', state: 'ON', postalCode: '91', country: 'CA' };
+    const errors = refusal(claim).join('\n');
+    assert.match(errors, /subscriber\.address\.postalCode "91" is 2 characters long; the 837P element needs at least 3 \(837P loop 2010BA, N403\)/);
+    assert.match(errors, /subscriber\.address\.city "X" is 1 character long; the 837P element needs at least 2 \(837P loop 2010BA, N401\)/);
   });
 });

@@ -5,6 +5,7 @@
 import type { Claim } from '../schema';
 import type { ExportFormat } from './format';
 import { ICD10CM_SHAPE, MAX_CHARGE, MODIFIER_SHAPE, PROCEDURE_SHAPE, isIsoDate } from './values';
+import { KNOWN_POS } from '../../rules/codes';
 import { ndcDigits, x12FieldProblems } from './x12/fields';
 
 const X12_MAX_DIAGNOSES = 12; // HI segment: one ABK + eleven ABF composites
@@ -86,7 +87,7 @@ function x12Problems(claim: Claim): string[] {
   need(claim.diagnoses.length >= 1, 'The claim has no diagnoses; an 837P claim needs at least one (loop 2300, HI).');
   need(claim.diagnoses.length <= X12_MAX_DIAGNOSES, `The claim has ${claim.diagnoses.length} diagnoses; an 837P claim carries at most 12 (loop 2300, HI). Remove the least relevant ones.`);
   need(claim.lines.length >= 1, 'The claim has no service lines; an 837P claim needs at least one (loop 2400).');
-  need(/^\d{2}$/.test(claim.encounter.placeOfService ?? ''), `encounter.placeOfService ${show(claim.encounter.placeOfService)} must be a 2-digit CMS place-of-service code (loop 2300, CLM05-1).`);
+  need(KNOWN_POS.has(claim.encounter.placeOfService ?? ''), `encounter.placeOfService ${show(claim.encounter.placeOfService)} must be a 2-digit CMS place-of-service code (loop 2300, CLM05-1).`);
   problems.push(...x12FieldProblems(claim).map((p) => p.message));
   return problems;
 }

@@ -5,6 +5,7 @@
 //
 // Allowed rewriting is only what changes no meaning: upper case, accents folded (Ñ -> N), runs of
 // white space collapsed, and the punctuation of phone numbers, tax ids and ZIP codes dropped.
+import { KNOWN_POS } from '../../../rules/codes';
 import { patientIsSubscriber } from '../../parties';
 import type { Address, Claim, PersonName, ServiceLine } from '../../schema';
 
@@ -31,8 +32,9 @@ export function x12Fold(value: string): string {
 }
 
 /** Why free text (a name, an address line) cannot go into an element of `max` characters; undefined when it can. */
-export function textProblem(value: string, max: number): string | undefined {
+export function textProblem(value: string, max: number, min = 1): string | undefined {
   const folded = x12Fold(value);
+  if (folded.length < min) return `is ${folded.length} character${folded.length === 1 ? '' : 's'} long; the 837P element needs at least ${min}`;
   if (DELIMITERS.test(folded)) return `holds ${JSON.stringify(folded.match(DELIMITERS)![0])}, an X12 delimiter (* ~ : ^ cannot appear in data)`;
   const bad = /[^ -~]/.exec(folded);
   if (bad) return `holds ${JSON.stringify(bad[0])}, a character outside the X12 character set`;
@@ -79,9 +81,9 @@ class Collector {
   value(field: string, loop: string, segment: string, value: string, why: string): void {
     this.problems.push({ field, loop, segment, kind: 'value', message: `${field} ${show(value)} ${why} (837P loop ${loop}, ${segment}); correct the value, the export does not change it.` });
   }
-  text(field: string, loop: string, segment: string, value: string | undefined, max: number): void {
+  text(field: string, loop: string, segment: string, value: string | undefined, max: number, min = 1): void {
     if (blank(value)) return;
-    const why = textProblem(value!, max);
+    const why = textProblem(value!, max, min);
     if (why) this.value(field, loop, segment, value!, why);
   }
   id(field: string, loop: string, segment: string, value: string | undefined, min: number, max: number): void {
@@ -119,18 +121,28 @@ function address(c: Collector, at: string, loop: string, a: Address | undefined,
   if (a === undefined) return;
   c.text(`${at}.line1`, loop, 'N301', a.line1, 55);
   c.text(`${at}.line2`, loop, 'N302', a.line2, 55);
-  c.text(`${at}.city`, loop, 'N401', a.city, 30);
-  if (!blank(a.state) && !/^[A-Z]{2}$/.test(x12Fold(a.state!))) c.value(`${at}.state`, loop, 'N402', a.state!, 'is not a 2-letter state or province code');
+  c.text(`${at}.city`, loop, 'N401', a.city, 30, 2);
+  if (!blank(a.state) && !STATES.has(x12Fold(a.state!))) c.value(`${at}.state`, loop, 'N402', a.state!, 'is not a 2-letter US state, territory or Canadian province code');
   if (!blank(a.postalCode)) {
     const zip = us ? zipDigits(a.postalCode!) : undefined;
     if (us && zip === undefined) c.value(`${at}.postalCode`, loop, 'N403', a.postalCode!, 'is not a 5- or 9-digit ZIP code');
     else if (us && required === 'billing' && zip!.length !== 9) c.value(`${at}.postalCode`, loop, 'N403', a.postalCode!, 'has 5 digits, but the billing provider needs the full 9-digit ZIP+4');
-    else if (!us) c.text(`${at}.postalCode`, loop, 'N403', a.postalCode, 15);
+    else if (!us) c.text(`${at}.postalCode`, loop, 'N403', a.postalCode, 15, 3);
   }
   if (!blank(a.country) && !/^[A-Z]{2}$/.test(x12Fold(a.country!))) c.value(`${at}.country`, loop, 'N404', a.country!, 'is not a 2-letter ISO 3166 country code');
 }
 
 const NPI_SHAPE = /^\d{10}$/;
+/**
+ * N402 codes (X12 code source 22, States and Provinces): US states, DC, territories, military
+ * post offices and the Canadian provinces, as the strict validator's code list holds them.
+ */
+const STATES: ReadonlySet<string> = new Set([
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO',
+  'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
+  'AS', 'FM', 'GU', 'MH', 'MP', 'PR', 'VI', 'AA', 'AE', 'AP',
+  'AB', 'BC', 'MB', 'NB', 'NF', 'NS', 'NT', 'ON', 'PE', 'PQ', 'SK', 'YT',
+]);
 const CLAIM_FREQUENCIES: ReadonlySet<string> = new Set(['1', '7', '8']);
 /** CTP05-1 units the 837P allows for a drug quantity. */
 export const NDC_UNITS: ReadonlySet<string> = new Set(['UN', 'ML', 'GR', 'F2', 'ME']);
@@ -241,7 +253,7 @@ export function x12FieldProblems(claim: Claim): X12FieldProblem[] {
     c.problems.push({ field: 'lines', loop: '2400', segment: 'LX', kind: 'value', message: `The claim has ${claim.lines.length} service lines; an 837P claim carries at most ${X12_MAX_LINES} (loop 2400). Split it into claims of at most ${X12_MAX_LINES} lines.` });
   claim.lines.forEach((l, i) => {
     const pos = l.placeOfService;
-    if (pos !== undefined && !/^\d{2}$/.test(pos)) c.value(`lines[${i}].placeOfService`, '2400', 'SV105', pos, 'is not a 2-digit CMS place-of-service code');
+    if (pos !== undefined && !KNOWN_POS.has(pos)) c.value(`lines[${i}].placeOfService`, '2400', 'SV105', pos, 'is not a 2-digit CMS place-of-service code');
     drug(c, `lines[${i}]`, l);
   });
   return c.problems;
