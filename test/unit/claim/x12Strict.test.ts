@@ -56,6 +56,7 @@ describe('837P values are refused, not rewritten', () => {
     ['a one-letter state', (c) => (c.billingProvider!.address!.state = 'I'), /billingProvider\.address\.state "I" is not a 2-letter US state, territory or Canadian province code/],
     ['a 2-letter code that is no state or province', (c) => (c.patient!.address!.state = 'CS'), /patient\.address\.state "CS" is not a 2-letter US state/],
     ['a line place of service that is no CMS code', (c) => (c.lines[0]!.placeOfService = '48'), /lines\[0\]\.placeOfService "48" is not a 2-digit CMS place-of-service code/],
+    ['a country code that is not ISO 3166', (c) => (c.patient!.address!.country = 'XX'), /patient\.address\.country "XX" is not a 2-letter ISO 3166 country code/],
     ['a spelled-out state', (c) => (c.billingProvider!.address!.state = 'Illinois'), /billingProvider\.address\.state "Illinois"/],
     ['a 5-digit billing ZIP', (c) => (c.billingProvider!.address!.postalCode = '62701'), /needs the full 9-digit ZIP\+4/],
     ['a line place of service 2*', (c) => (c.lines[0]!.placeOfService = '2*'), /lines\[0\]\.placeOfService "2\*" is not a 2-digit CMS place-of-service code \(837P loop 2400, SV105\)/],

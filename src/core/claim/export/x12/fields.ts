@@ -129,7 +129,7 @@ function address(c: Collector, at: string, loop: string, a: Address | undefined,
     else if (us && required === 'billing' && zip!.length !== 9) c.value(`${at}.postalCode`, loop, 'N403', a.postalCode!, 'has 5 digits, but the billing provider needs the full 9-digit ZIP+4');
     else if (!us) c.text(`${at}.postalCode`, loop, 'N403', a.postalCode, 15, 3);
   }
-  if (!blank(a.country) && !/^[A-Z]{2}$/.test(x12Fold(a.country!))) c.value(`${at}.country`, loop, 'N404', a.country!, 'is not a 2-letter ISO 3166 country code');
+  if (!blank(a.country) && !COUNTRIES.has(x12Fold(a.country!))) c.value(`${at}.country`, loop, 'N404', a.country!, 'is not a 2-letter ISO 3166 country code');
 }
 
 const NPI_SHAPE = /^\d{10}$/;
@@ -143,6 +143,16 @@ const STATES: ReadonlySet<string> = new Set([
   'AS', 'FM', 'GU', 'MH', 'MP', 'PR', 'VI', 'AA', 'AE', 'AP',
   'AB', 'BC', 'MB', 'NB', 'NF', 'NS', 'NT', 'ON', 'PE', 'PQ', 'SK', 'YT',
 ]);
+/** N404 country codes (ISO 3166-1 alpha-2, X12 code source 5). */
+const COUNTRIES: ReadonlySet<string> = new Set([
+  'AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC',
+  'CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE',
+  'GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM',
+  'KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ',
+  'NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH',
+  'SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TP TR TT TV TW TZ UA UG UM US UY UZ VA VC VE',
+  'VG VI VN VU WF WS YE YT YU ZA ZM ZW',
+].join(' ').split(' '));
 const CLAIM_FREQUENCIES: ReadonlySet<string> = new Set(['1', '7', '8']);
 /** CTP05-1 units the 837P allows for a drug quantity. */
 export const NDC_UNITS: ReadonlySet<string> = new Set(['UN', 'ML', 'GR', 'F2', 'ME']);
