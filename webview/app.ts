@@ -30,12 +30,12 @@ const onKind = (kind: string) => (x: IndexedWarning) => x.warning.target.kind ==
 
 const SECTIONS: Section[] = [
   { id: 'warnings', inputs: (s) => [s.warnings, s.rulesRan], render: (ctx, s) => warningSummary(ctx, s.rulesRan) },
-  { id: 'encounter', inputs: (_s, c) => [c.claim.encounter, c.warnings.filter(onField('encounter'))], render: encounterSection },
-  { id: 'patient', inputs: (_s, c) => [c.claim.patient, c.warnings.filter(onField('patient'))], render: patientSection },
-  { id: 'payer', inputs: (_s, c) => [c.claim.payer, c.warnings.filter(onField('payer'))], render: payerSection },
-  { id: 'providers', inputs: (_s, c) => [c.claim.billingProvider, c.claim.renderingProvider, c.warnings.filter((x) => onField('billingProvider')(x) || onField('renderingProvider')(x))], render: providersSection },
+  { id: 'encounter', inputs: (_s, c) => [c.claim.encounter, c.claim.priorAuthorization, c.claim.filledFrom, c.warnings.filter((x) => onField('encounter')(x) || onField('priorAuthorization')(x))], render: encounterSection },
+  { id: 'patient', inputs: (_s, c) => [c.claim.patient, c.claim.filledFrom, c.patients, c.warnings.filter(onField('patient'))], render: patientSection },
+  { id: 'payer', inputs: (_s, c) => [c.claim.payer, c.claim.filledFrom, c.warnings.filter(onField('payer'))], render: payerSection },
+  { id: 'providers', inputs: (_s, c) => [c.claim.billingProvider, c.claim.renderingProvider, c.claim.referringProvider, c.claim.filledFrom, c.warnings.filter((x) => onField('billingProvider')(x) || onField('renderingProvider')(x) || onField('referringProvider')(x))], render: providersSection },
   { id: 'diagnoses', inputs: (_s, c) => [c.claim.diagnoses, c.claim.lines.map((l) => l.diagnosisPointers), c.titles, c.warnings.filter((x) => onKind('diagnosis')(x) || onField('diagnoses')(x))], render: diagnosesSection },
-  { id: 'lines', inputs: (_s, c) => [c.claim.lines, c.claim.diagnoses.length, c.titles, c.warnings.filter((x) => onKind('line')(x) || onField('lines')(x))], render: linesSection },
+  { id: 'lines', inputs: (_s, c) => [c.claim.lines, c.claim.diagnoses.length, c.titles, c.claim.filledFrom, c.warnings.filter((x) => onKind('line')(x) || onField('lines')(x))], render: linesSection },
   { id: 'totals', inputs: (_s, c) => [c.claim.lines.map((l) => [l.units, l.charge]), c.claim.totalCharge, c.warnings.filter(onField('totalCharge'))], render: totalsSection },
 ];
 
@@ -72,7 +72,7 @@ export class ClaimPanel {
     }
     this.state = s;
     const ctx: PanelContext = {
-      claim, titles: s.titles ?? {}, readonly: s.readonly ?? false, actions: this.actions,
+      claim, titles: s.titles ?? {}, readonly: s.readonly ?? false, actions: this.actions, patients: s.patients ?? [],
       warnings: s.warnings.map((warning, index) => ({ warning, index })),
     };
     const focusKey = (document.activeElement as HTMLElement | null)?.closest?.('[data-key]')?.getAttribute('data-key') ?? undefined;

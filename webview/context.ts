@@ -24,6 +24,8 @@ export interface PanelContext {
   titles: Record<string, string>;
   readonly: boolean;
   actions: PanelActions;
+  /** Patients imported into the workspace, to fill the claim from. */
+  patients: ReadonlyArray<{ id: string; label: string }>;
 }
 
 /** Warnings on a claim member (`patient.birthDate`), unsuppressed ones first. */

@@ -20,6 +20,23 @@ export interface FieldSpec {
   width?: 'short' | 'medium' | 'long';
 }
 
+/**
+ * Where a field's value came from: the practice profile or the patient's record while it still
+ * holds the value filled in (`claim.filledFrom`), else "typed" once it has a value.
+ */
+export function sourceOf(ctx: PanelContext, path: string, value: string | undefined): 'practice' | 'patient' | 'typed' | undefined {
+  if (value === undefined || value === '') return undefined;
+  const filled = ctx.claim.filledFrom?.[path];
+  return filled !== undefined && String(filled.value) === value ? filled.from : 'typed';
+}
+
+const SOURCE_TITLES = { practice: 'Filled from the practice profile (.medcode/practice.json)', patient: "Filled from the patient's record (.medcode/patients.json)", typed: 'Typed on this claim' } as const;
+
+function sourceBadge(ctx: PanelContext, path: string, value: string | undefined): HTMLElement | null {
+  const source = sourceOf(ctx, path, value);
+  return source === undefined ? null : h('span', { class: `source source-${source}`, 'data-source': source, title: SOURCE_TITLES[source] }, source);
+}
+
 export function field(ctx: PanelContext, spec: FieldSpec): HTMLElement {
   const id = uid('f');
   const helpId = `${id}-help`;
@@ -54,7 +71,7 @@ export function field(ctx: PanelContext, spec: FieldSpec): HTMLElement {
   });
   if (spec.liveCheck && spec.value) queueMicrotask(() => showHelp(spec.liveCheck!(spec.value!)));
   return h('div', { class: 'field' },
-    h('vscode-label', { for: id }, spec.label),
+    h('vscode-label', { for: id }, spec.label, sourceBadge(ctx, spec.path, spec.value)),
     input,
     help,
     inlineWarnings(warnings, ctx),
@@ -83,7 +100,7 @@ export function select(ctx: PanelContext, spec: SelectSpec): HTMLElement {
     if (v === (spec.value ?? '')) return;
     ctx.actions.edit(`set ${spec.label}`, v === '' ? [{ op: 'clearField', path: spec.path }] : [{ op: 'setField', path: spec.path, value: v }]);
   });
-  return h('div', { class: 'field' }, h('vscode-label', { for: id }, spec.label), el, inlineWarnings(warnings, ctx));
+  return h('div', { class: 'field' }, h('vscode-label', { for: id }, spec.label, sourceBadge(ctx, spec.path, spec.value)), el, inlineWarnings(warnings, ctx));
 }
 
 export const asNumber = (what: string) => (text: string): { value: unknown } | string => {

@@ -45,9 +45,11 @@ export const ClaimEditSchema = z.discriminatedUnion('op', [
  */
 export const PanelEditSchema = z.union([
   ClaimEditSchema,
-  z.object({ op: z.literal('setLineField'), line: Int, field: z.enum(['code', 'system', 'modifiers', 'units', 'charge', 'diagnosisPointers', 'serviceDate']), value: z.unknown() }),
+  z.object({ op: z.literal('setLineField'), line: Int, field: z.enum(['code', 'system', 'modifiers', 'units', 'charge', 'diagnosisPointers', 'serviceDate', 'ndc', 'ndcQuantity', 'ndcUnit']), value: z.unknown() }),
   z.object({ op: z.literal('addLine'), code: z.string(), system: z.enum(['cpt', 'hcpcs']), charge: z.optional(z.number()) }),
   z.object({ op: z.literal('clearField'), path: z.string() }),
+  /** Fill the claim's empty members from an imported patient (and the practice profile). */
+  z.object({ op: z.literal('fillFromPatient'), patientId: z.string().check(z.minLength(1), z.maxLength(200)) }),
 ]);
 
 export const PanelWarningSchema = z.object({
@@ -84,6 +86,8 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     /** Titles of the claim's codes from the loaded code sets, by code as written in the claim. */
     titles: z.optional(z.record(z.string(), z.string())),
     readonly: z.optional(z.boolean()),
+    /** Patients imported into the workspace (.medcode/patients.json), for "Fill from patient". */
+    patients: z.optional(z.array(z.object({ id: z.string(), label: z.string() }))),
     /** The panel edit this state reflects, when it answers one (for round-trip timing). */
     requestId: z.optional(RequestId),
   }),

@@ -11,6 +11,11 @@ export function startingClaim(): Record<string, unknown> {
   c.lines[0].diagnosisPointers = [1, 2];
   c.note = { path: 'visit.note', sha256: '0'.repeat(64) };
   c['x-practice'] = { batch: 'B-7', keep: true };
+  c.filledFrom = {
+    'billingProvider.npi': { from: 'practice', value: '1234567893' },
+    'patient.memberId': { from: 'patient', value: 'XKZ123456789' },
+    'billingProvider.name': { from: 'practice', value: 'Lakeside Family Medicine, P.C.' },
+  };
   return c;
 }
 

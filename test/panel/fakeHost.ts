@@ -1,6 +1,7 @@
 // The host side of the panel tests: the extension's real ClaimSession over an in-memory
 // document (with an undo stack), the real rules on a small hand-written code-set index, and
 // recorders for what would go to VS Code (save dialog, reveal in the note, open as text).
+import type { FillSources } from '../../src/extension/claimEditor/panelEdits';
 import { ClaimSession } from '../../src/extension/claimEditor/session';
 import type { CodesetIndex } from '../../src/core/codeset/api';
 import type { HostMessage } from '../../src/core/protocol';
@@ -15,6 +16,8 @@ export class FakeHost {
   replaced = 0;
   /** The next save dialog answer: a path, or undefined (cancelled). */
   saveAnswer: string | undefined = 'exports/claim.out';
+  /** The workspace's practice profile and imported patients, as .medcode/ would hold them. */
+  fill: FillSources = {};
   readonly session: ClaimSession;
   /** Host-side time per panel edit: received -> state with its requestId posted (ms). */
   readonly hostMs: number[] = [];
@@ -57,6 +60,7 @@ export class FakeHost {
       who: () => 'panel-test',
       now: () => '2024-08-15T10:00:00.000Z',
       today: () => '2024-08-15',
+      fillSources: async () => this.fill,
     }, 40);
   }
 

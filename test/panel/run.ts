@@ -3,7 +3,7 @@
 // Screenshots go to screenshots/panel/ (ignored by git).
 import { chromium, type Browser, type Page } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server';
 import { FakeHost } from './fakeHost';
@@ -11,6 +11,9 @@ import { bigClaim, pretty, startingClaim } from './claims';
 import { buildIndex } from '../unit/rules/fixture';
 import { parsePanelMessage, type HostMessage } from '../../src/core/protocol';
 import type { CodesetIndex } from '../../src/core/codeset/api';
+import { readPatients } from '../../src/core/claim/patients';
+import { parsePractice } from '../../src/core/claim/practice';
+import type { FillSources } from '../../src/extension/claimEditor/panelEdits';
 
 const ROOT = process.cwd();
 const SHOTS = join(ROOT, 'screenshots/panel');
@@ -23,7 +26,7 @@ let origin: string;
 let index: CodesetIndex;
 const measurements: Record<string, string> = {};
 
-async function open(text: string, options: { width?: number; height?: number } = {}): Promise<Opened> {
+async function open(text: string, options: { width?: number; height?: number; fill?: FillSources } = {}): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
   const cspErrors: string[] = [];
   const pageErrors: string[] = [];
@@ -34,6 +37,7 @@ async function open(text: string, options: { width?: number; height?: number } =
   // Sent as source text: Playwright's argument serializer takes ~100 ms for a 60 KB state, which
   // would measure the harness instead of the panel (VS Code's postMessage is a structured clone).
   const host = new FakeHost(text, index, (m: HostMessage) => page.evaluate(`window.postMessage(${JSON.stringify(m)}, '*')`).then(() => undefined, () => undefined));
+  if (options.fill) host.fill = options.fill;
   await page.exposeFunction('__toHost', (json: string) => host.receive(JSON.parse(json)));
   await page.goto(`${origin}/`);
   return { page, host, cspErrors, pageErrors };
@@ -86,8 +90,14 @@ test('loads a claim: sections, first-listed diagnosis, unknown members kept, no 
   assert.match(await page.locator('[data-key="field:patient.sex"]').evaluate((e) => e.shadowRoot?.textContent ?? ''), /Female/);
   assert.match(await page.locator('.panel-header .subtitle').textContent() ?? '', /Note: visit\.note — Code sets: icd10cm FY2024/);
   await page.screenshot({ path: join(SHOTS, '01-loaded.png'), fullPage: true });
+  // What came from where: practice profile, patient record, or typed (a filled value since changed).
+  const source = (key: string) => page.locator(`.field:has([data-key="${key}"]) [data-source]`).getAttribute('data-source');
+  assert.equal(await source('field:billingProvider.npi'), 'practice');
+  assert.equal(await source('field:patient.memberId'), 'patient');
+  assert.equal(await source('field:billingProvider.name'), 'typed');
   await fillField(page, 'field:patient.memberId', 'NEW-42');
   await until('member id saved', () => (host.claim().patient as { memberId: string }).memberId === 'NEW-42');
+  await until('member id now typed', async () => (await source('field:patient.memberId')) === 'typed');
   assert.deepEqual(host.claim()['x-practice'], { batch: 'B-7', keep: true });
   assert.deepEqual(cspErrors, []);
   assert.deepEqual(pageErrors, []);
@@ -109,6 +119,48 @@ test('adds a line with code search, sees claim.pointer appear, sets pointers and
   await fillField(page, 'line:1:pointers', '2');
   await until('pointer saved', () => JSON.stringify((host.claim().lines as { diagnosisPointers: number[] }[])[1]!.diagnosisPointers) === '[2]');
   await until('warning cleared', async () => (await openWarnings(page, 'claim.pointer')) === 0);
+  await page.close();
+});
+
+test('a drug line gets NDC, quantity and unit cells; a malformed NDC is refused in place, a good one saved', async () => {
+  const claim = startingClaim() as { lines: unknown[] };
+  claim.lines.push({ code: 'J1885', system: 'hcpcs', modifiers: [], units: 4, charge: 12, diagnosisPointers: [1] });
+  const { page, host } = await open(pretty(claim));
+  await page.locator('[data-section="lines"]').waitFor();
+  assert.equal(await page.locator('.drug-row').count(), 1, 'only the J-code line has a drug row');
+  await fillField(page, 'line:1:ndc', '0409-3795-01');
+  assert.match(await page.locator('.drug-row .field-help').first().textContent() ?? '', /11 digits, written 5-4-2/);
+  await fillField(page, 'line:1:ndc', '00409-3795-01');
+  await fillField(page, 'line:1:ndcQuantity', '2');
+  await fillField(page, 'line:1:ndcUnit', 'ml');
+  await until('drug saved', () => {
+    const l = (host.claim().lines as Record<string, unknown>[])[1]!;
+    return l.ndc === '00409-3795-01' && l.ndcQuantity === 2 && l.ndcUnit === 'ML';
+  });
+  await page.close();
+});
+
+test('picking an imported patient fills the empty patient, subscriber and payer fields, marked "patient"', async () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practice');
+  const practice = parsePractice(readFileSync(join(dir, 'practice.json'), 'utf8'));
+  const patients = readPatients(readFileSync(join(dir, 'patients.fhir.json'), 'utf8'), 'patients.fhir.json');
+  assert.ok(practice.ok && patients.ok);
+  const claim = startingClaim() as Record<string, unknown>;
+  delete claim.patient;
+  delete claim.payer;
+  delete claim.filledFrom;
+  const { page, host } = await open(pretty(claim), { fill: { practice: practice.practice, patients: patients.patients } });
+  await page.locator('[data-key="patient-pick"]').waitFor();
+  await page.locator('[data-key="patient-pick"]').evaluate((el) => {
+    (el as unknown as { value: string }).value = 'P-77';
+    el.dispatchEvent(new Event('change'));
+  });
+  await until('patient filled', () => (host.claim().subscriber as { memberId?: string } | undefined)?.memberId === 'HMO-5550192');
+  assert.deepEqual(host.claim().payer, { name: 'Prairie Mutual Health', id: 'PRM77' });
+  assert.deepEqual(host.claim()['x-practice'], { batch: 'B-7', keep: true }, 'unknown members survive the fill');
+  const source = (key: string) => page.locator(`.field:has([data-key="${key}"]) [data-source]`).getAttribute('data-source');
+  await until('badge drawn', async () => (await source('field:patient.name.family')) === 'patient');
+  assert.equal(await source('field:billingProvider.npi'), 'typed', 'a value already on the claim is kept and counts as typed');
   await page.close();
 });
 

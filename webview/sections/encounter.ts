@@ -1,4 +1,5 @@
-// Encounter: date of service, place of service, new or established, setting, total time.
+// Encounter: date of service, place of service, new or established, setting, total time; the
+// claim frequency (original, replacement, void) with the claim it corrects; prior authorization.
 import { h } from '../dom';
 import type { PanelContext } from '../context';
 import { asDate, asNumber, field, select } from '../field';
@@ -21,6 +22,9 @@ export function encounterSection(ctx: PanelContext): HTMLElement {
       select(ctx, { path: 'encounter.patientStatus', label: 'Patient', value: e.patientStatus, options: [['new', 'New patient'], ['established', 'Established patient']] }),
       select(ctx, { path: 'encounter.setting', label: 'Setting', value: e.setting, options: [['outpatient', 'Outpatient'], ['inpatient', 'Inpatient']] }),
       field(ctx, { path: 'encounter.totalTimeMinutes', label: 'Total time (minutes)', value: e.totalTimeMinutes?.toString(), type: 'number', convert: asNumber('Total time'), width: 'short' }),
+      select(ctx, { path: 'encounter.frequency', label: 'Claim', value: e.frequency, options: [['1', '1 Original'], ['7', '7 Replacement of a prior claim'], ['8', '8 Void of a prior claim']] }),
+      field(ctx, { path: 'encounter.originalClaimId', label: 'Original claim number (payer)', value: e.originalClaimId, placeholder: 'for 7 or 8' }),
+      field(ctx, { path: 'priorAuthorization', label: 'Prior authorization', value: ctx.claim.priorAuthorization }),
     ),
   );
 }

@@ -69,7 +69,7 @@ function lineRow(ctx: PanelContext, l: ServiceLine, i: number): HTMLElement[] {
     h('td', { class: 'line-title' }, h('span', { class: 'system' }, l.system.toUpperCase()), ' ', title),
     ...modifierCells,
     cellField(ctx, { key: `line:${i}:units`, label: `Line ${i + 1} units`, value: String(l.units), cls: 'w-num', commit: setNumber('units', 'Units') }),
-    cellField(ctx, { key: `line:${i}:charge`, label: `Line ${i + 1} charge`, value: l.charge.toFixed(2), cls: 'w-num', commit: setNumber('charge', 'Charge') }),
+    cellField(ctx, { key: `line:${i}:charge`, label: `Line ${i + 1} charge${ctx.claim.filledFrom?.[`lines[${i}].charge`]?.value === l.charge ? ' (from the fee schedule)' : ''}`, value: l.charge.toFixed(2), cls: 'w-num', commit: setNumber('charge', 'Charge') }),
     cellField(ctx, {
       key: `line:${i}:pointers`, label: `Line ${i + 1} diagnosis pointers (1 to 4 diagnosis numbers)`, value: l.diagnosisPointers.join(', '), cls: 'w-ptr', placeholder: 'e.g. 1, 2',
       commit: (text, show) => {
@@ -83,8 +83,49 @@ function lineRow(ctx: PanelContext, l: ServiceLine, i: number): HTMLElement[] {
       'on:click': () => edit(`remove ${l.code}`, [{ op: 'removeLine', line: i }]),
     }, 'Remove')),
   );
-  if (warnings.length === 0) return [row];
-  return [row, h('tr', { class: 'line-warnings' }, h('td', {}), h('td', { colspan: 11 }, inlineWarnings(warnings, ctx)))];
+  const rows = isDrugLine(l) ? [row, drugRow(ctx, l, i, edit)] : [row];
+  if (warnings.length === 0) return rows;
+  return [...rows, h('tr', { class: 'line-warnings' }, h('td', {}), h('td', { colspan: 11 }, inlineWarnings(warnings, ctx)))];
+}
+
+/** J-codes (drugs) and any line that already carries an NDC get the drug row (837P 2410). */
+function isDrugLine(l: ServiceLine): boolean {
+  return (l.system === 'hcpcs' && /^J/i.test(l.code)) || l.ndc !== undefined || l.ndcQuantity !== undefined || l.ndcUnit !== undefined;
+}
+
+export const NDC_UNITS = ['UN', 'ML', 'GR', 'F2', 'ME'] as const;
+
+function drugRow(ctx: PanelContext, l: ServiceLine, i: number, edit: (label: string, edits: PanelEdit[]) => void): HTMLElement {
+  const set = (field: 'ndc' | 'ndcQuantity' | 'ndcUnit', value: unknown) => edit(`${field} ${value ?? 'cleared'}`, [{ op: 'setLineField', line: i, field, value }]);
+  return h('tr', { class: 'drug-row', 'data-line-index': i },
+    h('td', {}),
+    cellField(ctx, {
+      key: `line:${i}:ndc`, label: `Line ${i + 1} NDC (11 digits, 5-4-2)`, value: l.ndc ?? '', cls: 'w-code', placeholder: 'NDC 5-4-2',
+      commit: (text, show) => {
+        if (text === '') return set('ndc', null);
+        if (!/^(\d{11}|\d{5}-\d{4}-\d{2})$/.test(text)) return show('An NDC has 11 digits, written 5-4-2 (e.g. 00409-3795-01).');
+        set('ndc', text);
+      },
+    }),
+    h('td', { class: 'line-title' }, 'Drug given (NDC, quantity, unit)'),
+    cellField(ctx, {
+      key: `line:${i}:ndcQuantity`, label: `Line ${i + 1} drug quantity`, value: l.ndcQuantity?.toString() ?? '', cls: 'w-num', placeholder: 'qty',
+      commit: (text, show) => {
+        if (text === '') return set('ndcQuantity', null);
+        const n = Number(text);
+        if (!Number.isFinite(n) || n <= 0) return show('The drug quantity is a number above zero.');
+        set('ndcQuantity', n);
+      },
+    }),
+    cellField(ctx, {
+      key: `line:${i}:ndcUnit`, label: `Line ${i + 1} drug unit (UN, ML, GR, F2, ME)`, value: l.ndcUnit ?? '', cls: 'w-mod', placeholder: 'unit',
+      commit: (text, show) => {
+        if (text === '') return set('ndcUnit', null);
+        if (!(NDC_UNITS as readonly string[]).includes(text.toUpperCase())) return show('The unit is UN, ML, GR, F2 or ME.');
+        set('ndcUnit', text.toUpperCase());
+      },
+    }),
+  );
 }
 
 // Rows drawn last time, by everything they show and their handlers use: an edit to one line
@@ -93,7 +134,7 @@ let drawn = new Map<string, HTMLElement[]>();
 let drawing = new Map<string, HTMLElement[]>();
 
 function reusedRow(ctx: PanelContext, l: ServiceLine, i: number): HTMLElement[] {
-  const signature = JSON.stringify([i, l, ctx.claim.diagnoses.length, ctx.titles[l.code], ctx.readonly, warningsFor(ctx, 'line', i)]);
+  const signature = JSON.stringify([i, l, ctx.claim.diagnoses.length, ctx.titles[l.code], ctx.readonly, warningsFor(ctx, 'line', i), ctx.claim.filledFrom?.[`lines[${i}].charge`]]);
   const rows = drawn.get(signature) ?? lineRow(ctx, l, i);
   drawing.set(signature, rows);
   return rows;

@@ -1,4 +1,4 @@
-// Billing provider (with its address) and rendering provider, each with a live NPI check (10 digits, Luhn check digit over
+// Billing provider (with its address and contact phone), rendering and referring provider, each with a live NPI check (10 digits, Luhn check digit over
 // the 80840 prefix) while typing, before any round trip.
 import { h } from '../dom';
 import type { PanelContext } from '../context';
@@ -15,7 +15,7 @@ export function npiProblem(text: string): string | undefined {
   return isValidNpi(t) ? undefined : 'The check digit does not match: a digit is mistyped.';
 }
 
-function provider(ctx: PanelContext, key: 'billingProvider' | 'renderingProvider', title: string): HTMLElement {
+function provider(ctx: PanelContext, key: 'billingProvider' | 'renderingProvider' | 'referringProvider', title: string): HTMLElement {
   const p = ctx.claim[key] ?? {};
   return h('div', { class: 'provider', role: 'group', 'aria-labelledby': `h-${key}` },
     h('h3', { id: `h-${key}` }, title),
@@ -23,6 +23,8 @@ function provider(ctx: PanelContext, key: 'billingProvider' | 'renderingProvider
       field(ctx, { path: `${key}.name`, label: `${title} name`, value: p.name, width: 'long' }),
       field(ctx, { path: `${key}.npi`, label: `${title} NPI`, value: p.npi, liveCheck: npiProblem, placeholder: '10 digits', width: 'short' }),
       key === 'billingProvider' ? field(ctx, { path: `${key}.taxId`, label: 'Tax id (EIN)', value: p.taxId, width: 'short' }) : null,
+      key === 'billingProvider' ? field(ctx, { path: `${key}.phone`, label: 'Billing phone (837P contact)', value: p.phone, placeholder: '10 digits', width: 'short' }) : null,
+      key === 'billingProvider' ? field(ctx, { path: `${key}.contactName`, label: 'Billing contact', value: p.contactName }) : null,
     ),
     key === 'billingProvider' ? billingAddress(ctx, p.address ?? {}) : null,
   );
@@ -43,5 +45,6 @@ export function providersSection(ctx: PanelContext): HTMLElement {
     h('h2', { id: 'h-providers' }, 'Providers'),
     provider(ctx, 'billingProvider', 'Billing provider'),
     provider(ctx, 'renderingProvider', 'Rendering provider'),
+    provider(ctx, 'referringProvider', 'Referring provider'),
   );
 }

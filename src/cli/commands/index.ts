@@ -3,10 +3,12 @@ import type { CliCommand } from '../command';
 import { command as analyze } from './analyze';
 import { command as audit } from './audit';
 import { command as check } from './check';
+import { command as claim } from './claim';
 import { command as codesets } from './codesets';
 import { command as demo } from './demo';
 import { command as evaluate } from './eval';
 import { command as exportClaimFile } from './export';
+import { command as patients } from './patients';
 import { command as search } from './search';
 
-export const commands: CliCommand[] = [demo, codesets, search, analyze, evaluate, check, exportClaimFile, audit];
+export const commands: CliCommand[] = [demo, codesets, search, analyze, evaluate, patients, claim, check, exportClaimFile, audit];

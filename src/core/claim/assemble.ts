@@ -3,9 +3,12 @@
 // sequence 1) is the main reason for the visit, so the highest-scored accepted diagnosis goes
 // first. A claim carries at most 12 diagnoses (CMS-1500 box 21, 837P HI); extra ones are
 // returned so the caller can tell the coder, never dropped silently.
+import type { PatientRecord } from './patients';
+import { fillClaim, type Practice } from './practice';
 import {
   CLAIM_SCHEMA_VERSION,
   type Claim,
+  type ClaimSource,
   type DecisionStatus,
   type Diagnosis,
   type EvidenceSpan,
@@ -28,6 +31,7 @@ export interface DecidedSuggestion {
   decidedAt?: string;
   /** Procedures only: the diagnosis codes this service treats (for the line's pointers). */
   relatedDiagnoses?: string[];
+
   units?: number;
   modifiers?: string[];
 }
@@ -43,6 +47,9 @@ export interface ClaimDefaults {
   feeSchedule?: Record<string, number>;
   note?: Claim['note'];
   id?: string;
+  /** The practice profile and the patient's record: fill what the defaults leave empty (fillClaim). */
+  practice?: Practice;
+  patientRecord?: PatientRecord;
 }
 
 export interface AssembledClaim {
@@ -51,6 +58,8 @@ export interface AssembledClaim {
   droppedDiagnoses: Diagnosis[];
   /** Accepted suggestions in a system a claim cannot carry (e.g. ICD-10-PCS), by code. */
   ignored: string[];
+  /** Members filled from the practice profile or the patient's record, by path. */
+  filled: Record<string, ClaimSource>;
 }
 
 export function assembleClaim(suggestions: readonly DecidedSuggestion[], defaults: ClaimDefaults): AssembledClaim {
@@ -98,7 +107,8 @@ export function assembleClaim(suggestions: readonly DecidedSuggestion[], default
     lines,
     ...optional('note', defaults.note),
   };
-  return { claim, droppedDiagnoses, ignored };
+  const { claim: filledClaim, filled } = fillClaim(claim, defaults.practice, defaults.patientRecord);
+  return { claim: filledClaim, droppedDiagnoses, ignored, filled };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

@@ -27,8 +27,9 @@ export const PersonNameSchema = z.object({
 
 /**
  * A postal address. Defaults when absent: the X12 export omits N3/N4 for the patient and the
- * subscriber (situational in 837P) and for the billing provider (required by the 837P guide, so
- * `claim.required-field` should warn); the FHIR export omits `address`.
+ * subscriber (situational in 837P); the billing provider's is required by the 837P guide (with a
+ * 9-digit ZIP), so `claim.required-field` reports it and the X12 export refuses the claim without
+ * it; the FHIR export omits `address`.
  */
 export const AddressSchema = z.object({
   line1: z.string().optional(),
@@ -51,6 +52,10 @@ export const EncounterSchema = z.object({
   /** outpatient | inpatient (the uncertain-diagnosis convention differs). */
   setting: z.string().optional().describe('outpatient | inpatient'),
   totalTimeMinutes: z.number().optional(),
+  /** Claim frequency (837P CLM05-3): 1 original (default), 7 replacement, 8 void. */
+  frequency: z.string().optional().describe('1 original | 7 replacement of a prior claim | 8 void of a prior claim'),
+  /** The payer's claim control number of the claim being replaced or voided (837P REF*F8, FHIR Claim.related). */
+  originalClaimId: z.string().optional(),
 });
 
 export const PatientSchema = z.object({
@@ -92,6 +97,10 @@ export const ProviderSchema = z.object({
   taxId: z.string().optional(),
   taxonomy: z.string().optional().describe('NUCC provider taxonomy code (837P PRV)'),
   address: AddressSchema.optional(),
+  /** Billing provider: the telephone number a payer calls about the file (837P 1000A PER04, FHIR telecom). */
+  phone: z.string().optional().describe('10-digit telephone number (billing provider: 837P 1000A PER04)'),
+  /** Billing provider: who answers that number (837P 1000A PER02, FHIR Organization.contact); default the provider name. */
+  contactName: z.string().optional(),
 });
 
 /** A span of the note text (UTF-16 offsets into the original note, end exclusive). */
@@ -130,6 +139,12 @@ export const ServiceLineSchema = z.object({
   /** Defaults to `encounter.dateOfService`. */
   serviceDate: IsoDate.optional(),
   placeOfService: z.string().optional().describe('overrides encounter.placeOfService for this line'),
+  /** National Drug Code of the drug given on this line, 11 digits (5-4-2, hyphens allowed): 837P 2410 LIN*N4. */
+  ndc: z.string().optional().describe('11-digit NDC in 5-4-2 form, e.g. 00409-3795-01'),
+  /** Quantity of the drug in `ndcUnit` (837P 2410 CTP04). */
+  ndcQuantity: z.number().optional(),
+  /** Unit of `ndcQuantity` (837P 2410 CTP05): UN unit, ML milliliter, GR gram, F2 international unit, ME milligram. */
+  ndcUnit: z.string().optional().describe('UN | ML | GR | F2 | ME'),
   ...decisionFields,
 });
 
@@ -176,6 +191,13 @@ export const NoteRefSchema = z.object({
   sha256: z.string(),
 });
 
+/** Where a member's value came from when the claim was filled (src/core/claim/practice.ts fillClaim). */
+export const ClaimSourceSchema = z.object({
+  from: z.enum(['practice', 'patient']),
+  /** The value as filled: a different current value means the user typed over it. */
+  value: z.union([z.string(), z.number()]),
+});
+
 export const ClaimSchema = z.object({
   schemaVersion: z.literal(CLAIM_SCHEMA_VERSION),
   id: z.string().optional().describe('claim id / patient control number (837P CLM01)'),
@@ -185,6 +207,10 @@ export const ClaimSchema = z.object({
   payer: PayerSchema.optional(),
   billingProvider: ProviderSchema.optional(),
   renderingProvider: ProviderSchema.optional(),
+  /** The provider who referred the patient (837P 2310A NM1*DN). */
+  referringProvider: ProviderSchema.optional(),
+  /** Prior authorization number from the payer (837P 2300 REF*G1, FHIR insurance.preAuthRef). */
+  priorAuthorization: z.string().optional(),
   diagnoses: z.array(DiagnosisSchema),
   lines: z.array(ServiceLineSchema),
   /** When present it must equal the sum of line charges (`claim.total`). */
@@ -194,6 +220,8 @@ export const ClaimSchema = z.object({
   audit: z.array(AuditEntrySchema).optional(),
   suppressed: z.array(SuppressionSchema).optional(),
   overrides: z.array(ExportOverrideSchema).optional(),
+  /** Members filled from the practice profile or the patient's record, by path (`billingProvider.npi`, `lines[0].charge`). */
+  filledFrom: z.record(z.string(), ClaimSourceSchema).optional(),
 });
 
 export type Claim = z.infer<typeof ClaimSchema>;
@@ -212,3 +240,4 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type Suppression = z.infer<typeof SuppressionSchema>;
 export type ExportOverride = z.infer<typeof ExportOverrideSchema>;
 export type NoteRef = z.infer<typeof NoteRefSchema>;
+export type ClaimSource = z.infer<typeof ClaimSourceSchema>;

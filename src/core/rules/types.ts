@@ -32,6 +32,7 @@ export const RULE_IDS = [
   'claim.too-many-diagnoses',
   'claim.npi',
   'claim.required-field',
+  'claim.field-value',
   'claim.dates',
   'claim.place-of-service',
   'claim.total',

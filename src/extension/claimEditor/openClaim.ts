@@ -1,10 +1,12 @@
 // "MedCode: Open Claim": opens `<note>.claim.json` in the claim panel beside the note, creating it
-// first (from the note's accepted codes) when there is none.
+// first when there is none: from the note's accepted codes, filled from the workspace's practice
+// profile and the patient the note names (src/core/claim/forNote.ts, as `medcode claim` does).
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
-import { createClaim, withDecision } from '../../core/claim/working';
 import type { DecisionStatus, EvidenceSpan } from '../../core/claim/schema';
+import { claimForNote } from '../../core/claim/forNote';
 import { claimPathFor, isClaimPath, serializeClaim, type ClaimJson } from '../sidecar';
+import { readPracticeFiles } from './practiceFiles';
 import { CLAIM_EDITOR_VIEW_TYPE } from './provider';
 
 export interface DecidedCode {
@@ -32,18 +34,20 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-function fromNote(note: vscode.TextDocument, deps: OpenClaimDeps): ClaimJson {
+async function fromNote(note: vscode.TextDocument, deps: OpenClaimDeps): Promise<ClaimJson | string> {
   const name = note.uri.path.split('/').pop() ?? note.uri.path;
-  const sha256 = createHash('sha256').update(note.getText(), 'utf8').digest('hex');
-  const decided = deps.decidedCodes?.(note) ?? [];
-  const rank = new Map(decided.map((d, i) => [d.code, i] as const));
-  const at = new Date().toISOString();
-  // The one way a claim is created, then the decisions as the editor records them (diagnoses first, so lines point at them).
-  let claim = createClaim({ setting: deps.setting(), note: { path: name, sha256 } });
-  for (const d of [...decided.filter((x) => x.system === 'icd10cm'), ...decided.filter((x) => x.system !== 'icd10cm')]) {
-    claim = withDecision(claim, { ...d, who: deps.who(), at, rankOf: (code) => rank.get(code) });
-  }
-  return claim;
+  const text = note.getText();
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  const files = await readPracticeFiles(note.uri);
+  if (!files.ok) return files.error;
+  const made = claimForNote({
+    note: { text, path: name, sha256 },
+    decided: deps.decidedCodes?.(note) ?? [],
+    setting: deps.setting(),
+    ...(files.practice !== undefined ? { practice: files.practice } : {}),
+    ...(files.patients !== undefined ? { patients: files.patients.patients } : {}),
+  });
+  return made.ok ? (made.claim as ClaimJson) : made.error;
 }
 
 export async function openClaim(deps: OpenClaimDeps, target?: vscode.Uri): Promise<boolean> {
@@ -59,10 +63,15 @@ export async function openClaim(deps: OpenClaimDeps, target?: vscode.Uri): Promi
   const claimUri = uri.with({ path: claimPathFor(uri.path) });
   if (!(await exists(claimUri))) {
     const note = await vscode.workspace.openTextDocument(uri);
+    const claim = await fromNote(note, deps);
+    if (typeof claim === 'string') {
+      void vscode.window.showErrorMessage(`MedCode did not create the claim: ${claim}`);
+      return false;
+    }
     const edit = new vscode.WorkspaceEdit();
     const meta = { label: 'MedCode: create claim', needsConfirmation: false };
     edit.createFile(claimUri, { ignoreIfExists: true }, meta);
-    edit.insert(claimUri, new vscode.Position(0, 0), serializeClaim(fromNote(note, deps)), meta);
+    edit.insert(claimUri, new vscode.Position(0, 0), serializeClaim(claim), meta);
     if (!(await vscode.workspace.applyEdit(edit))) {
       void vscode.window.showErrorMessage(`MedCode could not create ${vscode.workspace.asRelativePath(claimUri)}; check that the folder is writable.`);
       return false;

@@ -1,6 +1,9 @@
 // Applies the panel's edits to the claim JSON as the document holds it now. Unknown members are
 // kept (the edits touch only what they name); rule-fix edits go through `applyFix` so moving or
 // removing a diagnosis keeps every line's pointers on the same diagnoses.
+import { validateClaim } from '../../core/claim/parse';
+import type { PatientRecord } from '../../core/claim/patients';
+import { fillClaim, type Practice } from '../../core/claim/practice';
 import { applyFix } from '../../core/rules/fix';
 import type { ClaimEdit } from '../../core/rules/types';
 import type { PanelEdit } from '../../core/protocol';
@@ -42,11 +45,50 @@ function clearField(claim: Json, path: string): void {
   }
 }
 
-function applyOne(claim: Json, edit: PanelEdit): Json {
+/** The practice profile and imported patients a `fillFromPatient` edit fills from. */
+export interface FillSources {
+  practice?: Practice;
+  patients?: readonly PatientRecord[];
+}
+
+/** Sets `lines[0].charge` or `patient.name.family` on the raw claim, creating objects on the way. */
+function setPath(claim: Json, path: string, value: unknown): void {
+  const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '');
+  let node: Json | unknown[] = claim;
+  for (const [i, part] of parts.entries()) {
+    const key: string | number = /^\d+$/.test(part) ? Number(part) : part;
+    const holder = node as Record<string | number, unknown>;
+    if (i === parts.length - 1) {
+      holder[key] = value;
+      return;
+    }
+    if (typeof holder[key] !== 'object' || holder[key] === null) holder[key] = {};
+    node = holder[key] as Json;
+  }
+}
+
+/** Fills only the empty members (fillClaim), written onto the file's own JSON so unknown members stay. */
+function fillFromPatient(claim: Json, patientId: string, sources: FillSources): Json {
+  const patient = sources.patients?.find((p) => p.id === patientId);
+  if (patient === undefined) throw new Error(`No imported patient has the id "${patientId}"; import patients with \`medcode patients import\`.`);
+  const parsed = validateClaim(claim);
+  if (!parsed.ok) throw new Error(`The claim cannot be filled: ${parsed.errors[0]}`);
+  const { filled } = fillClaim(parsed.claim, sources.practice, patient);
+  const c = structuredClone(claim);
+  for (const [path, source] of Object.entries(filled)) setPath(c, path, source.value);
+  if (Object.keys(filled).length > 0) c.filledFrom = { ...(isRecord(c.filledFrom) ? c.filledFrom : {}), ...filled };
+  return c;
+}
+
+function applyOne(claim: Json, edit: PanelEdit, sources: FillSources): Json {
   switch (edit.op) {
+    case 'fillFromPatient':
+      return fillFromPatient(claim, edit.patientId, sources);
     case 'setLineField': {
       const c = structuredClone(claim);
-      lineAt(c, edit.line)[edit.field] = edit.value;
+      // null removes the member (JSON cannot carry undefined): an NDC cleared in the panel.
+      if (edit.value === null) delete lineAt(c, edit.line)[edit.field];
+      else lineAt(c, edit.line)[edit.field] = edit.value;
       return c;
     }
     case 'addLine': {
@@ -70,8 +112,8 @@ function applyOne(claim: Json, edit: PanelEdit): Json {
 }
 
 /** The claim after `edits`, in order; throws an Error whose message names the edit that cannot apply. */
-export function applyPanelEdits(claim: Json, edits: readonly PanelEdit[]): Json {
+export function applyPanelEdits(claim: Json, edits: readonly PanelEdit[], sources: FillSources = {}): Json {
   let c = claim;
-  for (const e of edits) c = applyOne(c, e);
+  for (const e of edits) c = applyOne(c, e, sources);
   return c;
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { CodesetIndex } from '../../core/codeset/api';
 import type { RuleSettings } from '../../core/rules/types';
+import { readPracticeFiles } from './practiceFiles';
 import { ClaimSession } from './session';
 import { makeNonce, panelHtml } from './html';
 import { notePathForClaim } from '../sidecar';
@@ -71,6 +72,11 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
       now: () => new Date().toISOString(),
       readonly: () => vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false,
       reportError: (e) => this.deps.log?.error(`claim panel: ${e instanceof Error ? e.message : String(e)}`),
+      fillSources: async () => {
+        const files = await readPracticeFiles(document.uri);
+        if (!files.ok) throw new Error(files.error);
+        return { ...(files.practice ? { practice: files.practice } : {}), ...(files.patients ? { patients: files.patients.patients } : {}) };
+      },
     });
     const subs: vscode.Disposable[] = [
       panel.webview.onDidReceiveMessage((m: unknown) => void session.receive(m).catch((e: unknown) => this.deps.log?.error(`claim panel: ${String(e)}`))),

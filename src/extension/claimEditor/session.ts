@@ -13,7 +13,7 @@ import type { RuleSettings, RuleWarning } from '../../core/rules/types';
 import type { Claim } from '../../core/claim/schema';
 import { parsePanelMessage, type HostMessage, type PanelMessage, type SearchResultItem } from '../../core/protocol';
 import { serializeClaim, withFix, withSuppression, type ClaimJson } from '../sidecar';
-import { applyPanelEdits } from './panelEdits';
+import { applyPanelEdits, type FillSources } from './panelEdits';
 import { claimWarnings, toPanelWarning } from './claimWarnings';
 
 export interface ClaimSessionPorts {
@@ -46,6 +46,8 @@ export interface ClaimSessionPorts {
   readonly?(): boolean;
   /** Where failures without a panel request to answer go (the output channel). */
   reportError?(e: unknown): void;
+  /** The workspace's practice profile and imported patients (.medcode/), when there are any. */
+  fillSources?(): Promise<FillSources>;
 }
 
 type Parsed = { ok: true; raw: ClaimJson; claim: Claim } | { ok: false; errors: string[] };
@@ -116,7 +118,10 @@ export class ClaimSession {
         return;
       }
       case 'edit':
-        return this.serial(() => this.mutate(m.requestId, m.label, (c) => applyPanelEdits(c, m.edits) as ClaimJson));
+        return this.serial(async () => {
+          const sources = m.edits.some((e) => e.op === 'fillFromPatient') ? await this.sources() : {};
+          return this.mutate(m.requestId, m.label, (c) => applyPanelEdits(c, m.edits, sources) as ClaimJson);
+        });
       case 'applyFix':
         return this.serial(() => {
           const fix = this.warnings[m.warningIndex]?.fixes[m.fixIndex];
@@ -133,6 +138,15 @@ export class ClaimSession {
         });
       case 'export':
         return this.serial(() => this.exportAs(m.requestId, m.format, m.override));
+    }
+  }
+
+  private async sources(): Promise<FillSources> {
+    try {
+      return (await this.ports.fillSources?.()) ?? {};
+    } catch (e) {
+      this.ports.reportError?.(e);
+      return {};
     }
   }
 
@@ -172,6 +186,7 @@ export class ClaimSession {
     }
     const index = await this.ports.getIndex();
     const warnings = index ? await this.check(p.raw, index) : [];
+    const patients = (await this.sources()).patients ?? [];
     // A newer publish started while the rules ran: its state wins.
     if (seq !== this.publishSeq || this.disposed) return;
     this.warnings = warnings;
@@ -189,6 +204,7 @@ export class ClaimSession {
     this.ports.post({
       type: 'state', claim: p.raw as Record<string, unknown>, warnings: warnings.map(toPanelWarning), codesets, rulesRan: index !== undefined, titles,
       ...(this.ports.readonly?.() ? { readonly: true } : {}),
+      ...(patients.length > 0 ? { patients: patients.map((r) => ({ id: r.id, label: patientLabel(r) })) } : {}),
       ...(requestId !== undefined ? { requestId } : {}),
     });
   }
@@ -279,4 +295,10 @@ export class ClaimSession {
     if (edited && this.ports.text() !== before) await this.ports.replaceText(before, 'export not written');
     return `The override reason could not be saved to the claim file, ${refusal} Make the file writable and export again.`;
   }
+}
+
+/** "P-77 Nuñez, Mateo (2015-02-11)": enough to pick the right person. */
+function patientLabel(r: { id: string; patient: { name?: { family?: string; given?: string }; birthDate?: string } }): string {
+  const name = [r.patient.name?.family, r.patient.name?.given].filter(Boolean).join(', ');
+  return [r.id, name, r.patient.birthDate ? `(${r.patient.birthDate})` : ''].filter(Boolean).join(' ');
 }

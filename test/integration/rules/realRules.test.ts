@@ -14,9 +14,9 @@ function claim(dx: string[], lines: [string, number?, string[]?][] = [['99213']]
   return {
     schemaVersion: '1',
     encounter: { dateOfService: '2024-08-14', placeOfService: '11', patientStatus: 'established', setting: 'outpatient', totalTimeMinutes: 25 },
-    patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789', ...patient },
+    patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789', address: { line1: '18 Elm St', city: 'Springfield', state: 'IL', postalCode: '62704' }, ...patient },
     payer: { name: 'Acme Health Plan', id: 'ACME01' },
-    billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' } },
+    billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', phone: '217-555-0100', address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701-0400' } },
     renderingProvider: { npi: '1234567893' },
     diagnoses: dx.map((code) => ({ code, system: 'icd10cm' })),
     lines: lines.map(([code, units = 1, modifiers = []]) => ({ code, system: /^\d/.test(code) ? 'cpt' : 'hcpcs', modifiers, units, charge: 100, diagnosisPointers: [1] })),
@@ -83,13 +83,17 @@ describe('rules on the real code sets', { skip }, () => {
     const [zero] = await fired('ncci.ptp', claim(['L97.909'], [['11042'], ['64461']]));
     assert.equal(zero!.severity, 'error');
     assert.equal(zero!.source?.row?.modifierIndicator, 0);
+    // An anatomic modifier on the procedure does not make the E/M separately identifiable: 25 on the E/M does.
     const [one] = await fired('ncci.ptp', claim(['M17.11'], [['99213'], ['20610', 1, ['RT']]]));
-    // RT is an NCCI-associated modifier: the pair is allowed.
-    assert.equal(one, undefined);
+    assert.deepEqual(one!.fixes.flatMap((f) => (f.edit.op === 'addModifier' ? [f.edit.modifier] : [])), ['25']);
     const [again] = await fired('ncci.ptp', claim(['M17.11'], [['99213'], ['20610']]));
     assert.equal(again!.severity, 'warning');
     assert.equal(again!.source?.row?.modifierIndicator, 1);
     assert.equal((await fired('ncci.ptp', claim(['M17.11'], [['99213', 1, ['25']], ['20610']]))).length, 0);
+  });
+
+  test('code.invalid: J1885 (added long ago, latest action effective 2025-01-01) is valid on a 2024 date of service', async () => {
+    assert.deepEqual((await fired('code.invalid', claim(['M25.561'], [['99213'], ['J1885', 4]]))).map((w) => w.message), []);
   });
 
   test('ncci.mue: 20610 allows 2 units per date (MAI 3); 3 fire, 2 do not', async () => {

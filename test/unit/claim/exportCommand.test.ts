@@ -68,6 +68,7 @@ describe('medcode export', () => {
   test('an override writes the file and records the reason in the claim file', async () => {
     const claim = JSON.parse(fixtureText('minimal.claim.json'));
     claim.billingProvider.npi = '1234567890';
+    claim.renderingProvider.npi = '1234567890';
     claim.customField = 'kept';
     writeFileSync(join(dir, 'ovr.claim.json'), JSON.stringify(claim));
     const r = await run(['ovr.claim.json', '--format', 'fhir', '--out', 'ovr.fhir.json', '--db', db, '--override', 'NPI confirmed with the payer']);

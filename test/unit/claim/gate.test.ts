@@ -72,7 +72,7 @@ describe('export gate', () => {
     assert.equal(out.ok, false);
     if (out.ok) return;
     assert.equal(out.structural, true);
-    assert.deepEqual(out.errors, ['The claim has 13 diagnoses; an 837P claim carries at most 12. Remove the least relevant ones.']);
+    assert.deepEqual(out.errors, ['The claim has 13 diagnoses; an 837P claim carries at most 12 (loop 2300, HI). Remove the least relevant ones.']);
   });
 
   test('format problems are listed even without rule warnings', () => {
@@ -86,7 +86,7 @@ describe('export gate', () => {
     assert.deepEqual(out.errors, [
       'encounter.dateOfService "2024-02-30" must be a date written YYYY-MM-DD to export an 837P file.',
       'lines[0].diagnosisPointers[0] is 2, but the claim lists 1 diagnoses; point to 1..1.',
-      'billingProvider.taxId (missing) must be the 9-digit EIN (837P 2010AA REF*EI).',
+      'billingProvider.taxId is missing; the 837P billing provider tax id (EIN) (loop 2010AA, REF*EI) requires it.',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimJson, fhirClaim, x12_837p } from '../../../src/core/claim/export/index';
 import { CLAIM_FIXTURES, FIXTURES, fixtureText, loadClaim } from './support';
+import { assertX12Valid, skipUnlessX12valid } from '../../support/x12valid';
 
 const NOW = new Date('2024-09-05T08:00:00Z');
 
@@ -29,6 +30,12 @@ describe('golden exports', () => {
         assert.equal(actual, fixtureText(file));
       });
     }
+  });
+});
+
+describe('golden 837P files pass the strict validator', () => {
+  test('x12valid (005010X222A1 maps) accepts every golden 837P', { skip: skipUnlessX12valid() }, () => {
+    assertX12Valid(CLAIM_FIXTURES.map((name, i) => ({ name: `${name}.golden.x12`, text: render(name, 'x12', i) })));
   });
 });
 

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { exportClaim, type GateWarning } from '../../../src/core/claim/export/index';
 import { parseClaim } from '../../../src/core/claim/parse';
 import { assertWellFormed837p, fhirErrors } from './support';
+import { assertX12ValidBatch, skipUnlessX12valid } from '../../support/x12valid';
 
 const garbage = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('', ' ', '*~:^', '\u0000\u001f', '\ud800', 'é ñ'));
 // Two temperaments: wild claims (garbage anywhere, members missing) are mostly refused; tame
@@ -29,7 +30,11 @@ function claimArbitrary(wild: boolean) {
   const name = fc.record({ family: opt(str(['Rivera', 'Nuñez', "O'Brien"])), given: opt(str(['Ana', 'Zoë'])), middle: opt(str(['J'])), suffix: opt(str(['Jr'])) }, optionalKeys);
   const address = fc.record({ line1: opt(str(['1 Main St'])), line2: opt(str(['Apt 2'])), city: opt(str(['Springfield'])), state: opt(str(['IL'])), postalCode: opt(str(['62704', '627010400'])), country: opt(str(['US', 'CA'])) }, optionalKeys);
   const npi = str(['1234567893', '1987654328', '1234567890'], ['123']);
-  const provider = fc.record({ npi: opt(npi), name: opt(str(['Lakeside Family Medicine'])), personName: opt(name), taxId: opt(str(['123456789', '12-3456789'], ['12345'])), taxonomy: opt(str(['207Q00000X'])), address: opt(address) }, optionalKeys);
+  const billingAddress = fc.record({ line1: opt(str(['1 Main St'])), line2: opt(str(['Suite 2'])), city: opt(str(['Springfield'])), state: opt(str(['IL'], ['I'])), postalCode: opt(str(['627010400', '62701-0400'], ['62701'])) }, optionalKeys);
+  const provider = fc.record({
+    npi: opt(npi), name: opt(str(['Lakeside Family Medicine'])), personName: opt(name), taxId: opt(str(['123456789', '12-3456789'], ['12345', '12-345*789'])),
+    taxonomy: opt(str(['207Q00000X'], ['207Q-0000X'])), address: opt(billingAddress), phone: opt(str(['217-555-0100', '(217) 555 0100'], ['555'])), contactName: opt(str(['Billing Office'])),
+  }, optionalKeys);
 
   return fc.record(
     {
@@ -74,16 +79,19 @@ describe('exports of random claims', () => {
     fc.assert(fc.property(claimArb, (c) => parseClaim(asFile(c)).ok), { numRuns: 300 });
   });
 
+  const x12Files: Array<{ name: string; text: string }> = [];
   for (const format of ['claim-json', 'fhir', 'x12'] as const) {
     test(`${format}: never crashes; validates or is refused with reasons`, (t) => {
       let exported = 0;
       let refused = 0;
+      let controlNumber = 0;
       fc.assert(
         fc.property(claimArb, fc.array(warningArb, { maxLength: 3 }), overrideArb, (raw, warnings, override) => {
           const parsed = parseClaim(asFile(raw));
           if (!parsed.ok) throw new Error(parsed.errors.join(' '));
           const claim = parsed.claim;
-          const out = exportClaim(claim, format, warnings, override ? { override, fhir: { created: '2024-09-05T09:00:00Z' } } : { fhir: { created: '2024-09-05T09:00:00Z' } });
+          const x12 = { controlNumber: ++controlNumber };
+          const out = exportClaim(claim, format, warnings, override ? { override, fhir: { created: '2024-09-05T09:00:00Z' }, x12 } : { fhir: { created: '2024-09-05T09:00:00Z' }, x12 });
           if (!out.ok) {
             refused++;
             assert.ok(out.errors.length > 0 && out.errors.every((e) => e.trim().length > 0));
@@ -92,15 +100,24 @@ describe('exports of random claims', () => {
           exported++;
           if (format === 'claim-json') assert.ok(parseClaim(out.content).ok);
           if (format === 'fhir') assert.deepEqual(fhirErrors(JSON.parse(out.content)), []);
-          if (format === 'x12') assertWellFormed837p(out.content, claim, 1);
+          if (format === 'x12') {
+            assertWellFormed837p(out.content, claim, x12.controlNumber);
+            x12Files.push({ name: `random claim ${x12.controlNumber}: ${asFile(raw)}`, text: out.content });
+          }
         }),
-        { numRuns: format === 'claim-json' ? 300 : 400 },
+        { numRuns: format === 'claim-json' ? 300 : format === 'x12' ? 600 : 400 },
       );
       // Both branches must be exercised, or the property says little.
       t.diagnostic(`exported ${exported}, refused ${refused}`);
       assert.ok(exported > 0 && refused > 0, `exported ${exported}, refused ${refused}`);
     });
   }
+
+  test('x12: every random claim exported above passes x12valid', { skip: skipUnlessX12valid() }, (t) => {
+    t.diagnostic(`${x12Files.length} 837P interchanges`);
+    assert.ok(x12Files.length > 0);
+    assertX12ValidBatch(x12Files);
+  });
 
   test('any JSON value at all gives a parse result, never an exception', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => typeof parseClaim(JSON.stringify(v) ?? 'null').ok === 'boolean'), { numRuns: 300 });

@@ -32,14 +32,20 @@ describe('X12 837P export read back with node-x12', () => {
     assert.equal(segments.some((s) => s.tag === 'NM1' && s.el(1) === '82'), false);
   });
 
-  test('delimiters inside names cannot break the structure', () => {
+  test('delimiters inside names are refused naming the field, so they cannot break the structure', () => {
     const claim = loadClaim('minimal');
     claim.patient!.name = { family: 'O*Brien~Smith:Jr^', given: 'Zoë' };
     claim.payer!.name = 'A*B~C';
+    assert.throws(() => x12_837p(claim, { now: NOW }), (e: Error & { problems?: string[] }) => {
+      assert.deepEqual(e.problems?.map((p) => p.split(' ')[0]), ['patient.name.family', 'payer.name']);
+      return true;
+    });
+    claim.patient!.name = { family: "O'Brien Smith", given: 'Zoë' };
+    claim.payer!.name = 'A B C';
     const text = x12_837p(claim, { now: NOW });
     const { segments } = readX12(text);
     const il = segments.find((s) => s.tag === 'NM1' && s.el(1) === 'IL')!;
-    assert.equal(il.el(3), 'O BRIEN SMITH JR');
+    assert.equal(il.el(3), "O'BRIEN SMITH");
     assert.equal(il.el(4), 'ZOE');
     assert.equal(text.split('~').length - 1, text.split('\n').length - 1, 'one terminator per segment line');
   });

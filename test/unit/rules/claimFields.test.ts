@@ -2,6 +2,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseClaim, check, fired } from './fixture';
 import { duplicateClaims, isValidNpi } from '../../../src/core/rules';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportClaim } from '../../../src/core/claim/export/index';
+import { parseClaim } from '../../../src/core/claim/parse';
 
 describe('claim.pointer', () => {
   test('no pointer, a pointer to a missing diagnosis, and 5 pointers fire', async () => {
@@ -55,6 +59,64 @@ describe('claim.required-field', () => {
     const fields = (await fired('claim.required-field', c)).map((w) => (w.target.kind === 'claim' ? w.target.field : ''));
     assert.deepEqual(fields.sort(), ['lines', 'patient.birthDate', 'payer.id']);
   });
+});
+
+describe('claim.required-field for a dependent (the member id belongs to the subscriber, 2010BA)', () => {
+  test('test/fixtures/claim/dependent.claim.json: no required-field error, and it exports as X12', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'claim', 'dependent.claim.json'), 'utf8');
+    const claim = JSON.parse(text);
+    assert.deepEqual((await fired('claim.required-field', claim)).map((w) => w.message), []);
+    const later = { date: '2024-09-03', today: '2024-09-30' };
+    const parsed = parseClaim(text);
+    assert.ok(parsed.ok);
+    const claimErrors = (await check(claim, later)).filter((w) => w.rule.startsWith('claim.') && w.severity === 'error');
+    assert.deepEqual(claimErrors.map((w) => w.message), []);
+    assert.ok(exportClaim(parsed.claim, 'x12', claimErrors).ok);
+  });
+  test('a dependent without a subscriber member id fires on subscriber.memberId, not patient.memberId', async () => {
+    const c = baseClaim();
+    delete c.patient.memberId;
+    c.subscriber = { relationship: 'child', name: { family: 'Rivera', given: 'Luis' } };
+    const fields = (await fired('claim.required-field', c)).map((w) => (w.target.kind === 'claim' ? w.target.field : ''));
+    assert.deepEqual(fields, ['subscriber.memberId']);
+    c.subscriber.memberId = 'HMO-1';
+    assert.deepEqual(await fired('claim.required-field', c), []);
+  });
+  test('the same holds for a claim that fails the schema (fields read one by one)', async () => {
+    const c = baseClaim();
+    delete c.patient.memberId;
+    c.subscriber = { relationship: 'child', name: { family: 'Rivera' } };
+    c.lines[0].units = 'one';
+    const fields = (await fired('claim.required-field', c)).map((w) => (w.target.kind === 'claim' ? w.target.field : ''));
+    assert.deepEqual(fields, ['subscriber.memberId']);
+  });
+});
+
+describe('check and the X12 export agree', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reshape the claim freely
+  const cases: Array<[string, (c: Record<string, any>) => void, string, string]> = [
+    ['a tax id 12-345*789', (c) => (c.billingProvider.taxId = '12-345*789'), 'claim.field-value', 'billingProvider.taxId'],
+    ['a line place of service 2*', (c) => (c.lines[0].placeOfService = '2*'), 'claim.field-value', 'lines[0].placeOfService'],
+    ['a delimiter in a member id', (c) => (c.patient.memberId = 'XKZ~NM1*IL'), 'claim.field-value', 'patient.memberId'],
+    ['a one-letter state', (c) => (c.billingProvider.address.state = 'I'), 'claim.field-value', 'billingProvider.address.state'],
+    ['no billing address', (c) => delete c.billingProvider.address, 'claim.required-field', 'billingProvider.address'],
+    ['no submitter phone', (c) => delete c.billingProvider.phone, 'claim.required-field', 'billingProvider.phone'],
+    ['51 lines', (c) => (c.lines = Array.from({ length: 51 }, (_, i) => ({ ...c.lines[0], charge: i + 1 }))), 'claim.field-value', 'lines'],
+  ];
+  for (const [what, breakIt, rule, path] of cases) {
+    test(`${what}: an error in check naming ${path}, and the X12 export refuses it`, async () => {
+      const c = baseClaim();
+      breakIt(c);
+      const errors = (await check(c)).filter((w) => w.severity === 'error' && w.rule === rule);
+      assert.equal(errors.length, 1, JSON.stringify(errors.map((w) => w.message)));
+      assert.deepEqual(errors[0]!.target, path.startsWith('lines[') ? { kind: 'line', index: 0 } : { kind: 'claim', field: path });
+      const parsed = parseClaim(JSON.stringify(c));
+      assert.ok(parsed.ok);
+      const out = exportClaim(parsed.claim, 'x12', []);
+      assert.equal(out.ok, false);
+      if (!out.ok) assert.ok(out.errors.includes(errors[0]!.message), `export gives the same sentence: ${out.errors.join(' | ')}`);
+    });
+  }
 });
 
 describe('claim.dates', () => {

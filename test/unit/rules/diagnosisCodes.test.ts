@@ -34,6 +34,18 @@ describe('code.invalid', () => {
     assert.match(ws[0]!.message, /terminated on 2023-12-31/);
     assert.match(ws[1]!.message, /takes effect on 2024-10-01/);
   });
+  test('a HCPCS code added years ago is valid though its latest action takes effect after the date of service', async () => {
+    const c = baseClaim();
+    c.lines.push({ code: 'J1885', system: 'hcpcs', modifiers: [], units: 4, charge: 20, diagnosisPointers: [1] });
+    assert.deepEqual((await fired('code.invalid', c)).map((w) => w.message), []);
+  });
+  test('a HCPCS code added after the date of service fires with its add date', async () => {
+    const c = baseClaim();
+    c.lines.push({ code: 'Q9992', system: 'hcpcs', modifiers: [], units: 1, charge: 5, diagnosisPointers: [1] });
+    const [w, ...rest] = await fired('code.invalid', c);
+    assert.equal(rest.length, 0);
+    assert.match(w!.message, /takes effect on 2024-10-01/);
+  });
   test('does not fire on a HCPCS code in force', async () => {
     const c = baseClaim();
     c.lines.push({ code: 'J0696', system: 'hcpcs', modifiers: [], units: 4, charge: 20, diagnosisPointers: [1] });

@@ -75,6 +75,9 @@ export function buildIndex(options: { withPtp?: boolean; withCpt?: boolean; with
         { code: 'J0696', display: 'J0696', kind: 'code', billable: true, longTitle: 'Ceftriaxone injection, per 250 mg', extra: { addDate: '2000-01-01', effectiveDate: '2000-01-01' } },
         { code: 'Q9990', display: 'Q9990', kind: 'code', billable: false, longTitle: 'Retired test supply', extra: { terminationDate: '2023-12-31' } },
         { code: 'Q9991', display: 'Q9991', kind: 'code', billable: true, longTitle: 'New test supply', extra: { effectiveDate: '2024-10-01' } },
+        // An old code whose latest action (a changed label) takes effect after 2024: as J1885 in the 2025 files.
+        { code: 'J1885', display: 'J1885', kind: 'code', billable: true, longTitle: 'Ketorolac injection, per 15 mg', extra: { addDate: '1994-01-01', effectiveDate: '2025-01-01', actionCode: 'C' } },
+        { code: 'Q9992', display: 'Q9992', kind: 'code', billable: true, longTitle: 'Added test supply', extra: { addDate: '2024-10-01', effectiveDate: '2024-10-01', actionCode: 'A' } },
       ],
     },
     {
@@ -112,6 +115,7 @@ export function buildIndex(options: { withPtp?: boolean; withCpt?: boolean; with
             { col1: '20610', col2: '20604', modifierIndicator: 0, rationale: 'Misuse of column two code with column one code' },
             { col1: '20610', col2: '99213', modifierIndicator: 1, rationale: 'Standards of medical / surgical practice' },
             { col1: '11102', col2: '97597', modifierIndicator: 9, rationale: 'Not applicable' },
+            { col1: '20604', col2: '96372', modifierIndicator: 1, rationale: 'Standards of medical / surgical practice' },
             { col1: '27447', col2: '20610', modifierIndicator: 0, deletionDate: '2023-12-31', rationale: 'Deleted edit' },
           ],
         }]
@@ -131,9 +135,9 @@ export function baseClaim(): Record<string, any> {
   return {
     schemaVersion: '1',
     encounter: { dateOfService: '2024-08-14', placeOfService: '11', patientStatus: 'established', setting: 'outpatient', totalTimeMinutes: 25 },
-    patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789' },
+    patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789', address: { line1: '18 Elm St', city: 'Springfield', state: 'IL', postalCode: '62704' } },
     payer: { name: 'Acme Health Plan', id: 'ACME01' },
-    billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' } },
+    billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', phone: '217-555-0100', address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701-0400' } },
     renderingProvider: { npi: '1234567893' },
     diagnoses: [{ code: 'I10', system: 'icd10cm' }],
     lines: [{ code: '99213', system: 'cpt', modifiers: [], units: 1, charge: 125.0, diagnosisPointers: [1] }],

@@ -65,6 +65,41 @@ describe('ncci.ptp', () => {
     c.lines[0].modifiers = ['25'];
     assert.equal((await fired('ncci.ptp', c)).length, 0);
   });
+  test('an E/M bundled with a procedure is fixed with modifier 25 on the E/M, never 59 or X{EPSU}', async () => {
+    const c = baseClaim();
+    c.lines = [line('99213'), line('20610')];
+    const [w] = await fired('ncci.ptp', c);
+    const added = w!.fixes.flatMap((f) => (f.edit.op === 'addModifier' ? [[f.edit.line, f.edit.modifier]] : []));
+    assert.deepEqual(added, [[0, '25']]);
+    assert.match(w!.message, /modifier 25 on 99213/);
+    assert.doesNotMatch(w!.message, /\b59\b|XS/);
+  });
+  test('59 or XS on the E/M does not pass an E/M + procedure edit', async () => {
+    const c = baseClaim();
+    c.lines = [line('99213', { modifiers: ['59'] }), line('20610')];
+    const [w] = await fired('ncci.ptp', c);
+    assert.ok(w);
+    assert.match(w.message, /not used on E\/M/);
+  });
+  test('between two procedures the advice is X{EPSU} or 59 on the column 2 code, and 25 does not pass', async () => {
+    const c = baseClaim();
+    c.lines = [line('96372'), line('20604')];
+    const [w] = await fired('ncci.ptp', c);
+    const added = w!.fixes.flatMap((f) => (f.edit.op === 'addModifier' ? [f.edit.modifier] : []));
+    assert.deepEqual(w!.fixes.filter((f) => f.edit.op === 'addModifier').map((f) => (f.edit as { line: number }).line), [0, 0]);
+    assert.deepEqual(added, ['XS', '59']);
+    c.lines[0].modifiers = ['25'];
+    assert.equal((await fired('ncci.ptp', c)).length, 1, '25 is an E/M modifier');
+    c.lines[0].modifiers = ['XS'];
+    assert.equal((await fired('ncci.ptp', c)).length, 0);
+  });
+  test('indicator 0 offers no modifier at all', async () => {
+    const c = baseClaim();
+    c.lines = [line('20610'), line('20604')];
+    const [w] = await fired('ncci.ptp', c);
+    assert.ok(w!.fixes.every((f) => f.edit.op !== 'addModifier'));
+    assert.doesNotMatch(w!.message, /add modifier/i);
+  });
   test('indicator 9 is ignored, and an edit deleted before the date of service does not apply', async () => {
     const c = baseClaim();
     c.lines = [line('11102'), line('97597'), line('27447'), line('20610')];

@@ -2,12 +2,13 @@
 // so the resource stands alone and every reference resolves (dom-3). Element choices follow
 // the R4 Claim resource and the "CMS 1500" example (Claim-MED-00050) in the R4 examples.
 import { administrativeSex, fhirRelationshipCode, patientIsSubscriber } from '../parties';
-import type { Address, Claim, ExportOverride, PersonName, Provider } from '../schema';
+import type { Address, Claim, ExportOverride, PersonName, Provider, ServiceLine } from '../schema';
 import { ClaimExportError } from './format';
 import { overrideExtension } from './overrideRecord';
 import { exportProblems } from './requirements';
 import { centsToDecimal, lineTotalCents, toCents } from './values';
 import { icdDisplay } from '../../codes';
+import { ndcDigits } from './x12/fields';
 
 export const FHIR_SYSTEMS = {
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
@@ -21,6 +22,7 @@ export const FHIR_SYSTEMS = {
   placeOfService: 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set',
   npi: 'http://hl7.org/fhir/sid/us-npi',
   ein: 'urn:oid:2.16.840.1.113883.4.4',
+  ndc: 'http://hl7.org/fhir/sid/ndc',
 } as const;
 
 export interface FhirExportOptions {
@@ -82,13 +84,19 @@ function money(cents: number): Json {
   return { value: centsToDecimal(cents), currency: 'USD' };
 }
 
-function organization(id: string, p: { name?: string; npi?: string; taxId?: string; payerId?: string; address?: Address } | undefined): Json {
+function organization(id: string, p: { name?: string; npi?: string; taxId?: string; payerId?: string; address?: Address; phone?: string; contactName?: string } | undefined): Json {
+  const phone = text(p?.phone);
+  const telecom = phone === undefined ? [] : [{ system: 'phone', value: phone }];
+  const contactName = text(p?.contactName);
   return compact({
     resourceType: 'Organization',
     id,
     identifier: [...identifier(FHIR_SYSTEMS.npi, p?.npi), ...identifier(FHIR_SYSTEMS.ein, p?.taxId), ...identifier(undefined, p?.payerId)],
     name: text(p?.name),
+    telecom,
     address: address(p?.address),
+    // The billing contact: who answers the number (837P 1000A PER).
+    contact: contactName === undefined ? undefined : [compact({ purpose: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/contactentity-type', code: 'BILL' }] }, name: { text: contactName }, telecom })],
   });
 }
 
@@ -154,6 +162,24 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
   const rendering = claim.renderingProvider;
   const hasRendering = rendering !== undefined && (text(rendering.npi) !== undefined || text(rendering.name) !== undefined || rendering.personName !== undefined);
   if (hasRendering) contained.push(practitioner('rendering-provider', rendering));
+  const referring = claim.referringProvider;
+  const hasReferring = referring !== undefined && (text(referring.npi) !== undefined || text(referring.name) !== undefined || referring.personName !== undefined);
+  if (hasReferring) contained.push(practitioner('referring-provider', referring));
+  const careTeam = [
+    ...(hasRendering ? [{ provider: '#rendering-provider', role: 'primary' }] : []),
+    // claimcareteamrole has no "referring" code: "other", with the 837P meaning in the qualification.
+    ...(hasReferring ? [{ provider: '#referring-provider', role: 'other', qualification: 'referring provider (837P 2310A)' }] : []),
+  ].map((m, i) =>
+    compact({
+      sequence: i + 1,
+      provider: { reference: m.provider },
+      role: { coding: [{ system: FHIR_SYSTEMS.careTeamRole, code: m.role }] },
+      qualification: m.qualification === undefined ? undefined : { text: m.qualification },
+    }),
+  );
+  const frequency = claim.encounter.frequency?.trim();
+  const original = text(claim.encounter.originalClaimId);
+  const corrects = (frequency === '7' || frequency === '8') && original !== undefined;
 
   const items = claim.lines.map((l, i) =>
     compact({
@@ -170,6 +196,7 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
       quantity: { value: l.units },
       unitPrice: money(Math.round(toCents(l.charge) / l.units)),
       net: money(toCents(l.charge)),
+      detail: drugDetail(l),
     }),
   );
 
@@ -179,7 +206,8 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
     extension: options.override ? [overrideExtension(options.override)] : undefined,
     contained,
     identifier: identifier(options.identifierSystem, claim.id),
-    status: 'active',
+    // A void (837P frequency 8) cancels the claim it relates to.
+    status: frequency === '8' ? 'cancelled' : 'active',
     type: { coding: [{ system: FHIR_SYSTEMS.claimType, code: 'professional' }] },
     use: 'claim',
     patient: { reference: '#patient' },
@@ -188,9 +216,10 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
     insurer: { reference: '#payer' },
     provider: { reference: '#billing-provider' },
     priority: { coding: [{ system: FHIR_SYSTEMS.priority, code: 'normal' }] },
-    careTeam: hasRendering
-      ? [{ sequence: 1, provider: { reference: '#rendering-provider' }, role: { coding: [{ system: FHIR_SYSTEMS.careTeamRole, code: 'primary' }] } }]
+    related: corrects
+      ? [{ claim: { identifier: { value: original } }, relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/ex-relatedclaimrelationship', code: 'prior' }] } }]
       : undefined,
+    careTeam,
     diagnosis: claim.diagnoses.map((d, i) =>
       compact({
         sequence: i + 1,
@@ -198,10 +227,24 @@ export function fhirClaim(claim: Claim, options: FhirExportOptions = {}): Json {
         type: i === 0 ? [{ coding: [{ system: FHIR_SYSTEMS.diagnosisType, code: 'principal' }] }] : undefined,
       }),
     ),
-    insurance: [{ sequence: 1, focal: true, coverage: { reference: '#coverage' } }],
+    insurance: [compact({ sequence: 1, focal: true, coverage: { reference: '#coverage' }, preAuthRef: text(claim.priorAuthorization) !== undefined ? [text(claim.priorAuthorization)] : undefined })],
     item: items,
     total: money(lineTotalCents(claim.lines)),
   });
+}
+
+/** The drug given on a line, by NDC (5-4-2) with its quantity and unit (837P 2410). */
+function drugDetail(l: ServiceLine): Json[] | undefined {
+  const ndc = l.ndc === undefined ? undefined : ndcDigits(l.ndc);
+  if (ndc === undefined) return undefined;
+  const unit = text(l.ndcUnit)?.toUpperCase();
+  return [
+    compact({
+      sequence: 1,
+      productOrService: { coding: [{ system: FHIR_SYSTEMS.ndc, code: `${ndc.slice(0, 5)}-${ndc.slice(5, 9)}-${ndc.slice(9)}` }] },
+      quantity: l.ndcQuantity === undefined ? undefined : compact({ value: l.ndcQuantity, unit }),
+    }),
+  ];
 }
 
 /** From the first to the last date of service on the claim (lines may carry their own dates). */

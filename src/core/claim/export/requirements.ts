@@ -6,8 +6,8 @@ import type { Claim } from '../schema';
 import type { ExportFormat } from './format';
 import { MAX_CHARGE } from './values';
 import { isIcd10cmShape, isIsoDate, isModifierShape, isProcedureShape } from '../../codes';
-import { patientIsSubscriber } from '../parties';
-import { x12Id, x12Text } from './x12/text';
+import { KNOWN_POS } from '../../rules/codes';
+import { ndcDigits, x12FieldProblems } from './x12/fields';
 
 const X12_MAX_DIAGNOSES = 12; // HI segment: one ABK + eleven ABF composites
 const X12_MAX_POINTERS = 4; // SV107: four components
@@ -67,12 +67,12 @@ export function exportProblems(claim: Claim, format: ExportFormat): string[] {
     l.diagnosisPointers.forEach((p, j) =>
       need(Number.isInteger(p) && p >= 1 && p <= claim.diagnoses.length, `${at}.diagnosisPointers[${j}] is ${p}, but the claim lists ${claim.diagnoses.length} diagnoses; point to 1..${claim.diagnoses.length}.`),
     );
+    if (!x12 && l.ndc !== undefined && l.ndc.trim() !== '')
+      need(ndcDigits(l.ndc) !== undefined, `${at}.ndc ${show(l.ndc)} is not an 11-digit NDC in 5-4-2 form; correct it before exporting ${where}.`);
     if (x12) {
       need(l.modifiers.length <= X12_MAX_MODIFIERS, `${at} has ${l.modifiers.length} modifiers; an 837P service line carries at most 4.`);
       need(l.diagnosisPointers.length >= 1, `${at} points to no diagnosis; an 837P service line needs 1 to 4 diagnosis pointers (SV107).`);
       need(l.diagnosisPointers.length <= X12_MAX_POINTERS, `${at} has ${l.diagnosisPointers.length} diagnosis pointers; an 837P service line carries at most 4.`);
-      const pos = l.placeOfService;
-      if (pos !== undefined) need(/^\d{2}$/.test(pos), `${at}.placeOfService ${show(pos)} must be a 2-digit CMS place-of-service code.`);
     }
   });
 
@@ -85,28 +85,11 @@ function x12Problems(claim: Claim): string[] {
   const need = (ok: boolean, sentence: string) => {
     if (!ok) problems.push(sentence);
   };
-  const bp = claim.billingProvider;
-  need(claim.diagnoses.length >= 1, 'The claim has no diagnoses; an 837P claim needs at least one (HI segment).');
-  need(claim.diagnoses.length <= X12_MAX_DIAGNOSES, `The claim has ${claim.diagnoses.length} diagnoses; an 837P claim carries at most 12. Remove the least relevant ones.`);
-  need(claim.lines.length >= 1, 'The claim has no service lines; an 837P claim needs at least one.');
-  need(/^\d{2}$/.test(claim.encounter.placeOfService ?? ''), `encounter.placeOfService ${show(claim.encounter.placeOfService)} must be a 2-digit CMS place-of-service code (837P CLM05).`);
-  need(x12Text(bp?.name) !== '', 'billingProvider.name is missing; the 837P billing provider loop (2010AA) needs it.');
-  need(/^\d{10}$/.test(bp?.npi ?? ''), `billingProvider.npi ${show(bp?.npi)} must be 10 digits (837P 2010AA NM109).`);
-  need(/^\d{9}$/.test((bp?.taxId ?? '').replace(/-/g, '')), `billingProvider.taxId ${show(bp?.taxId)} must be the 9-digit EIN (837P 2010AA REF*EI).`);
-  need(x12Text(claim.payer?.name) !== '', 'payer.name is missing; the 837P payer loop (2010BB) needs it.');
-  need(x12Id(claim.payer?.id) !== '', 'payer.id is missing; the 837P payer loop (2010BB NM109) needs the payer id.');
-  need(x12Text(claim.patient?.name?.family) !== '', 'patient.name.family is missing; the 837P needs the patient\'s last name.');
-  if (patientIsSubscriber(claim)) {
-    need(x12Id(claim.patient?.memberId) !== '', 'patient.memberId is missing; the 837P subscriber loop (2010BA NM109) needs the member id.');
-  } else {
-    need(x12Text(claim.subscriber?.name?.family) !== '', 'subscriber.name.family is missing; the 837P subscriber loop (2010BA) needs it.');
-    need(x12Id(claim.subscriber?.memberId) !== '', 'subscriber.memberId is missing; the 837P subscriber loop (2010BA NM109) needs the member id.');
-  }
-  const rp = claim.renderingProvider;
-  if (rp?.npi !== undefined && rp.npi !== bp?.npi) {
-    need(/^\d{10}$/.test(rp.npi), `renderingProvider.npi ${show(rp.npi)} must be 10 digits (837P 2310B NM109).`);
-    need(x12Text(rp.personName?.family ?? rp.name) !== '', 'renderingProvider.name is missing; the 837P rendering provider loop (2310B) needs it when the rendering NPI differs from the billing NPI.');
-  }
+  need(claim.diagnoses.length >= 1, 'The claim has no diagnoses; an 837P claim needs at least one (loop 2300, HI).');
+  need(claim.diagnoses.length <= X12_MAX_DIAGNOSES, `The claim has ${claim.diagnoses.length} diagnoses; an 837P claim carries at most 12 (loop 2300, HI). Remove the least relevant ones.`);
+  need(claim.lines.length >= 1, 'The claim has no service lines; an 837P claim needs at least one (loop 2400).');
+  need(KNOWN_POS.has(claim.encounter.placeOfService ?? ''), `encounter.placeOfService ${show(claim.encounter.placeOfService)} must be a 2-digit CMS place-of-service code (loop 2300, CLM05-1).`);
+  problems.push(...x12FieldProblems(claim).map((p) => p.message));
   return problems;
 }
 

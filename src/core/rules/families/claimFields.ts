@@ -1,5 +1,7 @@
 // Claim form rules: pointers, diagnosis count, NPI, required fields, dates, place of service,
 // total and units/charges. Limits follow the 837P/CMS-1500: 12 diagnoses, 4 pointers and 4 modifiers per line.
+import { x12FieldProblems, type X12FieldProblem } from '../../claim/export/x12/fields';
+import { validateClaim } from '../../claim/parse';
 import { INPATIENT_POS, KNOWN_POS } from '../codes';
 import { field, line, warning, type RuleFamily, type RuleRun } from '../rule';
 import type { RuleWarning } from '../types';
@@ -8,9 +10,10 @@ import { isValidNpi } from './npi';
 
 export const claimFields: RuleFamily = {
   name: 'claim fields',
-  rules: ['claim.pointer', 'claim.too-many-diagnoses', 'claim.npi', 'claim.required-field', 'claim.dates', 'claim.place-of-service', 'claim.total', 'claim.units-charges'],
+  rules: ['claim.pointer', 'claim.too-many-diagnoses', 'claim.npi', 'claim.required-field', 'claim.field-value', 'claim.dates', 'claim.place-of-service', 'claim.total', 'claim.units-charges'],
   run(run) {
-    return [...pointers(run), ...tooMany(run), ...npis(run), ...required(run), ...dates(run), ...placeOfService(run), ...total(run), ...unitsCharges(run)];
+    const formatted = formatProblems(run);
+    return [...pointers(run), ...tooMany(run), ...npis(run), ...required(run, formatted), ...fieldValues(formatted), ...dates(run), ...placeOfService(run), ...total(run), ...unitsCharges(run)];
   },
 };
 
@@ -50,42 +53,86 @@ function npis(run: RuleRun): RuleWarning[] {
   });
 }
 
-function required(run: RuleRun): RuleWarning[] {
+/**
+ * What the 837P guide requires of this claim and what its elements can hold (the X12 export's own
+ * list, so `check` and `export --format x12` agree); undefined when the claim does not even
+ * parse, in which case the fields are checked one by one below.
+ */
+function formatProblems(run: RuleRun): X12FieldProblem[] | undefined {
+  const parsed = validateClaim(run.claim.raw);
+  return parsed.ok ? x12FieldProblems(parsed.claim) : undefined;
+}
+
+/** `lines[3].placeOfService` -> the line target; other fields -> the claim field. */
+function targetOf(path: string) {
+  const m = /^lines\[(\d+)\]/.exec(path);
+  return m ? line(Number(m[1])) : field(path);
+}
+
+function required(run: RuleRun, formatted: X12FieldProblem[] | undefined): RuleWarning[] {
   const c = run.claim;
   const missing: [string, unknown][] = [
     ['schemaVersion', c.schemaVersion],
     ['encounter.dateOfService', c.dateOfService],
     ['encounter.placeOfService', c.placeOfService],
-    ['patient.name.family', c.patient.family],
     ['patient.name.given', c.patient.given],
     ['patient.birthDate', c.patient.birthDate],
     ['patient.sex', c.patient.sex],
-    ['patient.memberId', c.patient.memberId],
-    ['payer.name', c.payer.name],
-    ['payer.id', c.payer.id],
-    ['billingProvider.npi', c.billingProvider.npi],
-    ['billingProvider.name', c.billingProvider.name],
-    ['billingProvider.taxId', c.billingProvider.taxId],
   ];
+  if (formatted === undefined) {
+    // A claim that fails the schema: the fields the 837P cannot go without, read defensively.
+    const dependent = isDependent(c.raw);
+    missing.push(
+      ['patient.name.family', c.patient.family],
+      dependent ? ['subscriber.memberId', str(obj(c.raw.subscriber).memberId)] : ['patient.memberId', c.patient.memberId],
+      ['payer.name', c.payer.name],
+      ['payer.id', c.payer.id],
+      ['billingProvider.npi', c.billingProvider.npi],
+      ['billingProvider.name', c.billingProvider.name],
+      ['billingProvider.taxId', c.billingProvider.taxId],
+    );
+  }
+  const formatCovers = new Set((formatted ?? []).filter((p) => p.kind === 'missing').map((p) => p.field));
   const out = missing
-    .filter(([, v]) => v === undefined || (typeof v === 'string' && v.trim() === ''))
+    .filter(([f, v]) => !formatCovers.has(f) && (v === undefined || (typeof v === 'string' && v.trim() === '')))
     .map(([f]) => warning('claim.required-field', `${f} is empty; the claim cannot be sent without it.`, field(f), { key: `claim.required-field:${f}` }));
-  const addr = c.billingProvider.address;
-  const addrMissing = ['line1', 'city', 'state', 'postalCode'].filter((k) => typeof addr?.[k] !== 'string' || (addr[k] as string).trim() === '');
-  if (addrMissing.length > 0) {
-    out.push(warning('claim.required-field', `billingProvider.address (${addrMissing.join(', ')}) is empty; the 837P needs the billing provider's street address (loop 2010AA N3/N4).`, field('billingProvider.address'), {
-      severity: 'warning', key: 'claim.required-field:billingProvider.address',
-    }));
+  for (const p of formatted ?? []) {
+    if (p.kind === 'missing') out.push(warning('claim.required-field', p.message, targetOf(p.field), { key: `claim.required-field:${p.field}` }));
   }
   if (c.diagnoses.length === 0) out.push(warning('claim.required-field', 'The claim has no diagnosis; at least one is required.', field('diagnoses'), { key: 'claim.required-field:diagnoses' }));
   if (c.lines.length === 0) out.push(warning('claim.required-field', 'The claim has no service line; at least one is required.', field('lines'), { key: 'claim.required-field:lines' }));
   c.lines.forEach((l, i) => {
     if (l.code === '') out.push(warning('claim.required-field', `Line ${i + 1} has no procedure code.`, line(i), { key: `claim.required-field:lines.${i}.code` }));
+    // Drug codes are paid by NDC at Medicaid and many other payers (837P 2410 LIN/CTP).
+    const raw = (c.raw.lines as unknown[] | undefined)?.[i];
+    if (/^J\d{4}$/i.test(l.code) && str(obj(raw).ndc)?.trim() === undefined) {
+      out.push(warning('claim.required-field', `Line ${i + 1} (${l.code.toUpperCase()}) is a drug code without an NDC; Medicaid and many payers reject it without the NDC, quantity and unit (837P loop 2410, LIN/CTP).`, line(i), {
+        severity: 'warning', key: `claim.required-field:lines.${i}.ndc`,
+      }));
+    }
   });
   c.diagnoses.forEach((d, i) => {
     if (d.code === '') out.push(warning('claim.required-field', `Diagnosis ${i + 1} has no code.`, { kind: 'diagnosis', index: i }, { key: `claim.required-field:diagnoses.${i}.code` }));
   });
   return out;
+}
+
+/** Values the 837P cannot carry as they are (delimiters, lengths, identifier and code shapes). */
+function fieldValues(formatted: X12FieldProblem[] | undefined): RuleWarning[] {
+  return (formatted ?? [])
+    // NPIs have their own rule (claim.npi: shape and check digit).
+    .filter((p) => p.kind === 'value' && !p.field.endsWith('.npi'))
+    .map((p) => warning('claim.field-value', p.message, targetOf(p.field), { key: `claim.field-value:${p.field}` }));
+}
+
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The patient is a dependent when a subscriber is given with a relationship other than self. */
+function isDependent(raw: Record<string, unknown>): boolean {
+  if (raw.subscriber === undefined) return false;
+  const rel = (str(obj(raw.subscriber).relationship) ?? '').trim().toLowerCase();
+  return rel !== 'self' && rel !== '18';
 }
 
 function dates(run: RuleRun): RuleWarning[] {

@@ -51,7 +51,9 @@ function checkHcpcs(run: RuleRun, code: string, i: number, date: string): RuleWa
   if (!rec) {
     return [warning('code.invalid', `${code} is not a HCPCS Level II code in the ${version} file.`, line(i), { source: { dataset: 'hcpcs', version, row: { code } }, key })];
   }
-  const added = extraDate(rec, ['effectiveDate', 'addDate', 'addedDate', 'codeAddDate', 'actionEffectiveDate']);
+  // The add date is when the code began; the action effective date is when its latest change
+  // (a new label, a pricing change) took effect, so it only stands in when no add date is given.
+  const added = extraDate(rec, ['addDate', 'addedDate', 'codeAddDate']) ?? extraDate(rec, ['effectiveDate', 'actionEffectiveDate']);
   const terminated = extraDate(rec, ['terminationDate', 'termDate', 'terminatedDate']);
   const row = { code: rec.code, ...(added ? { effectiveDate: added } : {}), ...(terminated ? { terminationDate: terminated } : {}) };
   if (terminated && date > terminated) {

@@ -3,7 +3,7 @@
 // the services are distinct (warning until one is present); 9: the edit does not apply.
 // An edit is in force from its effective date through its deletion date.
 import type { PtpEdit } from '../../codeset/api';
-import { NCCI_PTP_MODIFIERS } from '../codes';
+import { NCCI_PTP_MODIFIERS, isEm } from '../codes';
 import { normalizeCode } from '../../codes';
 import type { ViewLine } from '../claimView';
 import { line, warning, type RuleFamily, type RuleRun } from '../rule';
@@ -63,9 +63,24 @@ function pairWarning(_run: RuleRun, e: PtpEdit, x: { l: ViewLine; i: number; cod
       source, key, fixes: [{ title: `Remove the ${e.col2} line`, edit: { op: 'removeLine', line: c2.i } }],
     })];
   }
-  const bypass = [...c1.l.modifiers, ...c2.l.modifiers].find((m) => NCCI_PTP_MODIFIERS.has(m));
+  // An E/M paired with a procedure: a significant, separately identifiable E/M carries 25 (or 57,
+  // decision for surgery); 59 and X{EPSU} are not used on E/M codes (NCCI Policy Manual ch. I, E.).
+  const em = isEm(c1.code) ? c1 : isEm(c2.code) ? c2 : undefined;
+  if (em !== undefined) {
+    if (em.l.modifiers.some((m) => EM_MODIFIERS.has(m))) return [];
+    const misplaced = em.l.modifiers.filter((m) => DISTINCT_MODIFIERS.has(m));
+    const also = misplaced.length > 0 ? ` Modifier ${misplaced.join(', ')} is not used on E/M codes.` : '';
+    return [warning('ncci.ptp', `${e.col2} is bundled into ${e.col1} on the same date${why}; bill the E/M only if it is significant and separately identifiable, with modifier 25 on ${em.code} (indicator 1).${also}`, line(em.i), {
+      severity: 'warning', source, key,
+      fixes: [
+        { title: `Add modifier 25 (separately identifiable E/M) to ${em.code}`, edit: { op: 'addModifier', line: em.i, modifier: '25' } },
+        { title: `Remove the ${em.code} line`, edit: { op: 'removeLine', line: em.i } },
+      ],
+    })];
+  }
+  const bypass = [...c1.l.modifiers, ...c2.l.modifiers].find((m) => NCCI_PTP_MODIFIERS.has(m) && !EM_MODIFIERS.has(m));
   if (bypass) return [];
-  return [warning('ncci.ptp', `${e.col2} is bundled into ${e.col1} on the same date${why}; bill both only if the services are distinct and an NCCI-associated modifier (59, XE, XS, XP, XU ...) is on ${e.col2} (indicator 1).`, line(c2.i), {
+  return [warning('ncci.ptp', `${e.col2} is bundled into ${e.col1} on the same date${why}; bill both only if the services are distinct and an NCCI-associated modifier (XE, XS, XP, XU or 59, or an anatomic modifier) is on ${e.col2} (indicator 1).`, line(c2.i), {
     severity: 'warning', source, key,
     fixes: [
       { title: `Add modifier XS (separate structure) to ${e.col2}`, edit: { op: 'addModifier', line: c2.i, modifier: 'XS' } },
@@ -74,3 +89,8 @@ function pairWarning(_run: RuleRun, e: PtpEdit, x: { l: ViewLine; i: number; cod
     ],
   })];
 }
+
+/** Modifiers that mark an E/M as separate from a same-day procedure; they do not split two procedures. */
+const EM_MODIFIERS: ReadonlySet<string> = new Set(['25', '57']);
+/** Modifiers for distinct procedures, never for an E/M. */
+const DISTINCT_MODIFIERS: ReadonlySet<string> = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
