@@ -35,7 +35,7 @@ export function collectFiles(paths: string[], cwd: string): string[] {
         for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
           const f = join(d, e.name);
           if (e.isDirectory()) walk(f);
-          else if (!/\.(md|txt\.md|pdf|xsd|docx?)$/i.test(e.name) && !/^readme/i.test(e.name)) out.push(f);
+          else if (!/\.(md|txt\.md|pdf|xsd|docx?)$/i.test(e.name) && !/^(readme|license|licence|notice|copying)/i.test(e.name)) out.push(f);
         }
       };
       walk(full);

@@ -1,0 +1,8 @@
+// Public face of the CMS-HCC risk adjustment: tables, scores, eligibility, MEAT support.
+export * from './tables';
+export * from './models';
+export * from './demographics';
+export * from './score';
+export * from './eligibility';
+export * from './patients';
+export * from './read';
