@@ -6,3 +6,4 @@ export * from './score';
 export * from './eligibility';
 export * from './patients';
 export * from './read';
+export * from './meat';

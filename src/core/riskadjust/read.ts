@@ -96,6 +96,18 @@ export function riskAdjustmentOf(reader: RiskRowReader): RiskAdjustment | undefi
   };
 }
 
+const ofIndex = new WeakMap<object, RiskAdjustment | null>();
+
+/** The risk-adjustment tables behind a code-set index that reads SQL (the database index); undefined for other indexes or when none are imported. */
+export function riskAdjustmentOfIndex(index: object): RiskAdjustment | undefined {
+  const known = ofIndex.get(index);
+  if (known !== undefined) return known ?? undefined;
+  const reader = index as Partial<RiskRowReader>;
+  const risk = typeof reader.query === 'function' && typeof reader.sets === 'function' ? riskAdjustmentOf(reader as RiskRowReader) : undefined;
+  ofIndex.set(index, risk ?? null);
+  return risk;
+}
+
 /** From tables already in memory (tests, the bench). */
 export function riskAdjustmentFrom(tables: readonly RiskModelTables[]): RiskAdjustment {
   return {
