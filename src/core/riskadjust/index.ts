@@ -7,3 +7,4 @@ export * from './eligibility';
 export * from './patients';
 export * from './read';
 export * from './meat';
+export * from './report';

@@ -5,6 +5,7 @@
 // an evaluation, an assessment, a treatment. "History of" alone is not support: a historical
 // mention needs monitoring or treatment in the same sentence.
 import { contextOf, type NoteModel, type Sentence, type Span } from '../note';
+import { hccTag, type HccTag, type RiskModelTables } from './tables';
 
 export type MeatKind = 'monitored' | 'evaluated' | 'assessed' | 'treated';
 
@@ -59,4 +60,34 @@ export function meatSupport(note: NoteModel, spans: readonly Span[], setting: 'o
     why = 'the note mentions it outside the assessment/plan with no monitoring, evaluation, assessment or treatment';
   }
   return first ? { supported: false, span: first, reason: why } : { supported: false, reason: why };
+}
+
+/** What MEAT needs of an analyzer suggestion (the rules' AnalyzedSuggestion and the analyzer's Suggestion both fit). */
+export interface EvidencedCode {
+  code: string;
+  system?: string;
+  evidence: readonly Span[];
+  context?: { negated?: boolean; family?: boolean };
+}
+
+const norm = (code: string): string => code.replace(/[.\s]/g, '').toUpperCase();
+
+/** A suggestion the note asserts: an ICD-10-CM code with evidence, not negated, not about a relative. */
+export function assertedDiagnosis(s: EvidencedCode): boolean {
+  return (s.system === undefined || s.system === 'icd10cm') && s.context?.negated !== true && s.context?.family !== true && s.evidence.length > 0;
+}
+
+/** Mentions of the condition a code names: the claim's spans, and the analyzer's spans for the same code, category (first 3 characters) or HCC. */
+export function conditionSpans(code: string, claimSpans: readonly Span[], suggestions: readonly EvidencedCode[], tables: RiskModelTables): Span[] {
+  const n = norm(code);
+  const tag: HccTag | undefined = hccTag(tables, n);
+  const out: Span[] = claimSpans.map((s) => ({ start: s.start, end: s.end }));
+  for (const s of suggestions) {
+    if (!assertedDiagnosis(s)) continue;
+    const c = norm(s.code);
+    if (c === n || c.slice(0, 3) === n.slice(0, 3) || (tag !== undefined && hccTag(tables, c)?.category === tag.category)) {
+      for (const e of s.evidence) out.push({ start: e.start, end: e.end });
+    }
+  }
+  return out;
 }

@@ -89,3 +89,8 @@ export const MODELS: Readonly<Record<string, ModelDefinition>> = { V28, V24 };
 export function defaultModel(paymentYear: number): string {
   return paymentYear >= 2024 ? 'V28' : 'V24';
 }
+
+/** Diagnoses of a calendar year's visits count for the next payment year (2025 visits -> payment year 2026). */
+export function paymentYearOfService(dateOfService: string): number {
+  return Number(dateOfService.slice(0, 4)) + 1;
+}

@@ -51,3 +51,14 @@ export function visit(p: PatientSpec, codes: string[], over: { code?: string; po
     lines: [{ code: over.code ?? '99213', system: 'cpt', units: 1, charge: 100, diagnosisPointers: [1] }],
   };
 }
+
+/** The same kind of tables as the CMS CSV layouts, a few rows each (factors made up). */
+export const CSV_FILES: Record<string, string> = {
+  'ra_dx_to_cc_2026.csv': 'diagnosis_code,cc,model_name\nE119,38,CMS-HCC Model V28\nI509,226,CMS-HCC Model V28\nE119,19,CMS-HCC Model V24\nE1122,37,CMS-HCC Model V28\n',
+  'ra_hierarchies_2026.csv': 'cc_parent,cc_child,model_domain,model_version,model_fullname\n37,38,CMS-HCC,V28,V28H\n',
+  'ra_labels_2026.csv': 'cc,label,model_domain,model_version,model_fullname\nHCC38,"Diabetes, plain",CMS-HCC,V28,V28L\nHCC226,Heart failure,CMS-HCC,V28,V28L\n',
+  'ra_coefficients_2026.csv': 'coefficient,value,model_domain,model_version\nCNA_F70_74,0.4,CMS-HCC,C28\nCNA_HCC38,0.16,CMS-HCC,C28\nCNA_HCC226,0.36,CMS-HCC,C28\nCNA_DIABETES_HF_V28,0.11,CMS-HCC,C28\nCNA_D2,0,CMS-HCC,C28\nCNA_F70_74,0.3,CMS-HCC,C24\n',
+  'ra_dx_edits.csv': 'icd10,edit_type,sex,age_min,age_max,action,cc_override,model_name,description\nD66,sex,2,,,override,112,CMS-HCC Model V28,in a female\n',
+  'hcc_is_chronic.csv': 'hcc,is_chronic,model_version,model_domain\nHCC38,Y,V28,CMS-HCC\n',
+  'ra_eligible_cpt_hcpcs_2026.csv': 'cpt_hcpcs_code\n99213\nG0402\n',
+};

@@ -6,11 +6,11 @@
 // from what the note supports: an HCC without MEAT evidence is never suggested.
 import type { CodesetIndex } from '../../codeset/api';
 import { parseNote, type NoteModel, type Span } from '../../note';
-import { meatSupport, type MeatSupport } from '../../riskadjust/meat';
+import { assertedDiagnosis as asserted, conditionSpans, meatSupport, type MeatSupport } from '../../riskadjust/meat';
 import { hccTag, type HccTag, type RiskModelTables } from '../../riskadjust/tables';
 import { icdDisplay, normalize } from '../codes';
 import { warning, type RuleFamily, type RuleRun } from '../rule';
-import type { AnalyzedSuggestion, RuleWarning } from '../types';
+import type { RuleWarning } from '../types';
 
 let lastNote: { text: string; model: NoteModel } | undefined;
 function modelOf(text: string): NoteModel {
@@ -19,23 +19,6 @@ function modelOf(text: string): NoteModel {
 }
 
 const category = (code: string): string => normalize(code).slice(0, 3);
-
-/** Suggestions the note asserts (not negated, not about a relative). */
-function asserted(s: AnalyzedSuggestion): boolean {
-  return (s.system === undefined || s.system === 'icd10cm') && s.context?.negated !== true && s.context?.family !== true && s.evidence.length > 0;
-}
-
-/** Evidence for the condition a code names: its own spans, and the analyzer's spans for the same code, category or HCC. */
-function conditionSpans(code: string, tag: HccTag | undefined, claimSpans: readonly Span[], suggestions: readonly AnalyzedSuggestion[], tables: RiskModelTables): Span[] {
-  const out: Span[] = claimSpans.map((s) => ({ start: s.start, end: s.end }));
-  for (const s of suggestions) {
-    if (!asserted(s)) continue;
-    const n = normalize(s.code);
-    const related = n === code || category(n) === category(code) || (tag !== undefined && hccTag(tables, n)?.category === tag.category);
-    if (related) for (const e of s.evidence) out.push({ start: e.start, end: e.end });
-  }
-  return out;
-}
 
 function tagText(tag: HccTag): string {
   return `${tag.category}${tag.label ? ` ${tag.label}` : ''}, ${tag.model}`;
@@ -88,7 +71,7 @@ export const hcc: RuleFamily = {
         run.unchecked({ dataset: 'note', checks: ['hcc.unsupported'], reason: 'the note was not analyzed and some HCC diagnoses carry no evidence spans' });
         return;
       }
-      const s = supportOf(code, conditionSpans(code, tag, d.evidence, suggestions, tables));
+      const s = supportOf(code, conditionSpans(code, d.evidence, suggestions, tables));
       if (s.supported) return;
       const target = s.span ? { kind: 'note' as const, span: { start: s.span.start, end: s.span.end } } : { kind: 'diagnosis' as const, index: i };
       out.push(warning('hcc.unsupported', `${icdDisplay(code)} (diagnosis ${i + 1}) maps to ${tagText(tag)} but has no MEAT support in the note: ${s.reason}. Document monitoring, evaluation, assessment or treatment, or remove the code.`, target, {
@@ -111,7 +94,7 @@ export const hcc: RuleFamily = {
         if (!asserted(s) || n === code || onClaim.has(n) || proposed.has(n) || category(n) !== category(code)) continue;
         const tag = hccTag(tables, n);
         if (!tag || tag.category === own?.category) continue;
-        const m = supportOf(n, conditionSpans(n, tag, [], suggestions.filter((x) => normalize(x.code) === n), tables));
+        const m = supportOf(n, conditionSpans(n, [], suggestions.filter((x) => normalize(x.code) === n), tables));
         if (!m.supported) continue;
         proposed.add(n);
         const span = m.span ?? s.evidence[0]!;
