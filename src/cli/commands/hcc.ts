@@ -4,6 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseNote } from '../../core/note';
 import { conditionSpans, meatSupport, type EvidencedCode } from '../../core/riskadjust/meat';
+import { namingSpans } from '../../core/riskadjust/mentions';
 import { MODELS } from '../../core/riskadjust/models';
 import { groupClaims, type ClaimInputFile } from '../../core/riskadjust/patients';
 import { riskAdjustmentOf } from '../../core/riskadjust/read';
@@ -86,9 +87,12 @@ function supportOf(index: SqlCodesetIndex, tables: RiskModelTables, json: unknow
   const note = parseNote(noteText);
   const setting = claim.encounter?.setting === 'inpatient' ? 'inpatient' : 'outpatient';
   const out = new Map<string, boolean>();
+  const date = typeof claim.encounter?.dateOfService === 'string' ? claim.encounter.dateOfService : undefined;
   for (const d of dxs) {
-    if (d.spans.length === 0 && suggestions.length === 0) continue;
-    out.set(d.code, meatSupport(note, conditionSpans(d.code, d.spans, suggestions, tables), setting).supported);
+    let spans = conditionSpans(d.code, d.spans, suggestions, tables);
+    if (spans.length === 0) spans = namingSpans(index, note, d.code, date);
+    if (spans.length === 0 && suggestions.length === 0) continue;
+    out.set(d.code, meatSupport(note, spans, setting).supported);
   }
   return out;
 }

@@ -8,3 +8,4 @@ export * from './patients';
 export * from './read';
 export * from './meat';
 export * from './report';
+export * from './mentions';

@@ -47,6 +47,13 @@ describe('hcc.unsupported', () => {
     assert.equal((await fired('hcc.unsupported', claim, extra)).length, 0);
   });
 
+  test('a condition the analyzer missed is found by its index terms and title words in the note', async () => {
+    const named = setup('Assessment: Type 2 diabetes mellitus, continue metformin.', ['E11.9'], [['I10', 'Assessment']]);
+    assert.equal((await fired('hcc.unsupported', named.claim, named.extra)).length, 0);
+    const notNamed = setup('Assessment: knee pain, continue ibuprofen.', ['E11.9'], [['I10', 'Assessment']]);
+    assert.equal((await fired('hcc.unsupported', notNamed.claim, notNamed.extra)).length, 1);
+  });
+
   test('a negated mention does not support', async () => {
     const { claim, extra } = setup('Assessment: no heart failure.', ['I50.9'], [['I50.9', 'heart failure', { negated: true }]]);
     assert.equal((await fired('hcc.unsupported', claim, extra)).length, 1);

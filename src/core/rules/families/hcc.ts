@@ -7,6 +7,7 @@
 import type { CodesetIndex } from '../../codeset/api';
 import { parseNote, type NoteModel, type Span } from '../../note';
 import { assertedDiagnosis as asserted, conditionSpans, meatSupport, type MeatSupport } from '../../riskadjust/meat';
+import { namingSpans } from '../../riskadjust/mentions';
 import { hccTag, type HccTag, type RiskModelTables } from '../../riskadjust/tables';
 import { icdDisplay, normalize } from '../codes';
 import { warning, type RuleFamily, type RuleRun } from '../rule';
@@ -67,11 +68,13 @@ export const hcc: RuleFamily = {
       const tag = hccTag(tables, code);
       if (!tag) return;
       claimHccs.add(tag.category);
-      if (d.evidence.length === 0 && !run.ctx.analysis) {
+      let spans = conditionSpans(code, d.evidence, suggestions, tables);
+      if (spans.length === 0) spans = namingSpans(run.ctx.index, note, code, run.date);
+      if (spans.length === 0 && !run.ctx.analysis) {
         run.unchecked({ dataset: 'note', checks: ['hcc.unsupported'], reason: 'the note was not analyzed and some HCC diagnoses carry no evidence spans' });
         return;
       }
-      const s = supportOf(code, conditionSpans(code, d.evidence, suggestions, tables));
+      const s = supportOf(code, spans);
       if (s.supported) return;
       const target = s.span ? { kind: 'note' as const, span: { start: s.span.start, end: s.span.end } } : { kind: 'diagnosis' as const, index: i };
       out.push(warning('hcc.unsupported', `${icdDisplay(code)} (diagnosis ${i + 1}) maps to ${tagText(tag)} but has no MEAT support in the note: ${s.reason}. Document monitoring, evaluation, assessment or treatment, or remove the code.`, target, {
