@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCodesets } from './codesets';
+import { benchRiskAdjust } from './riskadjust';
 import { loadRealIndex } from '../test/support/realIndex';
 import { skipUnlessShared } from '../test/support/shared';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const want = (k: string) => only.length === 0 || only.includes(k);
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
   if (want('codesets')) results.codesets = await benchCodesets();
+  if (want('riskadjust')) results.riskadjust = await benchRiskAdjust();
   const index = await loadRealIndex();
   for (const [key, file, fn] of [['search', 'search', 'benchSearch'], ['analyze', 'analyze', 'benchAnalyze'], ['check', 'check', 'benchCheck']] as const) {
     if (!want(key)) continue;
