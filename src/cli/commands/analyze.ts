@@ -6,6 +6,7 @@ import { analyzeNote } from '../../core/suggest/analyze';
 import { readNoteBytes } from '../../core/suggest/input';
 import { suggestionsToSarif } from '../../core/suggest/sarif';
 import { ALL_THRESHOLD, type Setting, type Suggestion } from '../../core/suggest/types';
+import { hccTagsFor, type HccTag } from '../../core/riskadjust/tags';
 import { flagDate, flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs, requireSetInForce } from '../openIndex';
 
@@ -19,7 +20,7 @@ the evidence spans it rests on. --json prints [{"file", "suggestions", "warnings
 // Notes larger than this are not clinical notes; refusing them keeps the run bounded.
 const MAX_NOTE_BYTES = 64 * 1024 * 1024;
 
-interface FileResult { file: string; suggestions: Suggestion[]; warnings: string[] }
+interface FileResult { file: string; suggestions: (Suggestion & { hcc?: HccTag | null })[]; warnings: string[] }
 
 export function parseSetting(args: ParsedArgs): Setting {
   const setting = flagString(args, 'setting') ?? 'outpatient';
@@ -46,7 +47,8 @@ function printText(io: CliIO, results: FileResult[]): void {
     if (r.suggestions.length === 0 && r.warnings.length === 0) io.stdout('  no suggestions\n');
     for (const s of r.suggestions) {
       const units = s.units ? ` x${s.units}` : '';
-      io.stdout(`  ${(s.code + units).padEnd(11)} ${s.score.toFixed(2)}  ${s.title}\n      ${s.reason}; evidence: ${s.evidence.map((e) => `"${e.text}"`).join(', ')}${s.missing.length ? `; missing: ${s.missing.join(', ')}` : ''}\n`);
+      const hcc = s.hcc ? `  [${s.hcc.category} ${s.hcc.model}]` : '';
+      io.stdout(`  ${(s.code + units).padEnd(11)} ${s.score.toFixed(2)}  ${s.title}${hcc}\n      ${s.reason}; evidence: ${s.evidence.map((e) => `"${e.text}"`).join(', ')}${s.missing.length ? `; missing: ${s.missing.join(', ')}` : ''}\n`);
     }
   }
 }
@@ -75,7 +77,7 @@ export const command: CliCommand = {
           continue;
         }
         const analysis = analyzeNote(index, input.text, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}), ...(date ? { date } : {}) });
-        results.push({ file, suggestions: analysis.suggestions, warnings: [...input.warnings, ...analysis.warnings.filter((w) => !input.warnings.includes(w))] });
+        results.push({ file, suggestions: hccTagsFor(index, analysis.suggestions, date), warnings: [...input.warnings, ...analysis.warnings.filter((w) => !input.warnings.includes(w))] });
       }
     } finally {
       index.close();

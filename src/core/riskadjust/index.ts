@@ -9,3 +9,4 @@ export * from './read';
 export * from './meat';
 export * from './report';
 export * from './mentions';
+export * from './tags';

@@ -74,6 +74,20 @@ describe('medcode hcc', () => {
     assert.match(r.stdout, /skipped claims\/b-lab\.claim\.json: line 1: 80053 is not on the risk-adjustment eligible CPT\/HCPCS list/);
   });
 
+  test('analyze --json puts hcc {model, category, label} on each suggestion (null where none)', async () => {
+    const sampleDb = join(dir, 'sample.sqlite');
+    const sample = join(__dirname, '../../../data/sample');
+    const imported = await runCli(['codesets', 'import', sample, join(dir, 'tables'), '--db', sampleDb]);
+    assert.equal(imported.code, 0, imported.stderr);
+    writeFileSync(join(dir, 'dm.txt'), 'ASSESSMENT AND PLAN:\n1. Type 2 diabetes mellitus without complications, continue metformin.\n2. Hypertension, continue lisinopril.\n');
+    const r = await runCli(['analyze', join(dir, 'dm.txt'), '--json', '--date', '2025-05-01', '--db', sampleDb]);
+    assert.equal(r.code, 0, r.stderr);
+    const [file] = JSON.parse(r.stdout) as { suggestions: { code: string; hcc: unknown }[] }[];
+    const dm = file!.suggestions.find((s) => s.code === 'E11.9');
+    assert.deepEqual(dm?.hcc, { model: 'V28', category: 'HCC38', label: 'Diabetes, plain' });
+    assert.ok(file!.suggestions.filter((s) => s.code !== 'E11.9').every((s) => s.hcc === null));
+  });
+
   test('usage errors are sentences', async () => {
     const noYear = await runCli(['hcc', join(dir, 'claims'), '--db', db], {}, dir);
     assert.equal(noYear.code, 2);
