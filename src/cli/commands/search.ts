@@ -1,5 +1,6 @@
 // `medcode search "<text>"`: ranked codes for what a coder types.
 import { flagDate, flagBool, flagString, UsageError, type CliCommand } from '../command';
+import { hccTagsFor } from '../../core/riskadjust/tags';
 import { openIndexFromArgs } from '../openIndex';
 
 const USAGE = `Usage: medcode search "<text or code>" [--system icd10cm|hcpcs|cpt] [--limit N] [--date YYYY-MM-DD] [--db PATH] [--json]`;
@@ -23,11 +24,11 @@ export const command: CliCommand = {
         limit, ...(system ? { system: system as 'icd10cm' | 'hcpcs' | 'cpt' } : {}), ...(date ? { date } : {}),
       });
       if (flagBool(args, 'json')) {
-        io.stdout(JSON.stringify(results.map(({ code, system: s, title, billable, version, match, matched, score }) => ({ code, system: s, title, billable, version, match, matched, score })), null, 2) + '\n');
+        io.stdout(JSON.stringify(hccTagsFor(index, results, date).map(({ code, system: s, title, billable, version, match, matched, score, hcc }) => ({ code, system: s, title, billable, version, match, matched, score, ...(hcc !== undefined ? { hcc } : {}) })), null, 2) + '\n');
       } else if (results.length === 0) {
         io.stdout(`no codes found for "${query}"\n`);
       } else {
-        for (const r of results) io.stdout(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}  [${r.system} ${r.version}; ${r.match}]\n`);
+        for (const r of hccTagsFor(index, results, date)) io.stdout(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}  [${r.system} ${r.version}; ${r.match}]${r.hcc ? ` ${r.hcc.category} (${r.hcc.model})` : ''}\n`);
       }
     } finally {
       index.close();

@@ -74,7 +74,7 @@ describe('medcode hcc', () => {
     assert.match(r.stdout, /skipped claims\/b-lab\.claim\.json: line 1: 80053 is not on the risk-adjustment eligible CPT\/HCPCS list/);
   });
 
-  test('analyze --json puts hcc {model, category, label} on each suggestion (null where none)', async () => {
+  test('analyze --json and search --json put hcc {model, category, label} on each code (null where none)', async () => {
     const sampleDb = join(dir, 'sample.sqlite');
     const sample = join(__dirname, '../../../data/sample');
     const imported = await runCli(['codesets', 'import', sample, join(dir, 'tables'), '--db', sampleDb]);
@@ -86,6 +86,9 @@ describe('medcode hcc', () => {
     const dm = file!.suggestions.find((s) => s.code === 'E11.9');
     assert.deepEqual(dm?.hcc, { model: 'V28', category: 'HCC38', label: 'Diabetes, plain' });
     assert.ok(file!.suggestions.filter((s) => s.code !== 'E11.9').every((s) => s.hcc === null));
+    const search = await runCli(['search', 'E11.9', '--json', '--date', '2025-05-01', '--db', sampleDb]);
+    const hit = (JSON.parse(search.stdout) as { code: string; hcc: unknown }[]).find((x) => x.code === 'E11.9');
+    assert.deepEqual(hit?.hcc, { model: 'V28', category: 'HCC38', label: 'Diabetes, plain' });
   });
 
   test('usage errors are sentences', async () => {
