@@ -10,3 +10,4 @@ export * from './meat';
 export * from './report';
 export * from './mentions';
 export * from './tags';
+export * from './summary';

@@ -10,7 +10,9 @@ import { modelKey, paymentYearOf } from '../../../src/core/importers/riskadjust/
 import { riskAdjustmentOf } from '../../../src/core/riskadjust/read';
 import { scoreBeneficiary } from '../../../src/core/riskadjust/score';
 import { sqlJs } from '../../support/fixtureIndex';
-import { CSV_FILES as FILES } from './fixture';
+import { CSV_FILES as FILES, visit } from './fixture';
+import { claimRiskSummary } from '../../../src/core/riskadjust/summary';
+import { hccOfCode } from '../../../src/core/riskadjust/tags';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -64,6 +66,18 @@ test('import -> PY2026 and undated sets with SHA-256 -> tables of V28 -> a score
   const b = { birthDate: '1954-06-15', sex: 'female' as const, dual: 'none' as const, originallyDisabled: false, institutional: false, newEnrollee: false };
   // 0.4 + 0.16 + 0.36 + 0.11 + 0 = 1.03
   assert.equal(scoreBeneficiary(v28, b, [{ code: 'E11.9' }, { code: 'I50.9' }]).raw, 1.03);
+
+  // The claim panel's summary and the hover's tag.
+  const ann = { id: 'ann', birthDate: '1954-06-15', sex: 'female' as const };
+  const summary = claimRiskSummary(index, visit(ann, ['E11.9', 'I50.9', 'I10']))!;
+  assert.deepEqual(summary.hccs, { 'E11.9': { model: 'V28', category: 'HCC38', label: 'Diabetes, plain' }, 'I50.9': { model: 'V28', category: 'HCC226', label: 'Heart failure' } });
+  assert.equal(summary.raw, 1.03);
+  assert.equal(summary.segment, 'CNA');
+  const lab = claimRiskSummary(index, visit(ann, ['E11.9'], { code: '80053', pos: '81' }))!;
+  assert.equal(lab.raw, null);
+  assert.match(lab.reason!, /not a risk-adjustment encounter: .*80053/);
+  assert.deepEqual(hccOfCode(index, 'E11.9', '2025-03-01'), { model: 'V28', category: 'HCC38', label: 'Diabetes, plain' });
+  assert.equal(hccOfCode(index, 'I10', '2025-03-01'), null);
 
   // Importing the same bytes again is a no-op.
   const again = await importBatch([{ name: 'ra_dx_to_cc_2026.csv', bytes: enc(FILES['ra_dx_to_cc_2026.csv']!) }], writer, ALL_IMPORTERS);
