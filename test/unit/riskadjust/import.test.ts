@@ -83,6 +83,8 @@ test('import -> PY2026 and undated sets with SHA-256 -> tables of V28 -> a score
   const again = await importBatch([{ name: 'ra_dx_to_cc_2026.csv', bytes: enc(FILES['ra_dx_to_cc_2026.csv']!) }], writer, ALL_IMPORTERS);
   assert.equal(again.imported.length, 0);
   index.close();
+  const chronic = await importBatch([{ name: 'hcc_is_chronic.csv', bytes: enc('hcc,is_chronic,model_version,model_domain\nHCC38,Y,V28,CMS-HCC\nHCC203,"1,981,142",V24,CMS-HCC\n') }], writer, ALL_IMPORTERS);
+  assert.equal(chronic.imported[0]!.counts.unreadableRows, 1, 'a flag that is neither Y nor N is counted, not read as N');
   writer.close();
 });
 
@@ -94,5 +96,7 @@ test('a yearly table without a year in its name asks for one; a bad row names it
     importBatch([{ name: 'ra_coefficients_2026.csv', bytes: enc('coefficient,value,model_domain,model_version\nCNA_F70_74,abc,CMS-HCC,C28\n') }], writer, ALL_IMPORTERS),
     /line 2: this row does not fit/,
   );
+  const chronic = await importBatch([{ name: 'hcc_is_chronic.csv', bytes: enc('hcc,is_chronic,model_version,model_domain\nHCC38,Y,V28,CMS-HCC\nHCC203,"1,981,142",V24,CMS-HCC\n') }], writer, ALL_IMPORTERS);
+  assert.equal(chronic.imported[0]!.counts.unreadableRows, 1, 'a flag that is neither Y nor N is counted, not read as N');
   writer.close();
 });

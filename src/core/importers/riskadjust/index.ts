@@ -22,7 +22,8 @@ interface Layout {
   columns: string[];
   /** The tables that carry a payment year in their file name. */
   yearly: boolean;
-  row(get: (column: string) => string): RiskTableRow | undefined;
+  /** The row, undefined when it does not fit the layout, 'unreadable' for a known defect of the published file that is counted and left out. */
+  row(get: (column: string) => string): RiskTableRow | 'unreadable' | undefined;
 }
 
 /** Model names of the different files, as one key: "CMS-HCC Model V28" / (CMS-HCC, V28) / C28 -> V28; ESRD -> ESRD-V24; RxHCC R08 -> RxHCC-V08. */
@@ -86,7 +87,10 @@ const LAYOUTS: Layout[] = [
   {
     kind: 'hcc-chronic-csv', label: 'CMS risk-adjustment chronic HCC flags', yearly: false,
     columns: ['hcc', 'is_chronic', 'model_version', 'model_domain'],
-    row: (get) => ({ table: 'chronic', model: modelKey(get('model_domain'), get('model_version')), cc: ccOf(get('hcc')), chronic: /^y/i.test(get('is_chronic')) }),
+    // hcc_is_chronic.csv carries one row whose flag is not Y or N (V24 HCC203 "1,981,142"): counted as unreadable.
+    row: (get) => (/^[yn]$/i.test(get('is_chronic'))
+      ? { table: 'chronic', model: modelKey(get('model_domain'), get('model_version')), cc: ccOf(get('hcc')), chronic: /^y$/i.test(get('is_chronic')) }
+      : 'unreadable'),
   },
   {
     kind: 'hcc-eligible-csv', label: 'CMS risk-adjustment eligible CPT/HCPCS list', yearly: true,
@@ -131,6 +135,7 @@ async function importRiskTable(layout: Layout, file: ImportFile, sink: ImportSin
   let idx: Map<string, number> | undefined;
   let setId = -1;
   let rows = 0;
+  let unreadable = 0;
   const models: Record<string, number> = {};
   for (const [fields, lineNo] of csvRecords(file.bytes)) {
     if (!idx) {
@@ -142,6 +147,7 @@ async function importRiskTable(layout: Layout, file: ImportFile, sink: ImportSin
     if (fields.length === 1 && fields[0]!.trim() === '' ) continue;
     const get = (c: string): string => (fields[idx!.get(c) ?? -1] ?? '').trim();
     const row = layout.row(get);
+    if (row === 'unreadable') { unreadable++; continue; }
     const key = row && (row.table === 'dx' || row.table === 'edit' || row.table === 'eligible' ? row.code : row.table === 'coefficient' ? row.name : row.table === 'hierarchy' ? row.parent : row.cc);
     if (!row || !key) {
       throw new ImportError(`this row does not fit the ${layout.label} layout (found "${fields.join(',').slice(0, 80)}"). Expected ${expected}.`, file.name, lineNo);
@@ -153,7 +159,7 @@ async function importRiskTable(layout: Layout, file: ImportFile, sink: ImportSin
   if (!idx) throw new ImportError(`the file is empty. Expected ${expected}.`, file.name);
   if (rows === 0) throw new ImportError(`the header is there but no rows follow. Expected ${expected}.`, file.name);
   options.onProgress?.(1);
-  return { kind: layout.kind, file: file.name, system: 'cms-hcc', version: release.version, counts: { rows, ...models } };
+  return { kind: layout.kind, file: file.name, system: 'cms-hcc', version: release.version, counts: { rows, ...(unreadable > 0 ? { unreadableRows: unreadable } : {}), ...models } };
 }
 
 export const riskAdjustImporters: Importer[] = LAYOUTS.map((layout) => ({
