@@ -46,7 +46,7 @@ function claimFiles(paths: string[], cwd: string): string[] {
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const f = join(d, e.name);
-        if (e.isDirectory()) walk(f);
+        if (e.isDirectory()) { if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(f); }
         else if (e.name.endsWith('.json') && !e.name.endsWith('.schema.json')) out.push(f);
       }
     };
