@@ -157,3 +157,17 @@ test('a patient without a birth date is reported, not scored with a guess', () =
   assert.match(patients[0]!.problem!, /birth date/);
   assert.ok(patients[0]!.defaults.includes('dualStatus: none'));
 });
+
+test('V24 reads its own rows and interactions: CNA_F70_74 0.300 + HCC19 0.100 + HCC85 0.300 + DIABETES_CHF 0.120 + D2 0 = 0.820', () => {
+  const v24 = buildModelTables('V24', 2025, [
+    { table: 'dx', model: 'V24', code: 'E119', cc: '19' }, { table: 'dx', model: 'V24', code: 'I509', cc: '85' },
+    { table: 'dx', model: 'V28', code: 'I509', cc: '226' },
+    ...([['CNA_F70_74', 0.3], ['CNA_HCC19', 0.1], ['CNA_HCC85', 0.3], ['CNA_DIABETES_CHF', 0.12], ['CNA_D2', 0]] as const)
+      .map(([name, value]) => ({ table: 'coefficient' as const, model: 'V24', name, value })),
+  ]);
+  const b = { birthDate: '1953-06-15', sex: 'female' as const, dual: 'none' as const, originallyDisabled: false, institutional: false, newEnrollee: false };
+  const s = scoreBeneficiary(v24, b, [{ code: 'E11.9' }, { code: 'I50.9' }]);
+  assert.deepEqual(s.hccs.map((h) => h.category), ['HCC19', 'HCC85']);
+  assert.deepEqual(s.interactions.map((i) => i.name), ['DIABETES_CHF']);
+  assert.equal(s.raw, 0.82);
+});
