@@ -18,8 +18,7 @@ const USAGE = `Usage:
 
 import detects each file's kind by its content (ICD-10-CM tabular/order/index/drug/neoplasm/eindex,
 HCPCS TXT/xlsx, NCCI PTP/MUE/add-on, MCE, place of service, CMS-HCC risk-adjustment tables, a licensed
-CPT file) and writes the
-database atomically: on any error the existing database is left as it was.`;
+CPT file) and writes the database atomically: on any error the existing database is left as it was.`;
 
 export function collectFiles(paths: string[], cwd: string): string[] {
   const out: string[] = [];
