@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCodesets } from './codesets';
 import { benchColdSearch } from './coldSearch';
+import { benchRiskAdjust } from './riskadjust';
 import { loadRealIndex } from '../test/support/realIndex';
 import { skipUnlessShared } from '../test/support/shared';
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
   if (want('codesets')) results.codesets = await benchCodesets();
   if (want('coldSearch')) results.coldSearch = await benchColdSearch();
+  if (want('riskadjust')) results.riskadjust = await benchRiskAdjust();
   const index = await loadRealIndex();
   for (const [key, file, fn] of [['search', 'search', 'benchSearch'], ['analyze', 'analyze', 'benchAnalyze'], ['check', 'check', 'benchCheck']] as const) {
     if (!want(key)) continue;

@@ -13,6 +13,7 @@ import { providersSection } from './sections/providers';
 import { diagnosesSection } from './sections/diagnoses';
 import { linesSection } from './sections/lines';
 import { totalsSection } from './sections/totals';
+import { riskSection } from './sections/risk';
 import { warningSummary } from './sections/warningSummary';
 import { exportBar, type FormatId } from './sections/exportBar';
 import { errorView } from './sections/errorView';
@@ -34,8 +35,9 @@ const SECTIONS: Section[] = [
   { id: 'patient', inputs: (_s, c) => [c.claim.patient, c.claim.filledFrom, c.patients, c.warnings.filter(onField('patient'))], render: patientSection },
   { id: 'payer', inputs: (_s, c) => [c.claim.payer, c.claim.filledFrom, c.warnings.filter(onField('payer'))], render: payerSection },
   { id: 'providers', inputs: (_s, c) => [c.claim.billingProvider, c.claim.renderingProvider, c.claim.referringProvider, c.claim.filledFrom, c.warnings.filter((x) => onField('billingProvider')(x) || onField('renderingProvider')(x) || onField('referringProvider')(x))], render: providersSection },
-  { id: 'diagnoses', inputs: (_s, c) => [c.claim.diagnoses, c.claim.lines.map((l) => l.diagnosisPointers), c.titles, c.warnings.filter((x) => onKind('diagnosis')(x) || onField('diagnoses')(x))], render: diagnosesSection },
+  { id: 'diagnoses', inputs: (_s, c) => [c.claim.diagnoses, c.claim.lines.map((l) => l.diagnosisPointers), c.titles, c.risk?.hccs, c.warnings.filter((x) => onKind('diagnosis')(x) || onField('diagnoses')(x))], render: diagnosesSection },
   { id: 'lines', inputs: (_s, c) => [c.claim.lines, c.claim.diagnoses.length, c.titles, c.claim.filledFrom, c.warnings.filter((x) => onKind('line')(x) || onField('lines')(x))], render: linesSection },
+  { id: 'risk', inputs: (_s, c) => [c.risk], render: riskSection },
   { id: 'totals', inputs: (_s, c) => [c.claim.lines.map((l) => [l.units, l.charge]), c.claim.totalCharge, c.warnings.filter(onField('totalCharge'))], render: totalsSection },
 ];
 
@@ -72,7 +74,7 @@ export class ClaimPanel {
     }
     this.state = s;
     const ctx: PanelContext = {
-      claim, titles: s.titles ?? {}, readonly: s.readonly ?? false, actions: this.actions, patients: s.patients ?? [],
+      claim, titles: s.titles ?? {}, readonly: s.readonly ?? false, actions: this.actions, patients: s.patients ?? [], ...(s.risk ? { risk: s.risk } : {}),
       warnings: s.warnings.map((warning, index) => ({ warning, index })),
     };
     const focusKey = (document.activeElement as HTMLElement | null)?.closest?.('[data-key]')?.getAttribute('data-key') ?? undefined;

@@ -1,7 +1,7 @@
 // What every section receives: the claim as last published by the host, its warnings (with
 // their position in the host's list, which fixes and suppressions refer to) and the actions.
 import type { Claim } from '../src/core/claim/schema';
-import type { PanelEdit, PanelWarning, SearchResultItem } from '../src/core/protocol';
+import type { PanelEdit, PanelWarning, RiskSummary, SearchResultItem } from '../src/core/protocol';
 
 export interface IndexedWarning {
   warning: PanelWarning;
@@ -22,6 +22,8 @@ export interface PanelContext {
   claim: Claim;
   warnings: IndexedWarning[];
   titles: Record<string, string>;
+  /** CMS-HCC view of the claim, when risk-adjustment tables are imported. */
+  risk?: RiskSummary;
   readonly: boolean;
   actions: PanelActions;
   /** Patients imported into the workspace, to fill the claim from. */

@@ -71,6 +71,18 @@ export const SearchResultSchema = z.object({
   billable: z.boolean(),
 });
 
+/** CMS-HCC view of the claim (absent when no risk-adjustment tables are imported). */
+export const RiskSummarySchema = z.object({
+  model: z.string(),
+  year: z.number(),
+  hccs: z.record(z.string(), z.object({ model: z.string(), category: z.string(), label: z.string() })),
+  segment: z.nullable(z.string()),
+  payment: z.array(z.object({ category: z.string(), label: z.string(), factor: z.number() })),
+  dropped: z.array(z.object({ category: z.string(), by: z.string() })),
+  raw: z.nullable(z.number()),
+  reason: z.optional(z.string()),
+});
+
 export const ExportFormatSchema = z.enum(['claim-json', 'fhir', 'x12']);
 
 // ---- host -> panel ------------------------------------------------------------------------
@@ -85,6 +97,7 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     rulesRan: z.boolean(),
     /** Titles of the claim's codes from the loaded code sets, by code as written in the claim. */
     titles: z.optional(z.record(z.string(), z.string())),
+    risk: z.optional(RiskSummarySchema),
     readonly: z.optional(z.boolean()),
     /** Patients imported into the workspace (.medcode/patients.json), for "Fill from patient". */
     patients: z.optional(z.array(z.object({ id: z.string(), label: z.string() }))),
@@ -126,6 +139,7 @@ export type PanelWarning = z.infer<typeof PanelWarningSchema>;
 export type StateMessage = Extract<HostMessage, { type: 'state' }>;
 export type SearchResultItem = z.infer<typeof SearchResultSchema>;
 export type ExportFormatName = z.infer<typeof ExportFormatSchema>;
+export type RiskSummary = z.infer<typeof RiskSummarySchema>;
 
 /** The message, or undefined when it is not one the panel understands (then it is dropped). */
 export function parseHostMessage(data: unknown): HostMessage | undefined {

@@ -8,6 +8,7 @@ import { systemLabel, type CodesetDatabase } from './database';
 import { codeArgs, commandLink, markedAt } from './codeAtPosition';
 import type { MarkedCode } from './noteAnalysis';
 import type { CodeSetUsed } from '../core/analysis/index';
+import { hccOfCode } from '../core/riskadjust/tags';
 
 const NOTE_TYPES: TabularNoteType[] = ['excludes1', 'excludes2', 'codeFirst', 'useAdditionalCode', 'codeAlso'];
 const NOTE_LABEL: Partial<Record<TabularNoteType, string>> = {
@@ -33,6 +34,8 @@ export function hoverMarkdown(index: CodesetIndex, m: MarkedCode, uri: string, r
   const billable = rec ? (rec.billable ? '$(check) billable' : '$(warning) not billable: a more specific code is needed')
     : m.system === 'cpt' ? 'CPT (by number; import a licensed CPT file for its descriptor)' : '$(error) not in the installed code sets';
   md.appendMarkdown(`${billable} · ${rec ? `${systemLabel(rec.system)} ${esc(rec.version)}` : ''} · ${status}\n\n`);
+  const hcc = rec?.system === 'icd10cm' ? hccOfCode(index, m.code) : undefined;
+  if (hcc) md.appendMarkdown(`**Risk adjustment:** ${esc(hcc.category)} ${esc(hcc.label)} (CMS-HCC ${esc(hcc.model)})\n\n`);
   if (rec && m.system === 'icd10cm') {
     const notes = index.notes(m.code, { inherited: true, types: NOTE_TYPES });
     for (const type of NOTE_TYPES) {

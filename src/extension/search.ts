@@ -9,16 +9,18 @@ import type { NoteDocuments } from './notes';
 import type { ClaimEditor } from './claimEdits';
 import { who } from './claimEdits';
 import { withDecision } from './sidecar';
+import { tagTablesFor } from '../core/riskadjust/tags';
+import { hccTag, type HccTag } from '../core/riskadjust/tables';
 
 interface ResultItem extends vscode.QuickPickItem { result: SearchResult }
 
 const SEARCH_LIMIT = 40;
 
-export function resultItem(r: SearchResult): ResultItem {
+export function resultItem(r: SearchResult, hcc?: HccTag): ResultItem {
   return {
     label: r.code,
     description: r.title,
-    detail: `${systemLabel(r.system)} ${r.version} · ${r.billable ? 'billable' : 'not billable (header)'}${r.matched && r.match !== 'title' ? ` · matched ${r.match}: ${r.matched}` : ''}`,
+    detail: `${systemLabel(r.system)} ${r.version} · ${r.billable ? 'billable' : 'not billable (header)'}${hcc ? ` · ${hcc.category} ${hcc.label} (CMS-HCC ${hcc.model})` : ''}${r.matched && r.match !== 'title' ? ` · matched ${r.match}: ${r.matched}` : ''}`,
     alwaysShow: true,
     result: r,
   };
@@ -42,7 +44,8 @@ export function registerSearch(database: CodesetDatabase, notes: NoteDocuments, 
       if (query.length < 2) { pick.items = []; return; }
       const started = Date.now();
       const results = index.search(query, { limit: SEARCH_LIMIT });
-      pick.items = results.map(resultItem);
+      const tables = tagTablesFor(index);
+      pick.items = results.map((r) => resultItem(r, tables && r.system === 'icd10cm' ? hccTag(tables, r.code) : undefined));
       log.debug(`search: ${results.length} results in ${Date.now() - started} ms`);
     };
     pick.onDidChangeValue(refresh);

@@ -38,7 +38,7 @@ export interface CodesetImportResult {
 
 /** Documentation shipped inside release folders and zips: never a release file. */
 const NOT_RELEASE_FILE = /\.(md|pdf|xsd|docx?|html?)$/i;
-const README = /^readme/i;
+const README = /^(readme|license|licence|notice|copying)/i;
 
 /**
  * The release files in `paths` (files, or folders walked in name order), resolved against `cwd`;

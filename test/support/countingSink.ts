@@ -1,7 +1,7 @@
 // An in-memory ImportSink for importer tests: counts every row kind and, when asked, keeps the
 // rows so a test can look at them. Integration runs over real files use counts only.
 import type {
-  AddonRow, CodeRow, CodesetMeta, ImportSink, IndexEntryRow, MceRow, MueRow, PtpRow, SeventhCharRow, TabularNoteRow,
+  AddonRow, CodeRow, CodesetMeta, ImportSink, IndexEntryRow, MceRow, MueRow, PtpRow, RiskTableRow, SeventhCharRow, TabularNoteRow,
 } from '../../src/core/importers/types';
 
 export interface SinkCounts {
@@ -14,10 +14,11 @@ export interface SinkCounts {
   addons: number;
   mces: number;
   ptps: number;
+  riskRows: number;
 }
 
 export class CountingSink implements ImportSink {
-  readonly counts: SinkCounts = { sets: 0, codes: 0, notes: 0, seventhChars: 0, indexEntries: 0, mues: 0, addons: 0, mces: 0, ptps: 0 };
+  readonly counts: SinkCounts = { sets: 0, codes: 0, notes: 0, seventhChars: 0, indexEntries: 0, mues: 0, addons: 0, mces: 0, ptps: 0, riskRows: 0 };
   readonly sets: CodesetMeta[] = [];
   readonly codes: CodeRow[] = [];
   readonly notes: TabularNoteRow[] = [];
@@ -27,6 +28,7 @@ export class CountingSink implements ImportSink {
   readonly addons: AddonRow[] = [];
   readonly mces: MceRow[] = [];
   readonly ptps: PtpRow[] = [];
+  readonly riskRows: RiskTableRow[] = [];
   /** Rows written with a set id that beginSet did not return. */
   strayRows = 0;
 
@@ -46,6 +48,7 @@ export class CountingSink implements ImportSink {
   addon(setId: number, row: AddonRow): void { this.add(setId, 'addons', this.addons, row); }
   mce(setId: number, row: MceRow): void { this.add(setId, 'mces', this.mces, row); }
   ptp(setId: number, row: PtpRow): void { this.add(setId, 'ptps', this.ptps, row); }
+  riskRow(setId: number, row: RiskTableRow): void { this.add(setId, 'riskRows', this.riskRows, row); }
 
   private add<T>(setId: number, key: keyof SinkCounts, rows: T[], row: T): void {
     if (setId < 1 || setId > this.counts.sets) this.strayRows++;

@@ -1,6 +1,6 @@
 // An in-memory ImportSink that counts what importers write per set and keeps a few rows
 // (the first `keep` of each kind per set) so tests can look at them.
-import type { AddonRow, CodeRow, CodesetMeta, ImportSink, MceRow, MueRow, PtpRow } from '../../src/core/importers/types';
+import type { AddonRow, CodeRow, CodesetMeta, ImportSink, MceRow, MueRow, PtpRow, RiskTableRow } from '../../src/core/importers/types';
 
 export interface CountedSet {
   meta: CodesetMeta;
@@ -10,6 +10,7 @@ export interface CountedSet {
   addon: AddonRow[];
   mce: MceRow[];
   ptp: PtpRow[];
+  risk: RiskTableRow[];
 }
 
 export class CountingSink implements ImportSink {
@@ -17,7 +18,7 @@ export class CountingSink implements ImportSink {
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
 
   beginSet(meta: CodesetMeta): number {
-    this.sets.push({ meta, counts: {}, codes: [], mue: [], addon: [], mce: [], ptp: [] });
+    this.sets.push({ meta, counts: {}, codes: [], mue: [], addon: [], mce: [], ptp: [], risk: [] });
     return this.sets.length - 1;
   }
   private bump(setId: number, what: string): CountedSet {
@@ -36,6 +37,7 @@ export class CountingSink implements ImportSink {
   mue(setId: number, row: MueRow): void { this.push(this.bump(setId, 'mue').mue, row); }
   addon(setId: number, row: AddonRow): void { this.push(this.bump(setId, 'addon').addon, row); }
   mce(setId: number, row: MceRow): void { this.push(this.bump(setId, 'mce').mce, row); }
+  riskRow(setId: number, row: RiskTableRow): void { this.push(this.bump(setId, `risk-${row.table}`).risk, row); }
   ptp(setId: number, row: PtpRow): void {
     const set = this.bump(setId, 'ptp');
     if (row.deletionDate === undefined) set.counts['ptpActive'] = (set.counts['ptpActive'] ?? 0) + 1;

@@ -60,6 +60,7 @@ export function diagnosesSection(ctx: PanelContext): HTMLElement {
         },
       }),
       h('span', { class: 'dx-title' }, title ?? ''),
+      ctx.risk?.hccs[d.code] ? h('vscode-badge', { class: 'hcc', title: `CMS-HCC ${ctx.risk.model}: ${ctx.risk.hccs[d.code]!.label}` }, ctx.risk.hccs[d.code]!.category) : null,
       i === 0 ? h('vscode-badge', { class: 'first-listed' }, 'First-listed') : null,
       d.status && d.status !== 'accepted' ? h('vscode-badge', { variant: 'counter', class: `status-${d.status}` }, d.status) : null,
       h('span', { class: 'dx-users' }, users.length ? `Lines ${users.join(', ')}` : 'No line points here'),

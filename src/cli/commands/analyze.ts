@@ -7,6 +7,7 @@ import { analyzeLongNote, LONG_NOTE_CHARS } from '../../core/suggest/longNote';
 import { readNoteBytes } from '../../core/suggest/input';
 import { suggestionsToSarif } from '../../core/suggest/sarif';
 import { ALL_THRESHOLD, type Setting, type Suggestion } from '../../core/suggest/types';
+import { hccTagsFor, type HccTag } from '../../core/riskadjust/tags';
 import { flagDate, flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs, requireSetInForce } from '../openIndex';
 
@@ -21,7 +22,7 @@ cannot be read (the others are analyzed and printed first).`;
 // Notes larger than this are not clinical notes; refusing them keeps the run bounded.
 const MAX_NOTE_BYTES = 64 * 1024 * 1024;
 
-interface FileResult { file: string; suggestions: Suggestion[]; warnings: string[] }
+interface FileResult { file: string; suggestions: (Suggestion & { hcc?: HccTag | null })[]; warnings: string[] }
 
 export function parseSetting(args: ParsedArgs): Setting {
   const setting = flagString(args, 'setting') ?? 'outpatient';
@@ -48,7 +49,8 @@ function printText(io: CliIO, results: FileResult[]): void {
     if (r.suggestions.length === 0 && r.warnings.length === 0) io.stdout('  no suggestions\n');
     for (const s of r.suggestions) {
       const units = s.units ? ` x${s.units}` : '';
-      io.stdout(`  ${(s.code + units).padEnd(11)} ${s.score.toFixed(2)}  ${s.title}\n      ${s.reason}; evidence: ${s.evidence.map((e) => `"${e.text}"`).join(', ')}${s.missing.length ? `; missing: ${s.missing.join(', ')}` : ''}\n`);
+      const hcc = s.hcc ? `  [${s.hcc.category} ${s.hcc.model}]` : '';
+      io.stdout(`  ${(s.code + units).padEnd(11)} ${s.score.toFixed(2)}  ${s.title}${hcc}\n      ${s.reason}; evidence: ${s.evidence.map((e) => `"${e.text}"`).join(', ')}${s.missing.length ? `; missing: ${s.missing.join(', ')}` : ''}\n`);
     }
   }
 }
@@ -82,11 +84,11 @@ export const command: CliCommand = {
         // Past a million characters the note is read in pieces with bounded evidence (memory stays flat).
         if (input.text.length > LONG_NOTE_CHARS) {
           const long = analyzeLongNote(index, input.text, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}), ...(date ? { date } : {}) });
-          results.push({ file, suggestions: long.suggestions, warnings: [...input.warnings, ...long.warnings.filter((w) => !input.warnings.includes(w))] });
+          results.push({ file, suggestions: hccTagsFor(index, long.suggestions, date), warnings: [...input.warnings, ...long.warnings.filter((w) => !input.warnings.includes(w))] });
           continue;
         }
         const analysis = await analyzeNote(index, input.text, undefined, date, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}) });
-        results.push({ file, suggestions: analysis.suggestions, warnings: [...input.warnings, ...analysis.inputWarnings.filter((w) => !input.warnings.includes(w))] });
+        results.push({ file, suggestions: hccTagsFor(index, analysis.suggestions, date), warnings: [...input.warnings, ...analysis.inputWarnings.filter((w) => !input.warnings.includes(w))] });
       }
     } finally {
       index.close();

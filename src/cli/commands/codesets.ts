@@ -12,7 +12,7 @@ const USAGE = `Usage:
   medcode codesets download [--year YYYY] [--db PATH] [--base-url URL] [--manifest FILE] [--allow-http]
 
 import detects each file's kind by its content (ICD-10-CM tabular/order/index/drug/neoplasm/eindex,
-HCPCS TXT/xlsx, NCCI PTP/MUE/add-on, MCE, place of service, a licensed CPT file) and writes the
+HCPCS TXT/xlsx, NCCI PTP/MUE/add-on, MCE, place of service, CMS-HCC risk-adjustment tables, a licensed CPT file) and writes the
 database atomically: on any error the existing database is left as it was.
 download fetches over https only (--allow-http for a local mirror you trust), verifies each file
 (SHA-256 when the manifest gives one), imports, and removes the downloaded files.`;

@@ -8,7 +8,8 @@ import { command as codesets } from './codesets';
 import { command as demo } from './demo';
 import { command as evaluate } from './eval';
 import { command as exportClaimFile } from './export';
+import { command as hcc } from './hcc';
 import { command as patients } from './patients';
 import { command as search } from './search';
 
-export const commands: CliCommand[] = [demo, codesets, search, analyze, evaluate, patients, claim, check, exportClaimFile, audit];
+export const commands: CliCommand[] = [demo, codesets, search, analyze, evaluate, patients, claim, check, exportClaimFile, audit, hcc];

@@ -2,6 +2,7 @@
 import { flagDate, flagBool, flagString, UsageError, type CliCommand } from '../command';
 import { dbPathFromArgs, openIndexAt } from '../openIndex';
 import { useSavedSearch } from '../../node/savedSearch';
+import { hccTagsFor } from '../../core/riskadjust/tags';
 
 const USAGE = `Usage: medcode search "<text or code>" [--system icd10cm|hcpcs|cpt] [--limit N] [--date YYYY-MM-DD] [--db PATH] [--json]`;
 
@@ -26,12 +27,12 @@ export const command: CliCommand = {
         limit, ...(system ? { system: system as 'icd10cm' | 'hcpcs' | 'cpt' } : {}), ...(date ? { date } : {}),
       });
       if (flagBool(args, 'json')) {
-        io.stdout(JSON.stringify(results.map(({ code, system: s, title, billable, version, match, matched, score, path, concept }) => ({ code, system: s, title, billable, version, match, matched, score, path, concept })), null, 2) + '\n');
+        io.stdout(JSON.stringify(hccTagsFor(index, results, date).map(({ code, system: s, title, billable, version, match, matched, score, path, concept, hcc }) => ({ code, system: s, title, billable, version, match, matched, score, path, concept, ...(hcc !== undefined ? { hcc } : {}) })), null, 2) + '\n');
       } else if (results.length === 0) {
         io.stdout(`no codes found for "${query}"\n`);
       } else {
-        for (const r of results) {
-          io.stdout(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}  [${r.system} ${r.version}; ${r.match}${r.concept ? `; for "${r.concept}"` : ''}]\n`);
+        for (const r of hccTagsFor(index, results, date)) {
+          io.stdout(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}  [${r.system} ${r.version}; ${r.match}${r.concept ? `; for "${r.concept}"` : ''}]${r.hcc ? ` ${r.hcc.category} (${r.hcc.model})` : ''}\n`);
           if (r.path) io.stdout(`${' '.repeat(12)}index: ${r.path}\n`);
         }
       }

@@ -58,6 +58,14 @@ export const EncounterSchema = z.object({
   originalClaimId: z.string().optional(),
 });
 
+/** CMS-HCC risk-adjustment inputs; absent fields default to a community, non-dual, continuing enrollee who was not originally disabled. */
+export const RiskAdjustmentPatientSchema = z.object({
+  dualStatus: z.string().optional().describe('none | full | partial (Medicare-Medicaid dual eligibility)'),
+  originallyDisabled: z.boolean().optional().describe('Medicare entitlement first by disability (OREC 1)'),
+  institutional: z.boolean().optional().describe('long-term institutional (90+ days)'),
+  newEnrollee: z.boolean().optional(),
+});
+
 export const PatientSchema = z.object({
   id: z.string().optional(),
   name: PersonNameSchema.optional(),
@@ -66,6 +74,7 @@ export const PatientSchema = z.object({
   /** The payer's member id; when `subscriber` is absent the patient is the subscriber. */
   memberId: z.string().optional(),
   address: AddressSchema.optional(),
+  riskAdjustment: RiskAdjustmentPatientSchema.optional(),
 });
 
 /**

@@ -12,7 +12,7 @@ PRAGMA user_version = ${SCHEMA_VERSION};
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS codeset (
   id INTEGER PRIMARY KEY,
-  system TEXT NOT NULL,          -- icd10cm | hcpcs | cpt | ncci-mue | ncci-addon | ncci-ptp | mce | pos | modifier
+  system TEXT NOT NULL,          -- icd10cm | hcpcs | cpt | ncci-mue | ncci-addon | ncci-ptp | mce | pos | modifier | cms-hcc
   version TEXT NOT NULL,         -- FY2021, 2025-Oct, 2024-Q3, v41.1 ...
   effective_from TEXT,           -- ISO date, inclusive
   effective_to TEXT,             -- ISO date, inclusive; NULL = open
@@ -97,6 +97,20 @@ CREATE TABLE IF NOT EXISTS mce_edit (
   text TEXT NOT NULL             -- the row as CMS wrote it
 );
 CREATE INDEX IF NOT EXISTS mce_edit_code ON mce_edit (set_id, code);
+-- CMS-HCC risk-adjustment tables of a payment year (system cms-hcc), one row per table row:
+-- dx (key ICD-10-CM code, value CC), hierarchy (key parent CC, value child CC), label (key CC),
+-- coefficient (key variable name, value the relative factor), edit (key code, value action,
+-- extra JSON: edit, sex, minAge, maxAge, cc, description), chronic (key CC, value Y | N),
+-- eligible (key CPT/HCPCS number, value ''). model: V28, V24, ESRD-V24, RxHCC-V08 ... ('' for eligible).
+CREATE TABLE IF NOT EXISTS risk_row (
+  set_id INTEGER NOT NULL,
+  tbl TEXT NOT NULL,
+  model TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  extra TEXT
+);
+CREATE INDEX IF NOT EXISTS risk_row_key ON risk_row (set_id, tbl, model, key);
 -- Word search is an in-memory index built from code, tabular_note and index_entry (see search.ts).
 `;
 

@@ -33,6 +33,8 @@ export function computeCounts(db: Database, ids: number[]): Map<number, Record<s
   add(`SELECT set_id, COUNT(*) FROM mue WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
   add(`SELECT set_id, COUNT(*) FROM addon WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
   add(`SELECT set_id, COUNT(*) FROM mce_edit WHERE set_id IN (${list}) GROUP BY set_id`, ['edits']);
+  add(`SELECT set_id, SUM(tbl = 'dx'), SUM(tbl = 'hierarchy'), SUM(tbl = 'label'), SUM(tbl = 'coefficient'), SUM(tbl = 'edit'), SUM(tbl = 'chronic'), SUM(tbl = 'eligible') FROM risk_row WHERE set_id IN (${list}) GROUP BY set_id`,
+    ['mappings', 'hierarchies', 'labels', 'coefficients', 'edits', 'chronicFlags', 'eligibleCodes']);
   for (const row of db.exec("SELECT key, value FROM meta WHERE key LIKE 'ptp-count:%'")[0]?.values ?? []) {
     const id = Number(String(row[0]).slice('ptp-count:'.length));
     if (!ids.includes(id)) continue;

@@ -7,7 +7,7 @@
 // (and the catalog's PTP sets, whose rows it held, dropped so they can be imported again).
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import type {
-  AddonRow, CodeRow, CodesetMeta, ImportResult, ImportSink, IndexEntryRow, MceRow, MueRow, PtpRow, SeventhCharRow, SourceRecord, TabularNoteRow,
+  AddonRow, CodeRow, CodesetMeta, ImportResult, ImportSink, IndexEntryRow, MceRow, MueRow, PtpRow, RiskTableRow, SeventhCharRow, SourceRecord, TabularNoteRow,
 } from '../importers/types';
 import { CORE_SCHEMA, PTP_SCHEMA } from './schema';
 import { computeCounts } from './setCounts';
@@ -17,7 +17,7 @@ function metaValue(db: Database, key: string): string | undefined {
   return v === undefined || v === null ? undefined : String(v);
 }
 
-type Stmts = Record<'code' | 'note' | 'seventh' | 'index' | 'mue' | 'addon' | 'mce', Statement>;
+type Stmts = Record<'code' | 'note' | 'seventh' | 'index' | 'mue' | 'addon' | 'mce' | 'risk', Statement>;
 
 export class CodesetWriter implements ImportSink {
   readonly db: Database;
@@ -155,6 +155,7 @@ export class CodesetWriter implements ImportSink {
         mue: this.db.prepare('INSERT OR REPLACE INTO mue (set_id, code, units, mai, rationale) VALUES (?, ?, ?, ?, ?)'),
         addon: this.db.prepare('INSERT OR REPLACE INTO addon (set_id, addon, primary_code, edit_type) VALUES (?, ?, ?, ?)'),
         mce: this.db.prepare('INSERT INTO mce_edit (set_id, code, edit, rule, min_age, max_age, sex, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+        risk: this.db.prepare('INSERT INTO risk_row (set_id, tbl, model, key, value, extra) VALUES (?, ?, ?, ?, ?, ?)'),
       };
     }
     return this.stmts;
@@ -199,6 +200,11 @@ export class CodesetWriter implements ImportSink {
 
   mce(setId: number, r: MceRow): void {
     this.statements().mce.run([setId, r.code, r.edit, r.rule, r.minAge ?? null, r.maxAge ?? null, r.sex ?? null, r.text]);
+  }
+
+  riskRow(setId: number, r: RiskTableRow): void {
+    const [key, value, extra] = riskColumns(r);
+    this.statements().risk.run([setId, r.table, r.model, key, value, extra]);
   }
 
   ptp(setId: number, r: PtpRow): void {
@@ -256,5 +262,21 @@ export class CodesetWriter implements ImportSink {
     this.freeStatements();
     this.db.close();
     this.ptpDb?.close();
+  }
+}
+
+/** A risk-adjustment row as the (key, value, extra) columns of `risk_row`. */
+function riskColumns(r: RiskTableRow): [string, string, string | null] {
+  switch (r.table) {
+    case 'dx': return [r.code, r.cc, null];
+    case 'hierarchy': return [r.parent, r.child, null];
+    case 'label': return [r.cc, r.label, null];
+    case 'coefficient': return [r.name, String(r.value), null];
+    case 'edit': {
+      const { table: _t, model: _m, code, action, ...rest } = r;
+      return [code, action, JSON.stringify(rest)];
+    }
+    case 'chronic': return [r.cc, r.chronic ? 'Y' : 'N', null];
+    case 'eligible': return [r.code, '', null];
   }
 }

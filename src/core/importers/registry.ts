@@ -6,8 +6,11 @@ import { ncciImporters } from './ncci/index';
 import { mceImporters } from './mce/index';
 import { posImporters } from './pos/index';
 import { cptImporters } from './cpt/index';
+import { riskAdjustImporters } from './riskadjust/index';
 
 export const ALL_IMPORTERS: Importer[] = [
+  // CMS-HCC tables first: each is recognized by its exact CSV header.
+  ...riskAdjustImporters,
   ...icd10cmImporters,
   ...hcpcsImporters,
   ...ncciImporters,

@@ -11,7 +11,8 @@ export type CodeSystem =
   | 'ncci-ptp'
   | 'ncci-mue'
   | 'ncci-addon'
-  | 'mce';
+  | 'mce'
+  | 'cms-hcc';
 
 export type ImportKind =
   | 'icd10cm-tabular-xml'
@@ -31,7 +32,14 @@ export type ImportKind =
   | 'ncci-addon'
   | 'mce-csv'
   | 'pos-fhir-xml'
-  | 'cpt-licensed';
+  | 'cpt-licensed'
+  | 'hcc-dx-csv'
+  | 'hcc-hierarchy-csv'
+  | 'hcc-labels-csv'
+  | 'hcc-coefficients-csv'
+  | 'hcc-dx-edits-csv'
+  | 'hcc-chronic-csv'
+  | 'hcc-eligible-csv';
 
 export interface ImportFile {
   /** File name as the user gave it (for a zip member: `archive.zip!member.txt`). */
@@ -155,6 +163,16 @@ export interface PtpRow {
   rationale?: string;
 }
 
+/** The CMS risk-adjustment tables, one row each; `model` is normalized (V28, V24, ESRD-V24, RxHCC-V08; '' for the eligible list). */
+export type RiskTableRow =
+  | { table: 'dx'; model: string; code: string; cc: string }
+  | { table: 'hierarchy'; model: string; parent: string; child: string }
+  | { table: 'label'; model: string; cc: string; label: string }
+  | { table: 'coefficient'; model: string; name: string; value: number }
+  | { table: 'edit'; model: string; code: string; edit: 'age' | 'sex'; sex?: 'female' | 'male'; minAge?: number; maxAge?: number; action: 'override' | 'invalid'; cc?: string; description: string }
+  | { table: 'chronic'; model: string; cc: string; chronic: boolean }
+  | { table: 'eligible'; model: ''; code: string };
+
 /** Where importers write. `beginSet` returns the set id used for the rows that follow. */
 export interface ImportSink {
   beginSet(meta: CodesetMeta): number;
@@ -166,6 +184,7 @@ export interface ImportSink {
   addon(setId: number, row: AddonRow): void;
   mce(setId: number, row: MceRow): void;
   ptp(setId: number, row: PtpRow): void;
+  riskRow(setId: number, row: RiskTableRow): void;
 }
 
 export interface ImportCounts {

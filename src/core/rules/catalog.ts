@@ -44,6 +44,9 @@ export const RULE_CATALOG: readonly RuleDescription[] = [
   d('claim.place-of-service', 'error', 'Place of service missing, unknown, or inconsistent with the setting.'),
   d('claim.total', 'error', 'Total charge differs from the sum of the line charges.'),
   d('claim.units-charges', 'error', 'Units or charges missing, zero, negative or not whole units.'),
+  d('hcc.unsupported', 'warning', 'A diagnosis that maps to a CMS-HCC payment category has no MEAT support (monitored, evaluated, assessed, treated) in the note.'),
+  d('hcc.specificity', 'warning', 'An unspecified code where the note documents a specific code of the same category that maps to a CMS-HCC.'),
+  d('hcc.suspect', 'info', 'The note documents a condition with MEAT support that maps to a CMS-HCC, but the claim does not carry it.'),
   d('rule.unchecked', 'warning', 'A check did not run because the data it needs is not loaded.'),
 ];
 

@@ -17,6 +17,8 @@ import { ncciAddon } from './families/ncciAddon';
 import { ncciMue } from './families/ncciMue';
 import { ncciPtp } from './families/ncciPtp';
 import { noteEvidence } from './families/noteEvidence';
+import { hcc } from './families/hcc';
+import { riskAdjustmentOfIndex } from '../riskadjust/read';
 import { sequencing } from './families/sequencing';
 import { field, listText, warning, type RuleFamily, type RuleRun, type UncheckedReport } from './rule';
 import { memoIndex } from './memo';
@@ -30,7 +32,7 @@ export { duplicateClaims, claimIdentity } from './families/duplicates';
 export { isValidNpi } from './families/npi';
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
-  claimFields, diagnosisCodes, lineCodes, sequencing, excludes1, mce, ncciPtp, ncciMue, ncciAddon, modifiers, duplicates, em, noteEvidence,
+  claimFields, diagnosisCodes, lineCodes, sequencing, excludes1, mce, ncciPtp, ncciMue, ncciAddon, modifiers, duplicates, em, noteEvidence, hcc,
 ];
 
 const TARGET_ORDER = { claim: 0, diagnosis: 1, line: 2, note: 3 } as const;
@@ -55,7 +57,8 @@ function setLookup(ctx: RuleContext, date: string): RuleRun['setFor'] {
 
 /** Runs every rule on a claim (any JSON value: a draft or a file that fails the schema still gets warnings). */
 export async function checkClaim(claim: unknown, input: RuleContext): Promise<RuleWarning[]> {
-  const ctx: RuleContext = { ...input, index: memoIndex(input.index) };
+  const riskAdjustment = input.riskAdjustment ?? riskAdjustmentOfIndex(input.index);
+  const ctx: RuleContext = { ...input, index: memoIndex(input.index), ...(riskAdjustment ? { riskAdjustment } : {}) };
   const view = viewClaim(claim);
   const shapes = screenCodeShapes(view);
   const today = ctx.today ?? new Date().toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 // The shape of every compliance warning, the edits its fixes apply, and what a rule may read.
 // Shared by the rules, the claim model (suppressions name a RuleId), the CLI, the extension and the panel.
 import type { CodesetIndex } from '../codeset/api';
+import type { RiskAdjustment } from '../riskadjust/read';
 
 export const RULE_IDS = [
   'code.invalid',
@@ -37,6 +38,9 @@ export const RULE_IDS = [
   'claim.place-of-service',
   'claim.total',
   'claim.units-charges',
+  'hcc.unsupported',
+  'hcc.specificity',
+  'hcc.suspect',
   'rule.unchecked',
 ] as const;
 
@@ -145,4 +149,6 @@ export interface RuleContext {
   today?: string;
   /** NCCI variant: practitioner (default) | outpatient_hospital | dme. */
   ncciVariant?: string;
+  /** CMS-HCC tables for the hcc.* rules; default: those imported into the index's database. */
+  riskAdjustment?: RiskAdjustment;
 }

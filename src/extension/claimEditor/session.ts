@@ -15,6 +15,7 @@ import { parsePanelMessage, type HostMessage, type PanelMessage, type SearchResu
 import { serializeClaim, withFix, withSuppression, type ClaimJson } from '../sidecar';
 import { applyPanelEdits, type FillSources } from './panelEdits';
 import { claimWarnings, toPanelWarning } from './claimWarnings';
+import { claimRiskSummary } from '../../core/riskadjust/summary';
 
 export interface ClaimSessionPorts {
   /** The document's current text. */
@@ -201,8 +202,10 @@ export class ClaimSession {
         if (rec) titles[item.code] = rec.shortTitle ?? rec.title;
       }
     }
+    const risk = index ? claimRiskSummary(index, p.raw) : undefined;
     this.ports.post({
       type: 'state', claim: p.raw as Record<string, unknown>, warnings: warnings.map(toPanelWarning), codesets, rulesRan: index !== undefined, titles,
+      ...(risk ? { risk } : {}),
       ...(this.ports.readonly?.() ? { readonly: true } : {}),
       ...(patients.length > 0 ? { patients: patients.map((r) => ({ id: r.id, label: patientLabel(r) })) } : {}),
       ...(requestId !== undefined ? { requestId } : {}),
