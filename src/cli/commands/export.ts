@@ -1,10 +1,14 @@
 // `medcode export <claim.json> --format claim-json|fhir|x12 --out FILE`: runs the rules, then
 // writes the export only when no unsuppressed error blocks it (or the user overrides with a
 // reason, which is recorded in the claim file's audit trail). A blocked export writes nothing.
+// A written export is recorded in the claim file's history (with the X12 control numbers its
+// 999 will quote back).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportClaim, EXPORT_FORMATS, isExportFormat, type ExportGateOptions } from '../../core/claim/export/index';
 import { parseClaim } from '../../core/claim/parse';
+import { appendHistory } from '../../core/remit/history';
+import { exportRecord } from '../../core/remit/exportRecord';
 import { checkClaim } from '../../core/rules/index';
 import { flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs } from '../openIndex';
@@ -61,13 +65,14 @@ export const command: CliCommand = {
       return 1;
     }
     writeAtomic(outPath, new TextEncoder().encode(outcome.content));
+    // Patch the file as read (not the zod output) so members this version does not know survive.
     if (outcome.overridden) {
-      // Patch the file as read (not the zod output) so members this version does not know survive.
       raw.overrides = outcome.claim.overrides;
       raw.audit = outcome.claim.audit;
-      writeAtomic(claimPath, new TextEncoder().encode(`${JSON.stringify(raw, null, 2)}\n`));
-      io.stderr(`medcode export: exported despite errors; the override reason was recorded in ${claimArg}.\n`);
     }
+    const recorded = appendHistory(raw, { exports: [exportRecord(format, outArg, outcome.content, new Date().toISOString())] });
+    writeAtomic(claimPath, new TextEncoder().encode(`${JSON.stringify(recorded.ok ? recorded.raw : raw, null, 2)}\n`));
+    if (outcome.overridden) io.stderr(`medcode export: exported despite errors; the override reason was recorded in ${claimArg}.\n`);
     const others = warnings.filter((w) => w.severity !== 'error' || w.suppressed).length;
     io.stdout(`wrote ${outArg} (${format})${others > 0 ? `; ${others} non-blocking warning(s), see \`medcode check ${claimArg}\`` : ''}\n`);
     return 0;
@@ -82,7 +87,7 @@ function readClaimText(path: string): string {
   }
 }
 
-function gateOptions(args: ParsedArgs, io: CliIO): ExportGateOptions {
+export function gateOptions(args: ParsedArgs, io: CliIO): ExportGateOptions {
   const options: ExportGateOptions = {};
   const reason = flagString(args, 'override');
   if (reason !== undefined) options.override = { reason, who: flagString(args, 'who') ?? io.env.USER ?? io.env.USERNAME ?? 'unknown' };

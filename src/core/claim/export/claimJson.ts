@@ -12,7 +12,7 @@ export interface ClaimJsonOptions {
 }
 
 export function billingCopy(claim: Claim): Claim {
-  const { note: _note, audit: _audit, suppressed: _suppressed, overrides: _overrides, ...billing } = claim;
+  const { note: _note, audit: _audit, suppressed: _suppressed, overrides: _overrides, history: _history, ...billing } = claim;
   return {
     ...billing,
     diagnoses: claim.diagnoses.map(({ evidence: _e, status: _s, decidedBy: _b, decidedAt: _a, ...d }) => d),

@@ -34,6 +34,10 @@ export interface X12ExportOptions {
   usage?: 'P' | 'T';
   /** SBR09 claim filing indicator (default CI commercial; MB Medicare Part B, MC Medicaid). */
   claimFilingIndicator?: string;
+  /** CLM05-3 claim frequency: 1 original (default), 7 replacement, 8 void. */
+  frequency?: '1' | '7' | '8';
+  /** 2300 REF*F8: the payer's claim control number of the claim a 7 or 8 replaces or voids. */
+  payerClaimControlNumber?: string;
 }
 
 export function x12_837p(claim: Claim, options: X12ExportOptions = {}): string {
@@ -51,7 +55,7 @@ export function x12_837p(claim: Claim, options: X12ExportOptions = {}): string {
     ...submitterAndReceiver(claim, options, senderId, receiverId),
     ...billingProviderLoop(claim),
     ...subscriberLoops(claim, options),
-    ...claimLoop(claim, controlNumber),
+    ...claimLoop(claim, controlNumber, options),
   ];
   return renderInterchange(body, { senderId, receiverId, controlNumber, now, usage: options.usage ?? 'P' });
 }
@@ -123,12 +127,13 @@ function subscriberLoops(claim: Claim, o: X12ExportOptions): Segment[] {
   return out;
 }
 
-function claimLoop(claim: Claim, controlNumber: number): Segment[] {
+function claimLoop(claim: Claim, controlNumber: number, o: X12ExportOptions = {}): Segment[] {
   const pos = claim.encounter.placeOfService!;
   const dos = claim.encounter.dateOfService!;
   const patientControl = x12Id(claim.id ?? claim.patient?.id, 38) || String(controlNumber);
   const out: Segment[] = [
-    ['CLM', patientControl, centsToX12(lineTotalCents(claim.lines)), '', '', [pos, 'B', '1'], 'Y', 'A', 'Y', 'Y'],
+    ['CLM', patientControl, centsToX12(lineTotalCents(claim.lines)), '', '', [pos, 'B', o.frequency ?? '1'], 'Y', 'A', 'Y', 'Y'],
+    ...(o.payerClaimControlNumber ? [['REF', 'F8', x12Id(o.payerClaimControlNumber, 50)] as Segment] : []),
     ['HI', ...claim.diagnoses.map((d, i) => [i === 0 ? 'ABK' : 'ABF', icdWithoutDot(d.code)])],
   ];
   const rp = claim.renderingProvider;
