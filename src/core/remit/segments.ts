@@ -75,7 +75,7 @@ export class SegmentTokenizer {
       return true;
     }
     if (text.length === 0) throw new RemitReadError(this.file, 0, undefined, 'the file is empty; expected an X12 999, 277CA or 835 starting with ISA');
-    throw new RemitReadError(this.file, 1, text.slice(0, 3).replace(/[^A-Za-z0-9]/g, ''), 'the file does not start with an ISA (or ST) segment, so it is not an X12 file');
+    throw new RemitReadError(this.file, 1, undefined, 'the file does not start with an ISA (or ST) segment, so it is not an X12 file');
   }
 
   private tooShort(final: boolean): boolean {
@@ -97,17 +97,24 @@ export class SegmentTokenizer {
     if (final) {
       const rest = this.buffer;
       this.buffer = '';
-      if (rest.trim() !== '') this.emit(rest, d);
+      if (rest.trim() !== '') this.emit(rest, d, true);
     }
   }
 
-  private emit(raw: string, d: Delimiters): void {
+  /**
+   * `unterminated`: the text after the last terminator. A closing trailer without its terminator
+   * is accepted (files often end that way); anything else means the file was cut.
+   */
+  private emit(raw: string, d: Delimiters, unterminated = false): void {
     const text = this.started ? trimLineBreaks(raw) : raw.replace(/^[\uFEFF\s]+/, '').replace(/[\r\n]+$/, '');
     if (text === '') return;
     this.started = true;
     this.count++;
     const elements = text.split(d.element);
-    this.onSegment({ index: this.count, id: elements[0]!.trim(), elements }, d);
+    const id = elements[0]!.trim();
+    if (unterminated && id !== 'IEA' && id !== 'GE' && id !== 'SE')
+      throw new RemitReadError(this.file, this.count, id, 'the file ends in the middle of this segment (no segment terminator): it was cut short');
+    this.onSegment({ index: this.count, id, elements }, d);
   }
 }
 
