@@ -16,7 +16,7 @@ import { writeAtomic } from '../store';
 import { gateOptions } from './export';
 
 const USAGE = `Usage: medcode correct <claim.json> --out FILE [--db PATH] [--control-number N]
-       [--override "reason"] [--sender ID] [--receiver ID] [--usage P|T]
+       [--override "reason"] [--sender ID] [--receiver ID] [--usage P|T] [--contact-phone N]
 
 Writes the corrected claim as X12 837P after running the checks again: frequency 7 with REF*F8
 (the payer's claim control number from the 835) for a denied or paid claim, an original for a

@@ -16,6 +16,7 @@ import { writeAtomic } from '../store';
 
 const USAGE = `Usage: medcode export <claim.json> --format ${EXPORT_FORMATS.join('|')} --out FILE [--db PATH]
        [--override "reason"] [--who NAME] [--sender ID] [--receiver ID] [--control-number N] [--usage P|T]
+       [--contact-phone N]
 
 Runs the compliance rules first. Unsuppressed errors block the export (exit 1, no file) unless
 --override gives a reason; the reason is then recorded in the claim file's audit trail.`;
@@ -97,6 +98,7 @@ export function gateOptions(args: ParsedArgs, io: CliIO): ExportGateOptions {
     throw new UsageError(`--control-number takes a whole number from 1 to 999999999, not "${control}".`);
   const usage = flagString(args, 'usage');
   if (usage !== undefined && usage !== 'P' && usage !== 'T') throw new UsageError(`--usage takes P (production) or T (test), not "${usage}".`);
+  const phone = flagString(args, 'contact-phone');
   const sender = flagString(args, 'sender');
   const receiver = flagString(args, 'receiver');
   options.x12 = {
@@ -104,6 +106,7 @@ export function gateOptions(args: ParsedArgs, io: CliIO): ExportGateOptions {
     ...(receiver !== undefined ? { receiverId: receiver } : {}),
     ...(controlNumber !== undefined ? { controlNumber } : {}),
     ...(usage !== undefined ? { usage } : {}),
+    ...(phone !== undefined ? { submitterContact: { phone } } : {}),
   };
   return options;
 }

@@ -43,6 +43,7 @@ const CARC: Record<string, ReasonInfo> = {
   '32': { text: 'The payer\'s records do not show the patient as an eligible dependent.' },
   '39': { text: 'Services denied when authorization was requested.' },
   '40': { text: 'The payer judged the service not an emergency or urgent.' },
+  '42': { text: 'Charge above the fee schedule or maximum the payer allows.', expected: true },
   '45': { text: 'Charge above the fee schedule or contracted amount (contractual write-off).', expected: true },
   '49': { text: 'Routine or preventive service the plan does not cover with this diagnosis.' },
   '50': { text: 'The payer judged the service not medically necessary.' },

@@ -83,7 +83,7 @@ export class Reader835 {
         return;
       case 'SVC': {
         const claim = this.needClaim(seg);
-        const [qualifier = '', code = '', ...mods] = components(required(this.file, seg, 1, 'procedure'), d.component);
+        const [qualifier = '', code = '', ...mods] = procedureComposite(required(this.file, seg, 1, 'procedure'), d.component);
         this.line = {
           qualifier,
           code,
@@ -157,4 +157,15 @@ export class Reader835 {
     }
     return out;
   }
+}
+
+/**
+ * SVC01 split on the declared component separator; a composite written with another separator
+ * (`HC>55669` in a file that declares `:`) is split on the character after the qualifier.
+ */
+function procedureComposite(value: string, component: string): string[] {
+  const parts = components(value, component);
+  if (parts.length > 1) return parts;
+  const m = /^([A-Z][A-Z0-9])([^A-Za-z0-9 ])(.+)$/.exec(value);
+  return m ? components(m[3]!, m[2]!).length > 0 ? [m[1]!, ...components(m[3]!, m[2]!)] : parts : parts;
 }
