@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCodesets } from './codesets';
+import { benchRemit } from './remit';
 import { loadRealIndex } from '../test/support/realIndex';
 import { skipUnlessShared } from '../test/support/shared';
 
@@ -24,9 +25,11 @@ async function main(): Promise<void> {
   const want = (k: string) => only.length === 0 || only.includes(k);
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
   if (want('codesets')) results.codesets = await benchCodesets();
-  const index = await loadRealIndex();
-  for (const [key, file, fn] of [['search', 'search', 'benchSearch'], ['analyze', 'analyze', 'benchAnalyze'], ['check', 'check', 'benchCheck']] as const) {
-    if (!want(key)) continue;
+  if (want('remit')) results.remit = (await benchRemit()).remit;
+  const indexed = [['search', 'search', 'benchSearch'], ['analyze', 'analyze', 'benchAnalyze'], ['check', 'check', 'benchCheck']] as const;
+  const index = indexed.some(([key]) => want(key)) ? await loadRealIndex() : undefined;
+  for (const [key, file, fn] of indexed) {
+    if (!want(key) || !index) continue;
     const bench = await optional(file, fn);
     if (bench) results[key] = await bench(index);
   }
