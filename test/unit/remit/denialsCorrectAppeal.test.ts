@@ -66,6 +66,16 @@ describe('denials, corrections and appeals', () => {
     assert.match(text.stdout, /2 open claim\(s\), 350\.00 at stake/);
   });
 
+  test('the audit report gains a remittance section: paid against billed, denial rate by reason and by rule', async () => {
+    const r = await run(dir, ['audit', '.', '--db', db, '--report', 'md']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /## Remittances\n\n3 claim\(s\) with a remittance: billed 750\.00, paid 320\.00 \(42\.7%\)/);
+    assert.match(r.stdout, /\| CO-16 \| 1 \| 33\.3% \| claim\.required-field \|/);
+    assert.match(r.stdout, /\| ncci\.ptp \| 1 \| 33\.3% \|/);
+    const html = await run(dir, ['audit', '.', '--db', db, '--report', 'html']);
+    assert.match(html.stdout, /<section id="remittances"><h2>Remittances<\/h2>[\s\S]*<td>CO-97<\/td>[\s\S]*<\/section>\n<\/body>/);
+  });
+
   test('the corrected claim is frequency 7 with REF*F8 = the payer claim number, and is recorded', async () => {
     const r = await run(dir, ['correct', 'NEW-2.claim.json', '--out', 'NEW-2.corrected.x12', '--db', db, '--control-number', '12']);
     assert.equal(r.code, 0, r.stderr);
