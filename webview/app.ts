@@ -13,6 +13,7 @@ import { providersSection } from './sections/providers';
 import { diagnosesSection } from './sections/diagnoses';
 import { linesSection } from './sections/lines';
 import { totalsSection } from './sections/totals';
+import { remittanceSection } from './sections/remittance';
 import { warningSummary } from './sections/warningSummary';
 import { exportBar, type FormatId } from './sections/exportBar';
 import { errorView } from './sections/errorView';
@@ -37,6 +38,7 @@ const SECTIONS: Section[] = [
   { id: 'diagnoses', inputs: (_s, c) => [c.claim.diagnoses, c.claim.lines.map((l) => l.diagnosisPointers), c.titles, c.warnings.filter((x) => onKind('diagnosis')(x) || onField('diagnoses')(x))], render: diagnosesSection },
   { id: 'lines', inputs: (_s, c) => [c.claim.lines, c.claim.diagnoses.length, c.titles, c.warnings.filter((x) => onKind('line')(x) || onField('lines')(x))], render: linesSection },
   { id: 'totals', inputs: (_s, c) => [c.claim.lines.map((l) => [l.units, l.charge]), c.claim.totalCharge, c.warnings.filter(onField('totalCharge'))], render: totalsSection },
+  { id: 'remittance', inputs: (_s, c) => [c.claim.history], render: remittanceSection },
 ];
 
 export class ClaimPanel {
