@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { billingCopy } from '../../../src/core/claim/export/index';
 import { parseClaim } from '../../../src/core/claim/parse';
 import { build835 } from '../../support/remit835';
 import { claimFolder, run, snapshot } from './support';
@@ -53,7 +54,9 @@ describe('medcode remit', () => {
       assert.match(String(unmatched[0]!.reason), /no claim in the folder has patient control number NOT-OURS/);
 
       const saved = readClaim(dir, 'CLAIM-1');
-      assert.ok(parseClaim(JSON.stringify(saved)).ok, 'still a valid claim file');
+      const reparsed = parseClaim(JSON.stringify(saved));
+      assert.ok(reparsed.ok, 'still a valid claim file');
+      assert.equal('history' in billingCopy(reparsed.claim), false, 'the history stays out of billing exports');
       const rem = saved.history!.remittances!;
       assert.equal(rem.length, 1);
       assert.equal(rem[0]!.status, 'partial');
@@ -110,6 +113,29 @@ describe('medcode remit', () => {
       assert.match(out[1]!.unmatched[0]!.reason, /no claim in the folder was exported with group control number 555/);
       const acks = readClaim(dir, 'CLAIM-4').history!.acknowledgments!;
       assert.deepEqual(acks.map((a) => [a.kind, a.status]), [['999', 'rejected']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a 277CA rejection is recorded, explained, names the rule, and puts the claim on the worklist', async () => {
+    const dir = claimFolder(['CLAIM-5']);
+    try {
+      writeFileSync(join(dir, 'a.277'), [
+        'ISA*00*          *00*          *ZZ*PAYER          *ZZ*CLINIC         *250101*1200*^*00501*000000003*0*P*|',
+        'GS*HN*PAYER*CLINIC*20250101*1200*3*X*005010X214', 'ST*277*0003*005010X214', 'BHT*0085*08*1*20250101*1200*TH',
+        'HL*1**20*1', 'NM1*PR*2*PAYER*****PI*P1', 'HL*2*1*21*1', 'NM1*41*2*CLINIC*****46*C1', 'HL*3*2*19*1', 'NM1*85*2*CLINIC*****XX*1234567893',
+        'HL*4*3*PT', 'NM1*QC*1*DOE*JANE****MI*M1', 'TRN*2*CLAIM-5', 'STC*A7|562|85*20250101*U*250', 'DTP*472*D8*20241202',
+        'SE*15*0003', 'GE*1*3', 'IEA*1*000000003', '',
+      ].join('~\n'));
+      const r = await run(dir, ['remit', 'a.277', '--claims', '.', '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      const c = (JSON.parse(r.stdout) as Array<{ kind: string; claims: Array<{ status: string; rule?: string; remarks: Array<{ code: string; explanation: string }> }> }>)[0]!;
+      assert.equal(c.kind, '277CA');
+      assert.deepEqual([c.claims[0]!.status, c.claims[0]!.rule, c.claims[0]!.remarks[0]!.code], ['rejected', 'claim.npi', 'A7:562:85']);
+      assert.match(c.claims[0]!.remarks[0]!.explanation, /Rejected for invalid information/);
+      const w = JSON.parse((await run(dir, ['denials', '.', '--json', '--as-of', '2025-01-15'])).stdout) as { items: Array<{ status: string; amount: number; reasons: Array<{ code: string; rule?: string }> }> };
+      assert.deepEqual(w.items.map((i) => [i.status, i.amount, i.reasons.map((x) => [x.code, x.rule])]), [['rejected', 250, [['A7:562:85', 'claim.npi']]]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
