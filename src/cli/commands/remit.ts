@@ -136,7 +136,7 @@ export const command: CliCommand = {
     for (const r of results) {
       io.stdout(`${r.file} (${r.kind}): ${r.match.matched.length} claim(s) matched, ${r.match.unmatched.length} unmatched\n`);
       for (const m of r.match.matched) io.stdout(`  ${m.claim.path}: ${describe(m.outcome)}\n`);
-      for (const u of r.match.unmatched) io.stdout(`  unmatched ${u.outcome.patientControlNumber ?? ''}: ${describe(u.outcome)} (${u.reason})\n`);
+      for (const u of r.match.unmatched) io.stdout(`  unmatched${u.outcome.patientControlNumber ? ` ${u.outcome.patientControlNumber}` : ''}: ${describe(u.outcome)} (${u.reason})\n`);
     }
     io.stdout(`${writes.length} claim file(s) updated.\n`);
     return 0;
