@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { benchCodesets } from './codesets';
 import { benchColdSearch } from './coldSearch';
 import { benchRiskAdjust } from './riskadjust';
+import { benchRemit } from './remit';
 import { loadRealIndex } from '../test/support/realIndex';
 import { skipUnlessShared } from '../test/support/shared';
 
@@ -29,9 +30,11 @@ async function main(): Promise<void> {
   if (want('codesets')) results.codesets = await benchCodesets();
   if (want('coldSearch')) results.coldSearch = await benchColdSearch();
   if (want('riskadjust')) results.riskadjust = await benchRiskAdjust();
-  const index = await loadRealIndex();
-  for (const [key, file, fn] of [['search', 'search', 'benchSearch'], ['analyze', 'analyze', 'benchAnalyze'], ['check', 'check', 'benchCheck']] as const) {
-    if (!want(key)) continue;
+  if (want('remit')) results.remit = (await benchRemit()).remit;
+  const indexed = [['search', 'search', 'benchSearch'], ['analyze', 'analyze', 'benchAnalyze'], ['check', 'check', 'benchCheck']] as const;
+  const index = indexed.some(([key]) => want(key)) ? await loadRealIndex() : undefined;
+  for (const [key, file, fn] of indexed) {
+    if (!want(key) || !index) continue;
     const bench = await optional(file, fn);
     if (bench) results[key] = await bench(index);
   }

@@ -14,6 +14,7 @@ import { diagnosesSection } from './sections/diagnoses';
 import { linesSection } from './sections/lines';
 import { totalsSection } from './sections/totals';
 import { riskSection } from './sections/risk';
+import { remittanceSection } from './sections/remittance';
 import { warningSummary } from './sections/warningSummary';
 import { exportBar, type FormatId } from './sections/exportBar';
 import { errorView } from './sections/errorView';
@@ -39,6 +40,7 @@ const SECTIONS: Section[] = [
   { id: 'lines', inputs: (_s, c) => [c.claim.lines, c.claim.diagnoses.length, c.titles, c.claim.filledFrom, c.warnings.filter((x) => onKind('line')(x) || onField('lines')(x))], render: linesSection },
   { id: 'risk', inputs: (_s, c) => [c.risk], render: riskSection },
   { id: 'totals', inputs: (_s, c) => [c.claim.lines.map((l) => [l.units, l.charge]), c.claim.totalCharge, c.warnings.filter(onField('totalCharge'))], render: totalsSection },
+  { id: 'remittance', inputs: (_s, c) => [c.claim.history], render: remittanceSection },
 ];
 
 export class ClaimPanel {

@@ -15,6 +15,7 @@ import { registerSearch } from './search';
 import { registerCodesetCommands } from './codesets';
 import { registerRuleDocs } from './ruleDocs';
 import { registerClaimEditor } from './claimEditor/register';
+import { registerDenialsView } from './denialsView';
 import { who } from './claimEdits';
 
 /** What `activate` returns: used by the e2e tests in the real extension host, not by users. */
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): MedcodeApi {
     registerSearch(database, notes, claims, log),
     ...registerCodesetCommands(database, log),
     registerRuleDocs(),
+    ...registerDenialsView(),
   );
   registerClaimEditor(context, {
     getIndex: () => database.ensureLoaded(),

@@ -3,6 +3,8 @@
 // rules, with totals by rule. Prints only counts and file names (no note text, no patient data).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { validateClaim } from '../../core/claim/parse';
+import { remittanceHtml, remittanceMarkdown, remittanceSummary } from '../../core/remit/auditSection';
 import { audit, type AuditInput, type AuditResult } from '../../core/rules/audit';
 import { readClaim } from '../../core/analysis/index';
 import { auditCsv } from '../../core/rules/report/csv';
@@ -122,7 +124,7 @@ export const command: CliCommand = {
       index.close();
     }
     for (const p of problems) result.items.push({ name: p.name, kind: 'claim', warnings: [], problem: p.problem });
-    const report = renderReport(result, format, { title: `MedCode audit of ${folderArg}`, generatedAt: new Date().toISOString().slice(0, 10), database: dbPathFromArgs(args, io) });
+    const report = withRemittances(renderReport(result, format, { title: `MedCode audit of ${folderArg}`, generatedAt: new Date().toISOString().slice(0, 10), database: dbPathFromArgs(args, io) }), format, inputs);
     if (out) {
       writeAtomic(resolve(io.cwd, out), new TextEncoder().encode(report));
       const claims = result.items.filter((i) => i.kind === 'claim').length;
@@ -133,3 +135,18 @@ export const command: CliCommand = {
     return 0;
   },
 };
+
+/** Markdown and HTML reports gain a remittance section when a claim has an 835 recorded. */
+function withRemittances(report: string, format: Format, inputs: AuditInput[]): string {
+  if (format !== 'md' && format !== 'html') return report;
+  const claims = inputs.flatMap((i) => {
+    if (i.kind !== 'claim') return [];
+    const v = validateClaim(i.claim);
+    return v.ok && v.claim.history?.remittances?.length ? [v.claim] : [];
+  });
+  if (claims.length === 0) return report;
+  const summary = remittanceSummary(claims);
+  if (format === 'md') return `${report.trimEnd()}\n${remittanceMarkdown(summary)}`;
+  const at = report.lastIndexOf('</body>');
+  return at < 0 ? `${report}${remittanceHtml(summary)}` : `${report.slice(0, at)}${remittanceHtml(summary)}${report.slice(at)}`;
+}

@@ -7,6 +7,8 @@ import { basename, resolve } from 'node:path';
 import { exportClaim, EXPORT_FORMATS, isExportFormat, overrideAuditJson, type ExportGateOptions } from '../../core/claim/export/index';
 import { checkClaim, readClaim } from '../../core/analysis/index';
 import { noteTextFor } from './check';
+import { appendHistory } from '../../core/remit/history';
+import { exportRecord } from '../../core/remit/exportRecord';
 import { flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
 import { openIndexFromArgs } from '../openIndex';
 import { refuseOverwritingInputs } from '../outputGuard';
@@ -14,6 +16,7 @@ import { writeAtomic } from '../../node/store';
 
 const USAGE = `Usage: medcode export <claim.json> --format ${EXPORT_FORMATS.join('|')} --out FILE [--db PATH]
        [--override "reason"] [--who NAME] [--sender ID] [--receiver ID] [--control-number N] [--usage P|T]
+       [--contact-phone N]
 
 Runs the compliance rules first. Unsuppressed errors block the export (exit 1, no file) unless
 --override gives a reason; the reason is then recorded in the claim file's audit trail first
@@ -85,6 +88,11 @@ export const command: CliCommand = {
       io.stderr(`medcode export: cannot write ${outArg} (${written}); no export was written.${outcome.overridden ? ` The override stays recorded in ${claimArg}.` : ''}\n`);
       return 1;
     }
+    // The export is on disk: it is recorded in the claim's history (with the X12 control numbers its
+    // 999 will quote back). A claim file that cannot take the record keeps the export and says so.
+    const history = appendHistory(raw, { exports: [exportRecord(format, outArg, outcome.content, new Date().toISOString())] });
+    const historyWritten = history.ok ? tryWrite(claimPath, `${JSON.stringify(history.raw, null, 2)}\n`) : 'the history could not be added';
+    if (historyWritten) io.stderr(`medcode export: ${outArg} was written, but its record could not be added to ${claimArg}'s history (${historyWritten}); a 999 or 835 for it will be listed as unmatched.\n`);
     if (outcome.overridden) io.stderr(`medcode export: exported despite errors; the override reason was recorded in ${claimArg}${format === 'x12' ? ` and ${outArg}.audit.json` : ''}.\n`);
     const others = warnings.filter((w) => w.severity !== 'error' || w.suppressed).length;
     io.stdout(`wrote ${outArg} (${format})${others > 0 ? `; ${others} non-blocking warning(s), see \`medcode check ${claimArg}\`` : ''}\n`);
@@ -119,7 +127,7 @@ function readClaimText(path: string): string {
   }
 }
 
-function gateOptions(args: ParsedArgs, io: CliIO): ExportGateOptions {
+export function gateOptions(args: ParsedArgs, io: CliIO): ExportGateOptions {
   const options: ExportGateOptions = {};
   const reason = flagString(args, 'override');
   if (reason !== undefined) options.override = { reason, who: flagString(args, 'who') ?? io.env.USER ?? io.env.USERNAME ?? 'unknown' };
@@ -129,6 +137,7 @@ function gateOptions(args: ParsedArgs, io: CliIO): ExportGateOptions {
     throw new UsageError(`--control-number takes a whole number from 1 to 999999999, not "${control}".`);
   const usage = flagString(args, 'usage');
   if (usage !== undefined && usage !== 'P' && usage !== 'T') throw new UsageError(`--usage takes P (production) or T (test), not "${usage}".`);
+  const phone = flagString(args, 'contact-phone');
   const sender = flagString(args, 'sender');
   const receiver = flagString(args, 'receiver');
   options.x12 = {
@@ -136,6 +145,7 @@ function gateOptions(args: ParsedArgs, io: CliIO): ExportGateOptions {
     ...(receiver !== undefined ? { receiverId: receiver } : {}),
     ...(controlNumber !== undefined ? { controlNumber } : {}),
     ...(usage !== undefined ? { usage } : {}),
+    ...(phone !== undefined ? { submitterContact: { phone } } : {}),
   };
   return options;
 }

@@ -10,6 +10,7 @@
 // Indexes used by targets are 0-based array indexes; diagnosis pointers are 1-based (as on the
 // CMS-1500 and in 837P SV107).
 import { z } from 'zod';
+import { ClaimHistorySchema } from './history';
 
 export const CLAIM_SCHEMA_VERSION = '1';
 
@@ -231,6 +232,8 @@ export const ClaimSchema = z.object({
   overrides: z.array(ExportOverrideSchema).optional(),
   /** Members filled from the practice profile or the patient's record, by path (`billingProvider.npi`, `lines[0].charge`). */
   filledFrom: z.record(z.string(), ClaimSourceSchema).optional(),
+  /** Exports, acknowledgments and remittances (src/core/claim/history.ts). */
+  history: ClaimHistorySchema.optional(),
 });
 
 export type Claim = z.infer<typeof ClaimSchema>;

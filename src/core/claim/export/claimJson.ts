@@ -14,7 +14,7 @@ export interface ClaimJsonOptions {
 }
 
 export function billingCopy(claim: Claim): Claim {
-  const { note: _note, audit: _audit, suppressed: _suppressed, overrides: _overrides, filledFrom: _filledFrom, ...billing } = claim;
+  const { note: _note, audit: _audit, suppressed: _suppressed, overrides: _overrides, filledFrom: _filledFrom, history: _history, ...billing } = claim;
   return {
     ...billing,
     diagnoses: claim.diagnoses.map(({ evidence: _e, status: _s, decidedBy: _b, decidedAt: _a, ...d }) => d),

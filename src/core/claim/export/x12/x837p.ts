@@ -37,6 +37,10 @@ export interface X12ExportOptions {
   usage?: 'P' | 'T';
   /** SBR09 claim filing indicator (default CI commercial; MB Medicare Part B, MC Medicaid). */
   claimFilingIndicator?: string;
+  /** CLM05-3 claim frequency: 1 original (default), 7 replacement, 8 void. */
+  frequency?: '1' | '7' | '8';
+  /** 2300 REF*F8: the payer's claim control number of the claim a 7 or 8 replaces or voids. */
+  payerClaimControlNumber?: string;
 }
 
 export function x12_837p(claim: Claim, options: X12ExportOptions = {}): string {
@@ -61,7 +65,7 @@ export function x12_837p(claim: Claim, options: X12ExportOptions = {}): string {
     ...submitterAndReceiver(claim, options, senderId, receiverId),
     ...billingProviderLoop(claim),
     ...subscriberLoops(claim, options),
-    ...claimLoop(claim, controlNumber),
+    ...claimLoop(claim, controlNumber, options),
   ];
   return renderInterchange(body, { senderId, receiverId, controlNumber, now, usage: options.usage ?? 'P' });
 }
@@ -135,18 +139,19 @@ function subscriberLoops(claim: Claim, o: X12ExportOptions): Segment[] {
   return out;
 }
 
-function claimLoop(claim: Claim, controlNumber: number): Segment[] {
+function claimLoop(claim: Claim, controlNumber: number, o: X12ExportOptions = {}): Segment[] {
   const pos = claim.encounter.placeOfService!;
   const dos = claim.encounter.dateOfService!;
   // CLM01: the claim id; else the patient id when it fits CLM01; else the control number.
   const patientId = claim.patient?.id?.trim();
   const patientControl = claim.id?.trim() || (patientId && idProblem(patientId, 1, 38) === undefined ? patientId : String(controlNumber));
-  const frequency = claim.encounter.frequency?.trim() || '1';
+  // A correction made from a remittance (medcode correct) names frequency and payer claim number as options.
+  const frequency = o.frequency ?? (claim.encounter.frequency?.trim() || '1');
   const out: Segment[] = [['CLM', patientControl, centsToX12(lineTotalCents(claim.lines)), '', '', [pos, 'B', frequency], 'Y', 'A', 'Y', 'Y']];
   // 2300 REF segments in guide order: prior authorization (G1), then the payer claim control number (F8).
   const auth = claim.priorAuthorization?.trim();
   if (auth) out.push(['REF', 'G1', auth]);
-  const original = claim.encounter.originalClaimId?.trim();
+  const original = o.payerClaimControlNumber?.trim() || claim.encounter.originalClaimId?.trim();
   if (original && frequency !== '1') out.push(['REF', 'F8', original]);
   out.push(['HI', ...claim.diagnoses.map((d, i): string[] => [i === 0 ? 'ABK' : 'ABF', normalizeCode(d.code)])]);
   const ref = claim.referringProvider;
