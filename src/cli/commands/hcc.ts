@@ -79,7 +79,7 @@ function supportOf(index: SqlCodesetIndex, tables: RiskModelTables, json: unknow
   let suggestions: EvidencedCode[] = [];
   if (dxs.some((d) => d.spans.length === 0)) {
     try {
-      suggestions = analyzeNote(index, noteText).suggestions;
+      suggestions = analyzeNote(index, noteText).suggestions.filter((s) => s.system === 'icd10cm');
     } catch {
       // Without an analysis only the claim's own evidence spans can be checked.
     }

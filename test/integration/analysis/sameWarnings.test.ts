@@ -102,6 +102,7 @@ describe('one claim check: CLI, editor and panel agree', { skip }, () => {
 
   test('every example claim gets the same warnings from `medcode check`, the note editor and the panel', async () => {
     assert.ok(claims.length >= 6, `example claims found: ${claims.length}`);
+    let compared = 0;
     for (const file of claims) {
       const claimText = readFileSync(file, 'utf8');
       const notePath = file.slice(0, -'.claim.json'.length);
@@ -114,10 +115,12 @@ describe('one claim check: CLI, editor and panel agree', { skip }, () => {
       const fromEditor = (await analyzeNoteText(index, noteText ?? '', read.claim, [], DEFAULT_SETTINGS)).warnings;
       const fromPanel = await panelWarnings(index, claimText, noteText);
       const name = file.replace(`${ROOT}/`, '');
-      assert.ok(fromCli.length > 0, `${name}: the check found something to compare`);
+      compared += fromCli.length;
       assert.deepEqual(sorted(fromEditor.map(comparable)), sorted(fromCli.map(comparable)), `${name}: editor vs CLI`);
       assert.deepEqual(sorted(fromPanel.map(comparable)), sorted(fromCli.map(comparable)), `${name}: panel vs CLI`);
       assert.deepEqual(sorted(fromPanel.map(comparable)), sorted(fromEditor.map((w) => comparable(toPanelWarning(w)))), `${name}: panel vs editor`);
     }
+    // A clean claim agrees trivially; the example claims as a whole must give warnings to compare.
+    assert.ok(compared > 0, 'the checks found something to compare');
   });
 });

@@ -21,7 +21,7 @@ let db = '';
 
 describe('export -> x12valid 999 -> medcode remit -> 835 -> correct -> x12valid', { skip }, () => {
   before(async () => {
-    dir = claimFolder(['RT-1'], { billingProvider: { ...MINIMAL.billingProvider, address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' } } });
+    dir = claimFolder(['RT-1'], { billingProvider: { ...MINIMAL.billingProvider, address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701-0001' } } });
     db = join(dir, 'codesets.sqlite');
     const writer = new CodesetWriter(await sqlJs());
     writer.begin();

@@ -28,7 +28,7 @@ describe('denials, corrections and appeals', () => {
     const sent = (id: string, at: string) => ({ exports: [{ at, format: 'x12', file: `${id}.x12`, groupControlNumber: '1', transactionControlNumber: '0001', patientControlNumber: id }] });
     for (const [id, at] of [['OLD-1', '2024-10-01T09:00:00.000Z'], ['NEW-2', '2024-12-28T09:00:00.000Z'], ['PAID-3', '2024-12-28T09:00:00.000Z']] as const) {
       const claim = JSON.parse(readFileSync(join(dir, 'NEW-2.claim.json'), 'utf8')) as Record<string, unknown>;
-      writeFileSync(join(dir, `${id}.claim.json`), JSON.stringify({ ...claim, id, payer: { name: id === 'OLD-1' ? 'Blue Plan' : 'Acme Health Plan', id: 'P' }, history: sent(id, at) }, null, 2));
+      writeFileSync(join(dir, `${id}.claim.json`), JSON.stringify({ ...claim, id, payer: { name: id === 'OLD-1' ? 'Blue Plan' : 'Acme Health Plan', id: 'PY' }, history: sent(id, at) }, null, 2));
     }
     writeFileSync(join(dir, 'era.835'), ERA);
     const r = await run(dir, ['remit', 'era.835', '--claims', '.']);

@@ -7,9 +7,9 @@ import { runCli } from '../../support/cli';
 export const MINIMAL = {
   schemaVersion: '1',
   encounter: { dateOfService: '2024-12-02', placeOfService: '11' },
-  patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789' },
+  patient: { id: 'P-1', name: { family: 'Rivera', given: 'Ana' }, birthDate: '1961-05-20', sex: 'female', memberId: 'XKZ123456789', address: { line1: '18 Elm St', city: 'Springfield', state: 'IL', postalCode: '62704' } },
   payer: { name: 'Acme Health Plan', id: 'ACME01' },
-  billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789' },
+  billingProvider: { npi: '1234567893', name: 'Lakeside Family Medicine', taxId: '123456789', phone: '217-555-0100', address: { line1: '400 Lake Shore Dr', city: 'Springfield', state: 'IL', postalCode: '62701-0400' } },
   diagnoses: [{ code: 'I10', system: 'icd10cm', evidence: [{ start: 0, end: 12, text: 'hypertension' }] }],
   lines: [
     { code: '99213', system: 'cpt', modifiers: ['25'], units: 1, charge: 150, diagnosisPointers: [1] },
