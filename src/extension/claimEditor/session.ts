@@ -16,6 +16,8 @@ import { serializeClaim, withFix, withSuppression, type ClaimJson } from '../sid
 import { applyPanelEdits, type FillSources } from './panelEdits';
 import { claimWarnings, toPanelWarning } from './claimWarnings';
 import { claimRiskSummary } from '../../core/riskadjust/summary';
+import { appendHistory } from '../../core/remit/history';
+import { exportRecord } from '../../core/remit/exportRecord';
 
 export interface ClaimSessionPorts {
   /** The document's current text. */
@@ -285,8 +287,21 @@ export class ClaimSession {
       if (outcome.overridden) await this.publish();
       return;
     }
+    // The export is in the claim's history (with the X12 control numbers its 999 will quote back).
+    const recorded = await this.recordExport(format, savedTo, outcome.content);
     this.ports.post({ type: 'exportResult', requestId, ok: true, savedTo });
-    if (outcome.overridden) await this.publish();
+    if (outcome.overridden || recorded) await this.publish();
+  }
+
+  /** Appends the written export to the claim's history and saves the claim; false when it could not be (the export stands). */
+  private async recordExport(format: string, file: string, content: string): Promise<boolean> {
+    if (this.ports.readonly?.()) return false;
+    const p = parseDocument(this.ports.text());
+    if (!p.ok) return false;
+    const added = appendHistory(p.raw as Record<string, unknown>, { exports: [exportRecord(format, decodeURIComponent(file.split(/[/\\]/).pop() ?? file), content, this.ports.now())] });
+    if (!added.ok || added.added === 0) return false;
+    if (!(await this.ports.replaceText(serializeClaim(added.raw as ClaimJson), `record the ${format} export`))) return false;
+    return this.ports.saveDocument();
   }
 
   /** Writes the override into the document and saves it; a sentence when that failed (the document is put back). */

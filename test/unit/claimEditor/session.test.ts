@@ -119,6 +119,19 @@ describe('ClaimSession', () => {
     assert.equal(h.claim().audit.at(-1).action, 'export-override');
   });
 
+  test('an export from the panel is recorded in the claim\'s history and saved, so a 999 for it can be matched', async () => {
+    const h = harness(pretty(blockedClaim()));
+    await h.session.receive({ type: 'ready' });
+    await h.session.receive({ type: 'export', requestId: 1, format: 'x12', override: 'payer confirmed' });
+    assert.equal(h.last('exportResult')!.ok, true);
+    const exports = h.claim().history?.exports as { format: string; file: string; groupControlNumber?: string }[] | undefined;
+    assert.equal(exports?.length, 1, 'one export recorded');
+    assert.equal(exports![0]!.format, 'x12');
+    assert.equal(exports![0]!.file, 'out.file');
+    assert.ok(exports![0]!.groupControlNumber, 'the control numbers a 999 quotes back are kept');
+    assert.equal(h.doc.onDisk, h.doc.text, 'the record is saved');
+  });
+
   const blockedClaim = () => {
     const c = baseClaim();
     c.diagnoses.push({ code: 'E11.9', system: 'icd10cm' }, { code: 'E10.9', system: 'icd10cm' });
