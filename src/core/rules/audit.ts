@@ -11,6 +11,8 @@ import { draftClaim } from '../analysis/draftClaim';
 import type { CodesetIndex } from '../codeset/api';
 import type { Suggestion } from '../suggest/types';
 import { isRecord, viewClaim } from './claimView';
+import { hccOfCode } from '../riskadjust/tags';
+import { icdDisplay } from '../codes';
 import { duplicateClaims } from './families/duplicates';
 import type { RuleId, RuleSettings, RuleWarning, Severity, SeveritySetting } from './types';
 import { RULE_IDS } from './types';
@@ -56,6 +58,21 @@ export interface AuditResult {
   /** The releases the audit judged against (the latest installed, by system). */
   codeSets: { system: string; version: string }[];
   today: string;
+  /** CMS-HCC payment categories on the claims, per patient (empty when no risk-adjustment tables are installed). */
+  hccsByPatient: PatientHccs[];
+}
+
+export interface PatientHccs {
+  patient: string;
+  hccs: {
+    model: string;
+    category: string;
+    label: string;
+    codes: string[];
+    claims: string[];
+    /** MEAT support in the linked notes: false when hcc.unsupported fired on a claim, null when no note could be read. */
+    supported: boolean | null;
+  }[];
 }
 
 export interface AuditOptions {
@@ -203,6 +220,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
     const set = index.setFor(system);
     return set ? [{ system, version: set.version }] : [];
   });
+  const hccsByPatient = patientHccs(inputs, items, options.index);
   if (!options.showBirthDates) {
     for (const input of inputs) {
       if (input.kind !== 'claim') continue;
@@ -211,7 +229,49 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       if (birth && birth.length >= 6 && item) item.warnings = item.warnings.map((w) => withheld(w, birth));
     }
   }
-  return { items, ...totals(items), codeSets, today };
+  return { items, ...totals(items), codeSets, today, hccsByPatient };
+}
+
+/**
+ * The HCCs each patient's claims carry, and whether the notes support them: an HCC is unsupported
+ * when hcc.unsupported fired for one of its codes, supported when every claim carrying it has a
+ * note that was read, else not checked.
+ */
+function patientHccs(inputs: readonly AuditInput[], items: readonly AuditItemResult[], index: CodesetIndex): PatientHccs[] {
+  const byPatient = new Map<string, Map<string, PatientHccs['hccs'][number]>>();
+  for (const input of inputs) {
+    if (input.kind !== 'claim') continue;
+    const view = viewClaim(input.claim);
+    const p = view.patient;
+    const patient = p.id || p.memberId || [p.family, p.given].filter(Boolean).join(', ') || input.name;
+    const item = items.find((i) => i.name === input.name);
+    const rawDx = isRecord(input.claim) && Array.isArray(input.claim.diagnoses) ? input.claim.diagnoses : [];
+    view.diagnoses.forEach((d, i) => {
+      const raw = rawDx[i];
+      if (isRecord(raw) && raw.status === 'rejected') return;
+      let tag;
+      try {
+        tag = hccOfCode(index, d.code, view.dateOfService);
+      } catch {
+        tag = undefined;
+      }
+      if (!tag) return;
+      const shown = icdDisplay(d.code);
+      const unsupported = item?.warnings.some((w) => w.rule === 'hcc.unsupported' && !w.suppressed && w.message.startsWith(`${shown} `)) ?? false;
+      // Supported only where the rule could read a note for this claim.
+      const checked = item?.noteName !== undefined && !(item?.warnings.some((w) => w.rule === 'rule.unchecked' && JSON.stringify(w).includes('hcc.unsupported')) ?? false);
+      let rows = byPatient.get(patient);
+      if (!rows) byPatient.set(patient, (rows = new Map()));
+      const key = `${tag.model} ${tag.category}`;
+      const row = rows.get(key) ?? { model: tag.model, category: tag.category, label: tag.label, codes: [], claims: [], supported: checked ? true : null };
+      if (!row.codes.includes(shown)) row.codes.push(shown);
+      if (!row.claims.includes(input.name)) row.claims.push(input.name);
+      if (unsupported) row.supported = false;
+      else if (!checked && row.supported === true) row.supported = null;
+      rows.set(key, row);
+    });
+  }
+  return [...byPatient].sort((a, b) => a[0].localeCompare(b[0])).map(([patient, rows]) => ({ patient, hccs: [...rows.values()].sort((a, b) => a.category.localeCompare(b.category, undefined, { numeric: true })) }));
 }
 
 const WITHHELD = '[birth date withheld]';

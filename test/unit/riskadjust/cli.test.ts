@@ -1,7 +1,7 @@
 // `medcode hcc` end to end on tiny tables imported with `medcode codesets import`.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/cli';
@@ -97,5 +97,15 @@ describe('medcode hcc', () => {
     assert.match(noYear.stderr, /--year YYYY/);
     const model = await runCli(['hcc', join(dir, 'claims'), '--year', '2026', '--model', 'V99', '--db', db], {}, dir);
     assert.match(model.stderr, /--model takes V28 or V24/);
+  });
+
+  test('the audit report lists each patient\'s HCCs and whether the notes support them', async () => {
+    const out = join(dir, 'audit.md');
+    const r = await runCli(['audit', join(dir, 'claims'), '--report', 'md', '--out', out, '--db', db], {}, dir);
+    assert.equal(r.code, 0, r.stderr);
+    const md = readFileSync(out, 'utf8');
+    assert.match(md, /## Risk adjustment: HCCs per patient/);
+    assert.match(md, /\| ann \| HCC38 \(V28\) \| Diabetes, plain \| E11\.9 \|/);
+    assert.match(md, /\| ann \| HCC226 \(V28\) \| Heart failure \| I50\.9 \| (?:\*\*no\*\*|not checked \(no note\)) \|/);
   });
 });

@@ -65,6 +65,11 @@ export function auditHtml(result: AuditResult, options: { title?: string; genera
       [...totals.rows, totals.total].map((r, i) => `<tr${i === totals.rows.length ? ' class="total"' : ''}><td>${esc(r.name)}</td><td>${money(r.totalCharge)}</td><td>${money(r.chargesAtRisk)}</td><td>${r.errors}</td><td>${r.warnings}</td></tr>`).join('')
     }</tbody></table><p class="muted">Charges at risk: lines an open error or warning targets, or that point at a diagnosis one targets; an error on the whole claim puts every line at risk.</p>`
     : '';
+  const hccTable = result.hccsByPatient.length
+    ? `<h2>Risk adjustment: HCCs per patient</h2><table><thead><tr><th>patient</th><th>HCC</th><th>label</th><th>codes</th><th>supported by the note</th><th>claims</th></tr></thead><tbody>${
+      result.hccsByPatient.flatMap((p) => p.hccs.map((h) => `<tr><td>${esc(p.patient)}</td><td>${esc(h.category)} (${esc(h.model)})</td><td>${esc(h.label)}</td><td>${h.codes.map(esc).join(', ')}</td><td>${h.supported === null ? 'not checked (no note)' : h.supported ? 'yes' : '<strong>no</strong>'}</td><td>${h.claims.map(esc).join(', ')}</td></tr>`)).join('')
+    }</tbody></table>`
+    : '';
   const notices = noticeGroups(result);
   const noticeSection = notices.length
     ? `<h2>Notices</h2><p class="muted">Information notices and checks that could not run, once per rule with the files they concern.</p>${notices.map((g) =>
@@ -100,6 +105,7 @@ ${options.database ? `<tr><th>Database</th><td>${esc(options.database)}</td></tr
 <tr><th>Checked</th><td>${result.items.length} items: <strong>${result.bySeverity.error}</strong> errors, <strong>${result.bySeverity.warning}</strong> warnings, <strong>${result.bySeverity.info}</strong> info, ${result.suppressed} suppressed</td></tr>
 </tbody></table>
 ${totalsTable}
+${hccTable}
 <p class="legend"><span style="background:${COLORS.error}"></span>error<span style="background:${COLORS.warning}"></span>warning<span style="background:${COLORS.info}"></span>info</p>
 <h2>Warnings by rule</h2>
 ${rules.length ? barChart('Warnings by rule', rules.map((r) => ({ label: r.rule, ...r }))) : '<p class="muted">No warnings.</p>'}

@@ -21,6 +21,11 @@ export function auditMarkdown(result: AuditResult, header: ReportHeader | string
     for (const r of [...totals.rows, totals.total]) out.push(`| ${esc(r.name)} | ${money(r.totalCharge)} | ${money(r.chargesAtRisk)} | ${r.errors} | ${r.warnings} |`);
     out.push('', 'Charges at risk: lines an open error or warning targets, or that point at a diagnosis one targets; an error on the whole claim puts every line at risk.', '');
   }
+  if (result.hccsByPatient.length) {
+    out.push('## Risk adjustment: HCCs per patient', '', '| patient | HCC | label | codes | supported by the note | claims |', '|---|---|---|---|---|---|');
+    for (const p of result.hccsByPatient) for (const h of p.hccs) out.push(`| ${esc(p.patient)} | ${h.category} (${h.model}) | ${esc(h.label)} | ${h.codes.join(', ')} | ${h.supported === null ? 'not checked (no note)' : h.supported ? 'yes' : '**no**'} | ${h.claims.map(esc).join(', ')} |`);
+    out.push('');
+  }
   out.push('## Warnings by rule', '', '| rule | error | warning | info | total |', '|---|---:|---:|---:|---:|');
   for (const r of ruleRows(result)) out.push(`| [${r.rule}](#${anchor(r.rule)}) | ${r.error} | ${r.warning} | ${r.info} | ${r.total} |`);
   const notices = noticeGroups(result);
