@@ -13,6 +13,8 @@ export { Dictionary, type DictionaryTerm, type TermSource } from './termTable';
 const DEFAULT_MODIFIERS = new Set(['traumatic', 'acquired', 'abrupt', 'closed', 'nontraumatic']);
 // Longer titles never occur verbatim in notes; leaving them out keeps the dictionary small.
 const MAX_KEYS = 9;
+// Main terms that name a growth of the skin, whose "skin" subterm the note need not repeat.
+const SKIN_GROWTH = /^(melanoma|nevus|lentigo|keratosis)\b/i;
 // "specified NEC" subterms are residual categories: their words never name them in a note.
 const CATCH_ALL = /^(specified|other)\b/i;
 
@@ -147,6 +149,12 @@ function* addIndexEntries(builder: DictionaryBuilder, entries: () => Iterable<In
     for (const part of parts) {
       const alternatives = componentReadings(part);
       readings = readings.flatMap((r) => alternatives.map((a) => [...r, ...a])).slice(0, 8);
+    }
+    // A skin growth named by its main term is on the skin: "melanoma of the back" is
+    // "Melanoma > skin > back" without the word "skin".
+    if (parts.length >= 3 && SKIN_GROWTH.test(parts[0]!) && foldWord(parts[1]!) === 'skin') {
+      const skin = new Set(componentKeys(parts[1]!));
+      readings = [...readings, ...readings.map((r) => r.filter((k) => !skin.has(k)))].slice(0, 16);
     }
     for (const keys of readings) {
       if (keys.length === 1 && !singleWordCodable(keys[0]!, code)) continue;

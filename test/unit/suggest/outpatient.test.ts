@@ -124,6 +124,11 @@ describe('specificity from the rest of the note (I.B)', () => {
     const codes = await shown(note);
     assert.deepEqual(codes.sort(), ['M77.01', 'M77.02'], codes.join(' '));
   });
+  test('the site of a skin growth documented in the history: "melanoma of the right back" is the trunk, without the word "skin"', async () => {
+    const note = visit('She presents for a consult for melanoma of the right inferior back.', 'Melanoma.\n• Medical Treatment: Wide local excision.');
+    const codes = await shown(note);
+    assert.ok(codes.includes('C43.59') && !codes.includes('C43.9'), codes.join(' '));
+  });
   test('an uncertain word inside a term makes the whole term uncertain', async () => {
     const note = visit('He reports fatigue.', 'Hypertension.\n• Medical Reasoning: His tests suggest congestive heart failure.');
     assert.ok(!(await shown(note)).includes('I50.9'));

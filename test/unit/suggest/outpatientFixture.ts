@@ -46,6 +46,8 @@ const CODES: CodeRow[] = [
   icd('M77.01', 'Medial epicondylitis, right elbow'), icd('M77.02', 'Medial epicondylitis, left elbow'),
   header('M25', 'Other joint disorder, not elsewhere classified'), header('M25.5', 'Pain in joint'), header('M25.52', 'Pain in elbow'),
   icd('M25.521', 'Pain in right elbow'), icd('M25.522', 'Pain in left elbow'), icd('M25.529', 'Pain in unspecified elbow'),
+  header('C43', 'Malignant melanoma of skin'), header('C43.5', 'Malignant melanoma of trunk'), icd('C43.59', 'Malignant melanoma of other part of trunk'),
+  icd('C43.9', 'Malignant melanoma of skin, unspecified'),
   header('Z00', 'Encounter for general examination without complaint, suspected or reported diagnosis'), header('Z00.0', 'Encounter for general adult medical examination'),
   icd('Z00.00', 'Encounter for general adult medical examination without abnormal findings'), icd('Z00.01', 'Encounter for general adult medical examination with abnormal findings'),
 ];
@@ -62,7 +64,7 @@ const INDEX: IndexEntryRow[] = [
   entry('Deformity', 'Q899'), entry('Intoxication > alcohol', 'F10929'), entry('Use > alcohol', 'F1090'),
   entry("Colles' fracture", 'S52531A'), entry('Injury > arm', 'Z8781'), entry('Disease, diseased > Lyme', 'A6920'),
   entry('Diabetes, diabetic > type 2', 'E119'), entry('Diabetes, diabetic > with > foot ulcer', 'E11621'),
-  entry('Strain > low back', 'S39012A'), entry('Epicondylitis > medial', 'M7700'), entry('Pain, painful > joint > elbow', 'M2552'), entry('Depression', 'F32A'), entry('Murmur', 'R011'),
+  entry('Strain > low back', 'S39012A'), entry('Melanoma', 'C439'), entry('Melanoma > skin > back', 'C4359'), entry('Epicondylitis > medial', 'M7700'), entry('Pain, painful > joint > elbow', 'M2552'), entry('Depression', 'F32A'), entry('Murmur', 'R011'),
   { source: 'neoplasm', path: 'Neoplasm, neoplastic > lung', term: 'lung', level: 1, codes: { malignantPrimary: 'C3490' } },
   { source: 'neoplasm', path: 'Neoplasm, neoplastic > breast', term: 'breast', level: 1, codes: { malignantPrimary: 'C50919' } },
   { source: 'neoplasm', path: 'Neoplasm, neoplastic > esophagus', term: 'esophagus', level: 1, codes: { malignantSecondary: 'C7889' } },
