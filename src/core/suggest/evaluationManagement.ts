@@ -128,7 +128,7 @@ export function suggestOfficeVisit(note: NoteModel, diagnoses: Suggestion[], opt
   if (postop && !outsideGlobalPeriod(text, options.date)) {
     return {
       suggestions: [{
-        code: '99024', system: 'cpt', title: 'Visit after surgery inside its global period (no separate payment)', score: 0.6,
+        code: '99024', system: 'cpt', title: 'Visit after surgery, inside its global period', score: 0.6,
         evidence: [ev(text, postop.index, postop[0].length)], reason: 'a postoperative visit inside the global period is part of the surgery, not a separately paid office visit',
         context: { sections: [] }, missing: [],
       }],

@@ -14,6 +14,21 @@ const CODES: [code: string, label: string][] = [
   ['99214', 'Office visit, established patient, level 4'],
   ['99215', 'Office visit, established patient, level 5'],
   ['99417', 'Prolonged office visit, each extra 15 minutes'],
+  ['99024', 'Visit after surgery, inside its global period'],
+  ['99381', 'Preventive visit, new patient, under 1 year'],
+  ['99382', 'Preventive visit, new patient, age 1 to 4'],
+  ['99383', 'Preventive visit, new patient, age 5 to 11'],
+  ['99384', 'Preventive visit, new patient, age 12 to 17'],
+  ['99385', 'Preventive visit, new patient, age 18 to 39'],
+  ['99386', 'Preventive visit, new patient, age 40 to 64'],
+  ['99387', 'Preventive visit, new patient, 65 and over'],
+  ['99391', 'Preventive visit, established patient, under 1 year'],
+  ['99392', 'Preventive visit, established patient, age 1 to 4'],
+  ['99393', 'Preventive visit, established patient, age 5 to 11'],
+  ['99394', 'Preventive visit, established patient, age 12 to 17'],
+  ['99395', 'Preventive visit, established patient, age 18 to 39'],
+  ['99396', 'Preventive visit, established patient, age 40 to 64'],
+  ['99397', 'Preventive visit, established patient, 65 and over'],
 ];
 
 // CPT (Level I) modifiers. TC (technical component) is a HCPCS Level II modifier and comes

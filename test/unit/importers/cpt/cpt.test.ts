@@ -68,7 +68,8 @@ describe('CPT from a licensed file', () => {
 
 describe('built-in CPT numbers', () => {
   test('carry only the E/M office visits, prolonged service and CPT modifiers our logic needs', () => {
-    assert.deepEqual(builtinCptCodes.map((c) => c.code), ['99202', '99203', '99204', '99205', '99211', '99212', '99213', '99214', '99215', '99417']);
+    assert.deepEqual(builtinCptCodes.map((c) => c.code), ['99202', '99203', '99204', '99205', '99211', '99212', '99213', '99214', '99215', '99417', '99024',
+      '99381', '99382', '99383', '99384', '99385', '99386', '99387', '99391', '99392', '99393', '99394', '99395', '99396', '99397']);
     assert.deepEqual(builtinCptModifiers.map((c) => c.code).sort(), ['22', '24', '25', '26', '50', '51', '57', '58', '59', '76', '77', '78', '79', '91']);
     assert.equal(builtinCptModifiers.find((c) => c.code === 'TC'), undefined, 'TC is a HCPCS Level II modifier');
   });
