@@ -9,6 +9,7 @@ import type { CodeSystem } from '../importers/types';
 import type { Span } from '../note/model';
 import type { RuleSettings, RuleWarning } from '../rules/types';
 import { analyzeNote as suggestCodes } from '../suggest/analyze';
+import { chunkBounds as splitAtParagraphs } from '../suggest/longNote';
 import { bySuggestionRank, defaultNoteReader, type NoteReader } from '../suggest/engine';
 import { textWarnings } from '../suggest/input';
 import type { AnalyzeOptions, Suggestion } from '../suggest/types';
@@ -73,21 +74,9 @@ export const CHUNK_CHARS = 4_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SYSTEMS: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt'];
 
-/** Splits long text at blank lines (else line ends) into pieces of about `size` characters. */
+/** Splits long text into pieces of about `size` characters at blank lines, else line ends (the editor's pieces are 4 KB). */
 export function chunkBounds(text: string, size = CHUNK_CHARS): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      const para = text.lastIndexOf('\n\n', end);
-      const line = text.lastIndexOf('\n', end);
-      end = para > start + size / 2 ? para + 2 : line > start ? line + 1 : end;
-    }
-    out.push({ start, end });
-    start = end;
-  }
-  return out;
+  return splitAtParagraphs(text, size);
 }
 
 /** Moves a span of a piece to its place in the whole note (in place: the piece's spans are not shared). */
