@@ -29,6 +29,7 @@ export async function openDatabaseFile(path: string, options: { contentHash?: bo
   const [SQL, bytes] = await Promise.all([loadSqlJs(), readFile(path)]);
   const index = openCodesetIndex(SQL, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
     loadPtp: async () => readIfExists(ptpPathFor(path)),
+    handOver: true,
   });
   // ~50 ms for 60 MB.
   return options.contentHash ? { index, contentHash: createHash('sha256').update(bytes).digest('hex') } : { index };

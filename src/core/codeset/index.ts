@@ -9,6 +9,7 @@ import type {
 import type { CodeRange, CodeSystem, IndexSource, SeventhCharRow, SourceRecord, TabularNoteType } from '../importers/types';
 import { isIcd10cmShape, normalizeCode, systemByShape } from '../codes';
 import { sqliteDamage } from './integrity';
+import { handOver } from './handOver';
 import { SCHEMA_VERSION } from './schema';
 import { pickSet, notesOrder, type Content } from './versions';
 import type { CodeSearchParts } from './search';
@@ -27,6 +28,8 @@ export { CodesetDatabaseError } from './errors';
 export interface OpenOptions {
   /** Loads the PTP database bytes on first use; resolves undefined when PTP is not installed. */
   loadPtp?: () => Promise<Uint8Array | undefined>;
+  /** The caller will not use `bytes` (nor the PTP bytes) again: sql.js reads them in place, without a copy. */
+  handOver?: boolean;
 }
 
 const LOOKUP_ORDER: CodeSystem[] = ['icd10cm', 'hcpcs', 'cpt', 'modifier'];
@@ -42,7 +45,7 @@ export function openCodesetIndex(SQL: SqlJsStatic, bytes: Uint8Array, options: O
   }
   let db: Database;
   try {
-    db = new SQL.Database(bytes);
+    db = new SQL.Database(options.handOver ? handOver(bytes) : bytes);
     const v = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
     const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'codeset'");
     if (tables.length === 0) throw new CodesetDatabaseError('the database has no code sets (empty or not a MedCode database). Import code sets first.');
@@ -67,7 +70,7 @@ export class SqlCodesetIndex implements CodesetIndex, SearchSource {
 
   constructor(SQL: SqlJsStatic, readonly db: Database, options: OpenOptions) {
     this.reader = new SqlReader(db);
-    this.ptpDb = new PtpDatabase(SQL, options.loadPtp, () => metaValue(db, 'ptp-generation'));
+    this.ptpDb = new PtpDatabase(SQL, options.loadPtp, () => metaValue(db, 'ptp-generation'), options.handOver ?? false);
     for (const s of this.sets()) this.byId.set(s.id, s);
   }
 

@@ -3,6 +3,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { CodesetInfo, PtpEdit } from './api';
 import { CodesetDatabaseError } from './errors';
+import { handOver } from './handOver';
 
 /** A value of a database's meta table, or null (no such key, or a file from before generations). */
 export function metaValue(db: Database, key: string): unknown {
@@ -22,7 +23,7 @@ export class PtpDatabase {
    * `expectedGeneration`: the generation the main database names for its PTP file; a PTP file of
    * another generation is left from an interrupted import and is not read.
    */
-  constructor(private readonly SQL: SqlJsStatic, private readonly load: (() => Promise<Uint8Array | undefined>) | undefined, private readonly expectedGeneration: () => unknown = () => null) {}
+  constructor(private readonly SQL: SqlJsStatic, private readonly load: (() => Promise<Uint8Array | undefined>) | undefined, private readonly expectedGeneration: () => unknown = () => null, private readonly bytesHandedOver = false) {}
 
   /**
    * The edits of `set` between normalized codes `a` and `b` (either column order) in force on
@@ -62,7 +63,7 @@ export class PtpDatabase {
       return undefined;
     }
     try {
-      this.db = new this.SQL.Database(bytes);
+      this.db = new this.SQL.Database(this.bytesHandedOver ? handOver(bytes) : bytes);
       this.db.exec('SELECT count(*) FROM ptp LIMIT 1');
     } catch (e) {
       this.state = 'absent';
