@@ -4,6 +4,7 @@ import { CodesetDatabaseError, type SqlCodesetIndex } from '../core/codeset/inde
 import { flagString, UsageError, type CliIO, type ParsedArgs } from './command';
 import { openDatabaseFile } from '../node/database';
 import { defaultDbPath } from '../node/store';
+import { useSavedDictionary } from '../node/savedCliDictionary';
 
 export function dbPathFromArgs(args: ParsedArgs, io: CliIO): string {
   const flag = flagString(args, 'db');
@@ -21,6 +22,16 @@ export async function openIndexAt(dbPath: string): Promise<SqlCodesetIndex> {
 
 export async function openIndexFromArgs(args: ParsedArgs, io: CliIO): Promise<SqlCodesetIndex> {
   return openIndexAt(dbPathFromArgs(args, io));
+}
+
+/**
+ * Opens the index for a command that analyzes notes, with the analyzer's dictionary ready (read
+ * from the copy saved beside the database, else built and saved) before any note is read.
+ */
+export async function openIndexForNotes(dbPath: string): Promise<SqlCodesetIndex> {
+  const index = await openIndexAt(dbPath);
+  useSavedDictionary(index, dbPath);
+  return index;
 }
 
 /** A date of service needs an ICD-10-CM set in force on it; otherwise a sentence listing what is installed. */

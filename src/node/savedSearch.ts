@@ -25,7 +25,7 @@ let codeHash: string | null | undefined;
  * Names the core's code: the bundle's hash of src/core, or when running from source the hash of
  * src/core's files; null when neither is known (then nothing is saved).
  */
-function coreCodeHash(): string | null {
+export function coreCodeHash(): string | null {
   if (codeHash !== undefined) return codeHash;
   if (typeof MEDCODE_CORE_HASH === 'string') return (codeHash = `core:${MEDCODE_CORE_HASH}`);
   const core = join(__dirname, '..', 'core');

@@ -13,9 +13,8 @@ import { auditMarkdown } from '../../core/rules/report/markdown';
 import { toSarif } from '../../core/rules/sarif';
 import { ruleSettingsFromArgs } from '../ruleSettings';
 import { flagBool, flagString, UsageError, type CliCommand } from '../command';
-import { openIndexFromArgs } from '../openIndex';
+import { dbPathFromArgs, openIndexForNotes } from '../openIndex';
 import { writeAtomic } from '../../node/store';
-import { dbPathFromArgs } from '../openIndex';
 import { refuseOverwritingInputs } from '../outputGuard';
 
 const FORMATS = ['html', 'md', 'csv', 'sarif'] as const;
@@ -116,7 +115,7 @@ export const command: CliCommand = {
     if (out) refuseOverwritingInputs(resolve(io.cwd, out), []);
     const { inputs, problems } = scanFolder(folder);
     if (inputs.length === 0 && problems.length === 0) throw new UsageError(`${folderArg} holds no notes (*.note, *.txt) and no claims (*.claim.json).`);
-    const index = await openIndexFromArgs(args, io);
+    const index = await openIndexForNotes(dbPathFromArgs(args, io));
     let result: AuditResult;
     try {
       result = await audit(inputs, { index, settings, setting, showBirthDates: flagBool(args, 'show-birth-dates'), ...(flagString(args, 'today') ? { today: flagString(args, 'today') } : {}) });

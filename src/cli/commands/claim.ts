@@ -12,7 +12,7 @@ import type { Claim } from '../../core/claim/schema';
 import { analyzeNote } from '../../core/suggest/analyze';
 import { readNoteBytes } from '../../core/suggest/input';
 import { flagBool, flagDate, flagString, UsageError, type CliCommand } from '../command';
-import { openIndexFromArgs } from '../openIndex';
+import { dbPathFromArgs, openIndexForNotes } from '../openIndex';
 import { readPatientStore, readPractice, workspaceFor } from '../practiceFiles';
 import { writeAtomic } from '../../node/store';
 import { parseSetting } from './analyze';
@@ -57,7 +57,7 @@ export const command: CliCommand = {
     let existing: Claim | undefined;
     let decided: DecidedSuggestion[] = [];
     if (suggested) {
-      const index = await openIndexFromArgs(args, io);
+      const index = await openIndexForNotes(dbPathFromArgs(args, io));
       try {
         const date = flagDate(args);
         decided = analyzeNote(index, text, { setting, ...(date ? { date } : {}) }).suggestions.map((s) => ({

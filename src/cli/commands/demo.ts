@@ -7,7 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { analyzeNote, checkClaim, draftClaim } from '../../core/analysis/index';
 import type { SqlCodesetIndex } from '../../core/codeset/index';
 import { flagBool, type CliCommand, type CliIO, type ParsedArgs } from '../command';
-import { dbPathFromArgs, openIndexAt } from '../openIndex';
+import { dbPathFromArgs, openIndexAt, openIndexForNotes } from '../openIndex';
 import { importFiles } from './codesets';
 import { importCodesetFiles, releaseFilesIn } from '../../node/codesetImport';
 import { withDownloadedReleases } from '../../node/download';
@@ -47,7 +47,7 @@ interface Opened { index: SqlCodesetIndex; label: string; sample: boolean; clean
 async function openCodeSets(args: ParsedArgs, io: CliIO): Promise<Opened> {
   const dbPath = dbPathFromArgs(args, io);
   if (existsSync(dbPath)) {
-    const index = await openIndexAt(dbPath);
+    const index = await openIndexForNotes(dbPath);
     const versions = index.sets().map((s) => `${s.system} ${s.version}`).join(', ');
     return { index, label: `installed code sets (${dbPath}): ${versions}`, sample: false, cleanup: () => index.close() };
   }
@@ -55,7 +55,7 @@ async function openCodeSets(args: ParsedArgs, io: CliIO): Promise<Opened> {
     io.stderr(`No code sets at ${dbPath}; downloading the official releases...\n`);
     try {
       await withDownloadedReleases({ year: String(new Date().getFullYear()), progress: (t) => io.stderr(t), timeoutMs: 8000 }, (files) => importFiles(files, dbPath, io));
-      const index = await openIndexAt(dbPath);
+      const index = await openIndexForNotes(dbPath);
       return { index, label: `downloaded official code sets (${dbPath})`, sample: false, cleanup: () => index.close() };
     } catch (e) {
       io.stderr(`${(e as Error).message}\n`);

@@ -9,7 +9,7 @@ import { evaluateOutpatient, type OutpatientGold, type OutpatientReport, type Ou
 import { icdDisplay } from '../../core/codes';
 import { ALL_THRESHOLD, DEFAULT_THRESHOLD, type Setting } from '../../core/suggest/types';
 import { flagDate, flagBool, flagString, UsageError, type CliCommand, type CliIO } from '../command';
-import { openIndexFromArgs, requireSetInForce } from '../openIndex';
+import { dbPathFromArgs, openIndexForNotes, requireSetInForce } from '../openIndex';
 
 const USAGE = `Usage: medcode eval <gold.jsonl> [--db PATH] [--k 1,3,5,10] [--json] [--setting inpatient|outpatient] [--threshold X] [--date YYYY-MM-DD]
                    [--notes FOLDER|CSV] [--hcc ra_dx_to_cc.csv] [--only-errors]
@@ -190,7 +190,7 @@ export const command: CliCommand = {
     const threshold = thresholdText === undefined ? DEFAULT_THRESHOLD : Number(thresholdText);
     if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold takes a number from 0 to 1, not "${thresholdText}".`);
     const date = flagDate(args);
-    const index = await openIndexFromArgs(args, io);
+    const index = await openIndexForNotes(dbPathFromArgs(args, io));
     try {
       if (date) requireSetInForce(index, date);
       if (outpatientGold) {
