@@ -3,13 +3,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeNote } from '../../core/analysis/index';
-import { analyzeLongNote, LONG_NOTE_CHARS } from '../../core/suggest/longNote';
+import { analyzeLongNote, analyzeNoteParts, LONG_NOTE_CHARS } from '../../core/suggest/longNote';
+import { readNoteFileParts, type NoteFileParts } from '../../node/noteFile';
 import { readNoteBytes } from '../../core/suggest/input';
 import { suggestionsToSarif } from '../../core/suggest/sarif';
 import { ALL_THRESHOLD, type Setting, type Suggestion } from '../../core/suggest/types';
 import { hccTagsFor, type HccTag } from '../../core/riskadjust/tags';
 import { flagDate, flagBool, flagString, UsageError, type CliCommand, type CliIO, type ParsedArgs } from '../command';
-import { openIndexFromArgs, requireSetInForce } from '../openIndex';
+import { dbPathFromArgs, openIndexForNotes, requireSetInForce } from '../openIndex';
 
 const USAGE = `Usage: medcode analyze <note files...> [--db PATH] [--json | --sarif] [--setting outpatient|inpatient] [--all] [--date YYYY-MM-DD]
 
@@ -30,11 +31,16 @@ export function parseSetting(args: ParsedArgs): Setting {
   return setting;
 }
 
-function readNote(path: string, shown: string): { bytes?: Uint8Array; warning?: string } {
+// Files longer than this are read a block at a time: at three bytes or more per UTF-16 unit at
+// most, they hold more than LONG_NOTE_CHARS characters and are analyzed in pieces anyway.
+const STREAM_NOTE_BYTES = 3 * LONG_NOTE_CHARS;
+
+function readNote(path: string, shown: string): { bytes?: Uint8Array; long?: NoteFileParts; warning?: string } {
   try {
     const st = statSync(path);
     if (st.isDirectory()) return { warning: `${shown} is a folder, not a note file; give the note files inside it.` };
     if (st.size > MAX_NOTE_BYTES) return { warning: `${shown} is ${Math.round(st.size / 1048576)} MB, larger than the ${MAX_NOTE_BYTES / 1048576} MB a note can be; split it into separate notes.` };
+    if (st.size > STREAM_NOTE_BYTES) return { long: readNoteFileParts(path) };
     return { bytes: readFileSync(path) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -63,13 +69,20 @@ export const command: CliCommand = {
     if (args.positionals.length === 0) throw new UsageError(`give one or more note files.\n${USAGE}`);
     const setting = parseSetting(args);
     const date = flagDate(args);
-    const index = await openIndexFromArgs(args, io);
+    const index = await openIndexForNotes(dbPathFromArgs(args, io));
     const results: FileResult[] = [];
     const unread: string[] = [];
     try {
       if (date) requireSetInForce(index, date);
       for (const file of args.positionals) {
         const read = readNote(resolve(io.cwd, file), file);
+        const options = { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}), ...(date ? { date } : {}) };
+        if (read.long) {
+          const long = analyzeNoteParts(index, read.long.parts, options);
+          const warnings = read.long.decoder.warnings();
+          results.push({ file, suggestions: hccTagsFor(index, long.suggestions, date), warnings: read.long.decoder.binary ? warnings : [...warnings, ...long.warnings] });
+          continue;
+        }
         if (!read.bytes) {
           results.push({ file, suggestions: [], warnings: [read.warning!] });
           unread.push(read.warning!);
@@ -83,7 +96,7 @@ export const command: CliCommand = {
         }
         // Past a million characters the note is read in pieces with bounded evidence (memory stays flat).
         if (input.text.length > LONG_NOTE_CHARS) {
-          const long = analyzeLongNote(index, input.text, { setting, ...(flagBool(args, 'all') ? { threshold: ALL_THRESHOLD } : {}), ...(date ? { date } : {}) });
+          const long = analyzeLongNote(index, input.text, options);
           results.push({ file, suggestions: hccTagsFor(index, long.suggestions, date), warnings: [...input.warnings, ...long.warnings.filter((w) => !input.warnings.includes(w))] });
           continue;
         }
