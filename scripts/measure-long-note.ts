@@ -1,6 +1,7 @@
-// Peak memory (max RSS) of `medcode analyze` on one long note, in a fresh process, so the number
-// is the command's own. The note is the example notes repeated to the size asked for.
-// Runs the built CLI (dist/cli.js: npm run build first), as a user runs it.
+// Peak memory (max RSS) of `medcode analyze` on one long note, run as a user runs it (the built
+// CLI, dist/cli.js: npm run build first) in a fresh process, so the number is the command's own.
+// The note is the example notes repeated to the size asked for. Run it twice: the first run on a
+// database builds and saves the analyzer's dictionary beside it, which the next runs read.
 //   node --import tsx scripts/measure-long-note.ts --db PATH [--mb 20]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,16 +26,15 @@ try {
   const note = join(dir, 'long.note');
   const target = mb * 1024 * 1024;
   writeFileSync(note, sample.repeat(Math.ceil(target / sample.length)).slice(0, target));
-  const child = `
-    const { main } = require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))});
-    let out = 0;
-    const started = Date.now();
-    main(['analyze', ${JSON.stringify(note)}, '--db', ${JSON.stringify(resolve(db))}, '--json'], { stdout: (t) => { out += t.length; }, stderr: (t) => process.stderr.write(t), cwd: process.cwd(), env: process.env })
-      .then((code) => process.stdout.write(JSON.stringify({ code, seconds: (Date.now() - started) / 1000, outputChars: out, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })));
-  `;
-  const r = spawnSync(process.execPath, ['-e', child], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`the measured process failed: ${r.stderr}`);
-  const result = JSON.parse(r.stdout) as Record<string, unknown>;
+  // Preloaded into the command's process: its peak memory when it exits, in a file of its own.
+  const report = join(dir, 'usage.json');
+  const hook = join(dir, 'usage.js');
+  writeFileSync(hook, `process.on('exit', (code) => require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({ code, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })));`);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['-r', hook, join(ROOT, 'dist', 'cli.js'), 'analyze', note, '--db', resolve(db), '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (Date.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`medcode analyze failed: ${r.stderr}`);
+  const result = { seconds, outputChars: r.stdout.length, ...(JSON.parse(readFileSync(report, 'utf8')) as Record<string, unknown>) };
   process.stdout.write(`${JSON.stringify({ noteMB: mb, ...result })}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
