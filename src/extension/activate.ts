@@ -1,5 +1,6 @@
 // Activation: cheap (no database, no analysis). Wires the features; the code sets load in the
-// background when the first note becomes visible.
+// background right after, when the workspace holds notes (medcode.loadOnStartup), else when the
+// first note becomes visible.
 import * as vscode from 'vscode';
 import { SettingsStore } from './settings';
 import { NoteDocuments, registerAnalyzeAsNote } from './notes';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): MedcodeApi {
     log,
   });
   analyses.start();
+  if (settings.current.loadOnStartup) void database.preloadForWorkspace(settings.current.noteGlobs);
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   return { activationMs, analyses, decorations, database, notes };

@@ -7,11 +7,24 @@ import { analyzeNoteText, claimOnlyChange, recheckClaim, StaleAnalysis, type Not
 import { claimUriFor, readClaimText } from './claimEdits';
 import { isClaimPath, notePathForClaim, readSidecar, type ClaimJson } from './sidecar';
 import type { CodesetDatabase } from './database';
+import type { SqlCodesetIndex } from '../core/codeset/index';
 import { AnalyzerPreparation } from './analyzerPreparation';
 import type { NoteDocuments } from './notes';
 import type { SettingsStore } from './settings';
 
 export const TYPING_DELAY_MS = 300;
+
+// A short visit note of our own (no patient's), analyzed once when the code sets load before any
+// note is open: the first analysis of a session compiles the analyzer's code and fills its lazy
+// tables (a few hundred milliseconds), and that should not be the first real note's wait.
+const WARM_UP_NOTE = `Established patient here for follow-up of diabetes and blood pressure.
+HPI: Home glucose readings are stable. Denies chest pain or shortness of breath.
+Assessment and plan:
+1. Type 2 diabetes mellitus without complications. Continue metformin 500 mg twice daily.
+2. Essential hypertension, well controlled. Continue lisinopril.
+3. Hyperlipidemia. Recheck lipid panel.
+Total time spent on the date of the encounter: 25 minutes.
+`;
 
 export interface AnalyzedNote {
   version: number;
@@ -34,6 +47,8 @@ export class NoteAnalyses implements vscode.Disposable {
   private warm = false;
   /** Readies the analyzer per loaded database (started as soon as it loads). */
   readonly preparation: AnalyzerPreparation;
+  /** Settles when the analyzer has run once on WARM_UP_NOTE after the database loaded with no note open (undefined when it did not). */
+  warmedUp: Promise<void> | undefined;
   /** Number of analyses run (the e2e tests read it to check debouncing). */
   runs = 0;
   /** Number of times only the claim was checked again because only the claim changed (an accept). */
@@ -53,7 +68,10 @@ export class NoteAnalyses implements vscode.Disposable {
       notes.onDidChange(() => this.invalidate()),
       database.onDidChange((s) => {
         // Build the analyzer's dictionary in the background now, so the first note does not wait for it.
-        if (s.kind === 'ready') void this.preparation.ready(s.index);
+        if (s.kind === 'ready') {
+          const ready = this.preparation.ready(s.index);
+          if (!this.warm && this.visibleNotes().length === 0) this.warmedUp = ready.then(() => this.warmUp(s.index));
+        }
         if (s.kind === 'ready' || s.kind === 'missing' || s.kind === 'failed') this.invalidate();
       }),
     );
@@ -169,6 +187,18 @@ export class NoteAnalyses implements vscode.Disposable {
     this.results.set(key, { version, claimText, claim: read.ok ? read.claim : undefined, result, generation });
     this.log.info(`analyzed a note: ${chars} chars, ${result.marked.length} codes, ${result.warnings.length} warnings, ${result.millis} ms`);
     this.emitter.fire(doc);
+  }
+
+  /** Analyzes WARM_UP_NOTE and drops the result; a failure only means the first note pays for it. */
+  private async warmUp(index: SqlCodesetIndex): Promise<void> {
+    if (this.warm || this.database.index !== index) return;
+    const started = Date.now();
+    try {
+      await analyzeNoteText(index, WARM_UP_NOTE, undefined, [], this.settings.current, () => this.database.index !== index);
+      this.log.info(`analyzer warmed up in ${Date.now() - started} ms`);
+    } catch (e) {
+      if (!(e instanceof StaleAnalysis)) this.log.info(`warming up the analyzer failed: ${(e as Error).message}`);
+    }
   }
 
   dispose(): void {

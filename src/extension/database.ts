@@ -1,6 +1,7 @@
 // The code-set database: found in the extension's global storage (or `medcode.databasePath`),
-// loaded in the background on the first note, with progress and the loaded versions in the
-// status bar. When none is installed, the first note says so once, with Import and Download.
+// loaded in the background when VS Code starts in a workspace with notes (else on the first
+// note), with progress and the loaded versions in the status bar. When none is installed, the
+// first note says so once, with Import and Download.
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,28 @@ export class CodesetDatabase implements vscode.Disposable {
   ensureLoaded(): Promise<SqlCodesetIndex | undefined> {
     this.loading ??= this.load();
     return this.loading;
+  }
+
+  /**
+   * Starts loading in the background when the workspace holds notes (a `*.note` file, or one
+   * matching `noteGlobs`), so the first note opened finds the code sets loaded and the analyzer
+   * ready. Does nothing without an installed database (the first note says so) or without notes.
+   * Resolves whether it started loading.
+   */
+  async preloadForWorkspace(noteGlobs: string[]): Promise<boolean> {
+    if (this.loading || !existsSync(this.path)) return false;
+    const patterns = ['**/*.note', ...noteGlobs.filter((g) => !/[{}]/.test(g))];
+    let found: vscode.Uri[];
+    try {
+      found = await vscode.workspace.findFiles(patterns.length === 1 ? patterns[0]! : `{${patterns.join(',')}}`, undefined, 1);
+    } catch (e) {
+      this.log.info(`looking for notes in the workspace failed (${(e as Error).message}); the code sets load with the first note`);
+      return false;
+    }
+    if (found.length === 0 || this.loading) return false;
+    this.log.info('the workspace holds notes: loading the code sets now');
+    void this.ensureLoaded();
+    return true;
   }
 
   async reload(): Promise<SqlCodesetIndex | undefined> {

@@ -33,6 +33,7 @@ export class SettingsStore implements vscode.Disposable {
       // An untrusted workspace must not point MedCode at a file of its choosing.
       databasePath: vscode.workspace.isTrusted ? c.get('databasePath') : c.inspect<string>('databasePath')?.globalValue,
       dateOfService: c.get('dateOfService'),
+      loadOnStartup: c.get('loadOnStartup'),
     };
     const { settings, problems } = normalizeSettings(raw);
     for (const p of problems) this.log.warn(p);

@@ -15,6 +15,8 @@ export interface MedcodeSettings {
   databasePath: string;
   /** ISO date of service used when a claim has none; empty = the latest code-set versions. */
   dateOfService: string;
+  /** Load the code sets and prepare the analyzer when VS Code starts in a workspace with notes. */
+  loadOnStartup: boolean;
 }
 
 const SeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
@@ -33,6 +35,7 @@ const RawSchema = z.object({
   suggestionThreshold: z.number().min(0).max(1).catch(DEFAULT_THRESHOLD),
   databasePath: z.string().catch('').transform((s) => s.trim()),
   dateOfService: z.string().catch('').transform((s) => (/^\d{4}-\d{2}-\d{2}$/.test(s.trim()) ? s.trim() : '')),
+  loadOnStartup: z.boolean().catch(true),
 });
 
 export interface NormalizedSettings {

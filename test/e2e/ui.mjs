@@ -85,8 +85,10 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
       await input.waitFor({ state: 'visible', timeout: 10_000 });
       await input.fill(name);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+      const opened = Date.now();
       await page.keyboard.press('Enter');
       await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: STEP_TIMEOUT });
+      return opened;
     };
     const decorationCount = () => page.evaluate(() => {
       const editor = document.querySelector('.editor-group-container.active .monaco-editor');
@@ -132,10 +134,12 @@ export async function runUiTests({ paths, runDir, workspace, vsix, dbPath, root,
     await shot('01-workbench');
 
     await step('open a note and see decorations and squiggles', async () => {
-      const started = Date.now();
-      await openFile('two-diabetes.note');
-      await page.waitForTimeout(1500);
-      await shot('02a-first-note-loading'); // status bar: code sets loading, then the analyzer being prepared
+      // The workspace holds notes, so the code sets load when VS Code starts (medcode.loadOnStartup):
+      // the status bar names their versions once loaded; the analyzer is ready about a second later.
+      await page.locator('.statusbar-item', { hasText: 'ICD-10-CM' }).first().waitFor({ timeout: 120_000 });
+      await shot('02a-code-sets-loaded-at-startup');
+      await page.waitForTimeout(3000);
+      const started = await openFile('two-diabetes.note');
       await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .monaco-editor [class*="ced-"]').length > 0, null, { timeout: 120_000 });
       metrics.uiOpenToDecorationsFirstNoteMs = Date.now() - started;
       await page.locator('.editor-group-container.active .monaco-editor .squiggly-error, .editor-group-container.active .monaco-editor .squiggly-warning').first().waitFor({ timeout: STEP_TIMEOUT });

@@ -8,8 +8,9 @@ import { DEFAULT_SETTINGS } from '../../../src/extension/settingsSchema';
 const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8'));
 
 describe('extension manifest', () => {
-  test('activation is cheap: languages and commands only, never "*" or startup', () => {
-    for (const e of manifest.activationEvents as string[]) assert.match(e, /^onLanguage:/);
+  test('activation: on a note\'s language, or in a workspace that holds notes; never "*" or every startup', () => {
+    for (const e of manifest.activationEvents as string[]) assert.match(e, /^(onLanguage:|workspaceContains:\*\*\/\*\.note$)/);
+    assert.ok((manifest.activationEvents as string[]).includes('workspaceContains:**/*.note'), 'the code sets can load before the first note opens');
   });
 
   test('every setting the code reads is contributed, with the same defaults', () => {
@@ -21,6 +22,7 @@ describe('extension manifest', () => {
     assert.equal(props['medcode.decorations.dimNegated'].default, DEFAULT_SETTINGS.decorations.dimNegated);
     assert.equal(props['medcode.suggestionThreshold'].default, DEFAULT_SETTINGS.suggestionThreshold);
     assert.equal(props['medcode.databasePath'].default, DEFAULT_SETTINGS.databasePath);
+    assert.equal(props['medcode.loadOnStartup'].default, DEFAULT_SETTINGS.loadOnStartup);
     assert.deepEqual(props['medcode.ruleSeverity'].default, DEFAULT_SETTINGS.ruleSeverity);
     assert.deepEqual(Object.keys(props['medcode.ruleSeverity'].properties).sort(), [...RULE_IDS].sort());
   });

@@ -13,6 +13,7 @@ describe('normalizeSettings', () => {
     assert.equal(settings.decorations.dimNegated, true);
     assert.equal(settings.suggestionThreshold, DEFAULT_THRESHOLD, 'the analyzer\'s own default, shared with the CLI');
     assert.equal(settings.databasePath, '');
+    assert.equal(settings.loadOnStartup, true, 'a workspace with notes loads the code sets when VS Code starts');
     // No editor-only severities: the note, the panel and `medcode check` judge a claim alike.
     assert.deepEqual(settings.ruleSeverity, {});
     assert.deepEqual(DEFAULT_SETTINGS, settings);
@@ -21,9 +22,10 @@ describe('normalizeSettings', () => {
   test('keeps valid values and trims globs and paths', () => {
     const { settings } = normalizeSettings({
       setting: 'inpatient', noteGlobs: [' notes/**/*.txt ', ''], decorations: { style: 'underline', inlineCodes: true, dimNegated: false },
-      suggestionThreshold: 0.7, databasePath: ' /data/codesets.sqlite ', dateOfService: '2024-03-01',
+      suggestionThreshold: 0.7, databasePath: ' /data/codesets.sqlite ', dateOfService: '2024-03-01', loadOnStartup: false,
       ruleSeverity: { 'icd10cm.excludes1': 'warning', 'claim.required-field': 'error' },
     });
+    assert.equal(settings.loadOnStartup, false);
     assert.equal(settings.setting, 'inpatient');
     assert.deepEqual(settings.noteGlobs, ['notes/**/*.txt']);
     assert.deepEqual(settings.decorations, { style: 'underline', inlineCodes: true, dimNegated: false });
