@@ -1,5 +1,6 @@
 // Builds a real in-memory code-set index (sql.js, the production writer and reader) from a few
 // hand-written rows, for unit tests.
+import { writeFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { openCodesetIndex, type SqlCodesetIndex } from '../../src/core/codeset/index';
 import { CodesetWriter } from '../../src/core/codeset/writer';
@@ -84,4 +85,25 @@ export async function fixtureIndex(sets: FixtureSet[]): Promise<SqlCodesetIndex>
   const ptp = writer.exportPtp();
   writer.close();
   return openCodesetIndex(SQL, main, { loadPtp: async () => ptp });
+}
+
+/** One ICD-10-CM release holding I10 only: enough for commands that need a database but none of its codes. */
+export function tinySet(version = 'FY2024', effectiveFrom = '2023-10-01', effectiveTo = '2024-09-30'): FixtureSet {
+  return { system: 'icd10cm', version, effectiveFrom, effectiveTo, kinds: ['icd10cm-order-txt'], codes: [icd('I10', 'Essential (primary) hypertension')] };
+}
+
+/** Writes the database of `sets` to `path`, a file the CLI opens with --db. */
+export async function writeFixtureDatabase(path: string, sets: FixtureSet[] = [tinySet()]): Promise<void> {
+  const index = await fixtureIndex(sets);
+  writeFileSync(path, index.db.export());
+  index.close();
+}
+
+/** ICD-10-CM FY2024 with pneumonia and asthma, titles and Alphabetic Index entries: enough for the analyzer to code "pneumonia" and "asthma". */
+export function respiratorySet(): FixtureSet {
+  return {
+    system: 'icd10cm', version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30',
+    codes: [icd('J18.9', 'Pneumonia, unspecified organism'), icd('J45.909', 'Unspecified asthma, uncomplicated')],
+    indexEntries: [{ source: 'index', path: 'Pneumonia', term: 'Pneumonia', level: 0, code: 'J189' }, { source: 'index', path: 'Asthma', term: 'Asthma', level: 0, code: 'J45909' }],
+  };
 }

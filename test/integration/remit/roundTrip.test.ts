@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodesetWriter } from '../../../src/core/codeset/writer';
-import { icd, sqlJs } from '../../support/fixtureIndex';
+import { tinySet, writeFixtureDatabase } from '../../support/fixtureIndex';
 import { build835 } from '../../support/remit835';
 import { sharedPath, skipUnlessShared } from '../../support/shared';
 import { claimFolder, MINIMAL, run } from '../../unit/remit/support';
@@ -23,14 +22,7 @@ describe('export -> x12valid 999 -> medcode remit -> 835 -> correct -> x12valid'
   before(async () => {
     dir = claimFolder(['RT-1'], { billingProvider: { ...MINIMAL.billingProvider, address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701-0001' } } });
     db = join(dir, 'codesets.sqlite');
-    const writer = new CodesetWriter(await sqlJs());
-    writer.begin();
-    const id = writer.beginSet({ system: 'icd10cm', version: 'FY2025', effectiveFrom: '2024-10-01', effectiveTo: '2025-09-30', source: { name: 'fixture', sha256: 'x', kind: 'icd10cm-order-txt', bytes: 0 } });
-    writer.code(id, icd('I10', 'Essential (primary) hypertension'));
-    writer.finalize();
-    writer.commit();
-    writeFileSync(db, writer.exportMain());
-    writer.close();
+    await writeFixtureDatabase(db, [tinySet('FY2025', '2024-10-01', '2025-09-30')]);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -11,24 +11,17 @@ import type { CliCommand } from '../../../src/cli/command';
 import { command as claimCommand } from '../../../src/cli/commands/claim';
 import { command as exportCommand } from '../../../src/cli/commands/export';
 import { command as patientsCommand } from '../../../src/cli/commands/patients';
-import { CodesetWriter } from '../../../src/core/codeset/writer';
-import { icd, sqlJs } from '../../support/fixtureIndex';
+import { icd, tinySet, writeFixtureDatabase } from '../../support/fixtureIndex';
 import { skipUnlessX12valid, validateX12Files } from '../../support/x12valid';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'practice');
 let dir = '';
 let db = '';
 
-async function writeDb(path: string): Promise<void> {
-  const writer = new CodesetWriter(await sqlJs());
-  writer.begin();
-  const id = writer.beginSet({ system: 'icd10cm', version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30', source: { name: 'fixture', sha256: 'x', kind: 'icd10cm-order-txt', bytes: 0 } });
-  for (const [code, title] of [['S52.521A', 'Torus fracture of lower end of right radius, initial encounter'], ['J45.20', 'Mild intermittent asthma, uncomplicated'], ['I10', 'Essential (primary) hypertension']] as const) writer.code(id, icd(code, title));
-  writer.finalize();
-  writer.commit();
-  writeFileSync(path, writer.exportMain());
-  writer.close();
-}
+const writeDb = (path: string): Promise<void> => writeFixtureDatabase(path, [{
+  ...tinySet(),
+  codes: ([['S52.521A', 'Torus fracture of lower end of right radius, initial encounter'], ['J45.20', 'Mild intermittent asthma, uncomplicated'], ['I10', 'Essential (primary) hypertension']] as const).map(([code, title]) => icd(code, title)),
+}]);
 
 async function run(command: CliCommand, argv: string[]) {
   let stdout = '';

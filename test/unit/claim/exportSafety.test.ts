@@ -7,24 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from '../../../src/cli/args';
 import { command } from '../../../src/cli/commands/export';
-import { CodesetWriter } from '../../../src/core/codeset/writer';
-import { icd, sqlJs } from '../../support/fixtureIndex';
+import { writeFixtureDatabase } from '../../support/fixtureIndex';
 import { OVERRIDE_EXTENSION_URL } from '../../../src/core/claim/export/index';
 import { fhirErrors, fixtureText } from './support';
 
 let dir = '';
 let db = '';
 
-async function writeTinyDb(path: string): Promise<void> {
-  const writer = new CodesetWriter(await sqlJs());
-  writer.begin();
-  const id = writer.beginSet({ system: 'icd10cm', version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30', source: { name: 'fixture', sha256: 'x', kind: 'icd10cm-order-txt', bytes: 0 } });
-  writer.code(id, icd('I10', 'Essential (primary) hypertension'));
-  writer.finalize();
-  writer.commit();
-  writeFileSync(path, writer.exportMain());
-  writer.close();
-}
+const writeTinyDb = (path: string): Promise<void> => writeFixtureDatabase(path);
 
 async function runExport(cwd: string, argv: string[]) {
   let stdout = '';

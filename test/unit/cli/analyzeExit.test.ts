@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CodesetWriter } from '../../../src/core/codeset/writer';
 import { runCli } from '../../support/cli';
-import { icd, sqlJs } from '../../support/fixtureIndex';
+import { writeFixtureDatabase } from '../../support/fixtureIndex';
 
 const dir = mkdtempSync(join(tmpdir(), 'medcode-analyze-exit-'));
 const db = join(dir, 'codesets.sqlite');
@@ -15,14 +14,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('medcode analyze exit code', () => {
   before(async () => {
-    const writer = new CodesetWriter(await sqlJs());
-    writer.begin();
-    const id = writer.beginSet({ system: 'icd10cm', version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30', source: { name: 'fixture', sha256: 'x', kind: 'icd10cm-order-txt', bytes: 0 } });
-    writer.code(id, icd('I10', 'Essential (primary) hypertension'));
-    writer.finalize();
-    writer.commit();
-    writeFileSync(db, writer.exportMain());
-    writer.close();
+    await writeFixtureDatabase(db);
     writeFileSync(join(dir, 'visit.note'), 'Assessment: essential hypertension.\n');
     mkdirSync(join(dir, 'folder.note'));
   });

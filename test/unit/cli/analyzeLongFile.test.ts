@@ -5,27 +5,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureIndex, icd } from '../../support/fixtureIndex';
+import { fixtureIndex, respiratorySet, writeFixtureDatabase } from '../../support/fixtureIndex';
 import { runCli } from '../../support/cli';
 import { analyzeLongNote } from '../../../src/core/suggest/longNote';
-import { openCodesetIndex } from '../../../src/core/codeset/index';
-import { sqlJs } from '../../support/fixtureIndex';
 
 let dir: string;
 let db: string;
-let bytes: Uint8Array;
 
-const FY2024 = {
-  system: 'icd10cm' as const, version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30',
-  codes: [icd('J18.9', 'Pneumonia, unspecified organism'), icd('J45.909', 'Unspecified asthma, uncomplicated')],
-  indexEntries: [{ source: 'index' as const, path: 'Pneumonia', term: 'Pneumonia', level: 0, code: 'J189' }, { source: 'index' as const, path: 'Asthma', term: 'Asthma', level: 0, code: 'J45909' }],
-};
+const FY2024 = respiratorySet();
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'medcode-long-file-'));
   db = join(dir, 'codesets.sqlite');
-  bytes = (await fixtureIndex([FY2024])).db.export();
-  writeFileSync(db, bytes);
+  await writeFixtureDatabase(db, [FY2024]);
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,7 +32,7 @@ describe('analyze on a note file of several megabytes', () => {
     const r = await runCli(['analyze', file, '--db', db, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const [out] = JSON.parse(r.stdout) as { suggestions: { code: string; evidence: { start: number; end: number; text: string }[] }[]; warnings: string[] }[];
-    const index = openCodesetIndex(await sqlJs(), bytes);
+    const index = await fixtureIndex([FY2024]);
     const whole = analyzeLongNote(index, text, { setting: 'outpatient' });
     assert.deepEqual(out!.suggestions.map((s) => s.code), whole.suggestions.map((s) => s.code));
     assert.ok(out!.suggestions.some((s) => s.code === 'J45.909' && s.evidence.some((e) => e.start > 3_000_000)), 'the last lines are read');

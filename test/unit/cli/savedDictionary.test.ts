@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureIndex, icd } from '../../support/fixtureIndex';
+import { icd, respiratorySet, writeFixtureDatabase } from '../../support/fixtureIndex';
 import { runCli } from '../../support/cli';
 import { savedDictionaryPathFor } from '../../../src/node/savedCliDictionary';
 
@@ -15,11 +15,7 @@ let dir: string;
 let db: string;
 let note: string;
 
-const FY2024 = {
-  system: 'icd10cm' as const, version: 'FY2024', effectiveFrom: '2023-10-01', effectiveTo: '2024-09-30',
-  codes: [icd('J18.9', 'Pneumonia, unspecified organism'), icd('J45.909', 'Unspecified asthma, uncomplicated')],
-  indexEntries: [{ source: 'index' as const, path: 'Pneumonia', term: 'Pneumonia', level: 0, code: 'J189' }],
-};
+const FY2024 = respiratorySet();
 
 // The diagnoses suggested (the E/M level a visit note also gets is not what these tests are about).
 const codes = (stdout: string): string[] => (JSON.parse(stdout) as { suggestions: { code: string; system: string }[] }[])[0]!.suggestions.filter((s) => s.system === 'icd10cm').map((s) => s.code);
@@ -27,7 +23,7 @@ const codes = (stdout: string): string[] => (JSON.parse(stdout) as { suggestions
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'medcode-saved-dictionary-'));
   db = join(dir, 'codesets.sqlite');
-  writeFileSync(db, (await fixtureIndex([FY2024])).db.export());
+  await writeFixtureDatabase(db, [FY2024]);
   note = join(dir, 'visit.note');
   writeFileSync(note, 'Assessment and plan:\n1. Pneumonia. Start amoxicillin.\n');
 });
@@ -62,7 +58,7 @@ describe('the saved analyzer dictionary of the command line', () => {
   test('a copy built from other code sets is not used', async () => {
     const other = join(dir, 'other.sqlite');
     const fy2025 = { ...FY2024, version: 'FY2025', effectiveFrom: '2024-10-01', effectiveTo: '2025-09-30', codes: [icd('J45.909', 'Unspecified asthma, uncomplicated')], indexEntries: [] };
-    writeFileSync(other, (await fixtureIndex([fy2025])).db.export());
+    await writeFixtureDatabase(other, [fy2025]);
     writeFileSync(savedDictionaryPathFor(other), readFileSync(savedDictionaryPathFor(db)));
     const r = await runCli(['analyze', note, '--db', other, '--json']);
     assert.equal(r.code, 0, r.stderr);

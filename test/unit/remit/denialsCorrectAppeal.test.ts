@@ -4,8 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodesetWriter } from '../../../src/core/codeset/writer';
-import { icd, sqlJs } from '../../support/fixtureIndex';
+import { tinySet, writeFixtureDatabase } from '../../support/fixtureIndex';
 import { build835 } from '../../support/remit835';
 import { claimFolder, run, snapshot } from './support';
 
@@ -34,14 +33,7 @@ describe('denials, corrections and appeals', () => {
     const r = await run(dir, ['remit', 'era.835', '--claims', '.']);
     assert.equal(r.code, 0, r.stderr);
     db = join(dir, 'codesets.sqlite');
-    const writer = new CodesetWriter(await sqlJs());
-    writer.begin();
-    const id = writer.beginSet({ system: 'icd10cm', version: 'FY2025', effectiveFrom: '2024-10-01', effectiveTo: '2025-09-30', source: { name: 'fixture', sha256: 'x', kind: 'icd10cm-order-txt', bytes: 0 } });
-    writer.code(id, icd('I10', 'Essential (primary) hypertension'));
-    writer.finalize();
-    writer.commit();
-    writeFileSync(db, writer.exportMain());
-    writer.close();
+    await writeFixtureDatabase(db, [tinySet('FY2025', '2024-10-01', '2025-09-30')]);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
