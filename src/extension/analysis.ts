@@ -195,6 +195,8 @@ export class NoteAnalyses implements vscode.Disposable {
     const started = Date.now();
     try {
       await analyzeNoteText(index, WARM_UP_NOTE, undefined, [], this.settings.current, () => this.database.index !== index);
+      // The analyzer is ready: the first note need not show "preparing the analyzer".
+      this.warm = true;
       this.log.info(`analyzer warmed up in ${Date.now() - started} ms`);
     } catch (e) {
       if (!(e instanceof StaleAnalysis)) this.log.info(`warming up the analyzer failed: ${(e as Error).message}`);
