@@ -4,7 +4,8 @@
 // travels with the export). A blocked export writes nothing.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { exportClaim, EXPORT_FORMATS, isExportFormat, overrideAuditJson, type ExportGateOptions } from '../../core/claim/export/index';
+import { exportClaim, EXPORT_FORMATS, isExportFormat, overrideAuditJson, type ExportFormat, type ExportGateOptions } from '../../core/claim/export/index';
+import { correctionExport, correctionPlan } from '../../core/remit/correction';
 import { checkClaim, readClaim } from '../../core/analysis/index';
 import { noteTextFor } from './check';
 import { appendHistory } from '../../core/remit/history';
@@ -37,68 +38,93 @@ export const command: CliCommand = {
     const overrideFlag = args.flags.override;
     if (overrideFlag === true) throw new UsageError('--override needs a reason in quotes, e.g. --override "payer confirmed coverage by phone".');
 
-    const claimPath = resolve(io.cwd, claimArg);
-    const outPath = resolve(io.cwd, outArg);
-    refuseOverwritingInputs(outPath, [claimPath]);
-    const text = readClaimText(claimPath);
-    const parsed = readClaim(text);
-    if (!parsed.ok) {
-      io.stderr(`${claimPath} is not a valid claim:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\n`);
-      return 1;
-    }
-    const raw = parsed.claim;
-    const noteText = noteTextFor(claimPath, raw, undefined, io.cwd);
-
-    const index = await openIndexFromArgs(args, io);
-    let warnings;
-    try {
-      warnings = await checkClaim(index, raw, noteText !== undefined ? { noteText } : {});
-    } finally {
-      index.close();
-    }
-
-    const outcome = exportClaim(parsed.parsed, format, warnings, gateOptions(args, io));
-    if (!outcome.ok) {
-      const why = outcome.structural
-        ? `cannot be written as ${format}`
-        : `has ${outcome.blocking.length} blocking error(s); fix them, record a suppression with a justification, or pass --override "reason"`;
-      io.stderr(`medcode export: ${claimArg} ${why}:\n${outcome.errors.map((e) => `  - ${e}`).join('\n')}\nNo file was written.\n`);
-      return 1;
-    }
-    if (outcome.overridden) {
-      // The override is on disk before the export exists: when the claim file cannot take it, nothing is exported.
-      // Patch the file as read (not the zod output) so members this version does not know survive.
-      raw.overrides = outcome.claim.overrides;
-      raw.audit = outcome.claim.audit;
-      const recorded = isReadOnlyFile(claimPath) ? 'the file is read-only' : tryWrite(claimPath, `${JSON.stringify(raw, null, 2)}\n`);
-      if (recorded) {
-        io.stderr(`medcode export: the override could not be recorded in ${claimArg} (${recorded}), so no export was written: an override is only sent with its reason on file. Make the claim file writable (or copy it to a writable folder) and export again.\n`);
-        return 1;
-      }
-      if (format === 'x12' && outcome.override) {
-        const audit = tryWrite(`${outPath}.audit.json`, overrideAuditJson(outcome.override, { exportFile: basename(outPath), ...(parsed.claim.id !== undefined ? { claimId: parsed.claim.id } : {}) }));
-        if (audit) {
-          io.stderr(`medcode export: the override was recorded in ${claimArg}, but ${outArg}.audit.json could not be written (${audit}), so no export was written. Free the folder or choose another --out and export again.\n`);
-          return 1;
-        }
-      }
-    }
-    const written = tryWrite(outPath, outcome.content);
-    if (written) {
-      io.stderr(`medcode export: cannot write ${outArg} (${written}); no export was written.${outcome.overridden ? ` The override stays recorded in ${claimArg}.` : ''}\n`);
-      return 1;
-    }
-    // The export is on disk: it is recorded in the claim's history (with the X12 control numbers its
-    // 999 will quote back). A claim file that cannot take the record keeps the export and says so.
-    const history = appendHistory(raw, { exports: [exportRecord(format, outArg, outcome.content, new Date().toISOString())] });
-    const historyWritten = history.ok ? tryWrite(claimPath, `${JSON.stringify(history.raw, null, 2)}\n`) : 'the history could not be added';
-    if (historyWritten) io.stderr(`medcode export: ${outArg} was written, but its record could not be added to ${claimArg}'s history (${historyWritten}); a 999 or 835 for it will be listed as unmatched.\n`);
-    if (outcome.overridden) io.stderr(`medcode export: exported despite errors; the override reason was recorded in ${claimArg}${format === 'x12' ? ` and ${outArg}.audit.json` : ''}.\n`);
-    const others = warnings.filter((w) => w.severity !== 'error' || w.suppressed).length;
-    io.stdout(`wrote ${outArg} (${format})${others > 0 ? `; ${others} non-blocking warning(s), see \`medcode check ${claimArg}\`` : ''}\n`);
-    return 0;
+    return exportClaimFile(args, io, { claimArg, outArg, format });
   },
 };
+
+/** What to export: the claim file, the output file and the format; `correction` writes the claim's corrected 837P instead. */
+export interface ExportRequest { claimArg: string; outArg: string; format: ExportFormat; correction?: boolean }
+
+/**
+ * Checks the claim file and writes its export through the gate, the override on file before the
+ * export exists and the export recorded in the claim's history after: `medcode export` and
+ * `medcode correct`. Returns the exit code.
+ */
+export async function exportClaimFile(args: ParsedArgs, io: CliIO, request: ExportRequest): Promise<number> {
+  const { claimArg, outArg, format } = request;
+  const name = request.correction ? 'correct' : 'export';
+  const claimPath = resolve(io.cwd, claimArg);
+  const outPath = resolve(io.cwd, outArg);
+  refuseOverwritingInputs(outPath, [claimPath]);
+  const text = readClaimText(claimPath);
+  const parsed = readClaim(text);
+  if (!parsed.ok) {
+    io.stderr(`${claimPath} is not a valid claim:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\n`);
+    return 1;
+  }
+  const raw = parsed.claim;
+  const plan = request.correction ? correctionPlan(parsed.parsed) : undefined;
+  if (plan && !plan.ok) {
+    io.stderr(`medcode correct: ${claimArg} cannot be corrected: ${plan.reason}.\n`);
+    return 1;
+  }
+  const noteText = noteTextFor(claimPath, raw, undefined, io.cwd);
+
+  const index = await openIndexFromArgs(args, io);
+  let warnings;
+  try {
+    warnings = await checkClaim(index, raw, noteText !== undefined ? { noteText } : {});
+  } finally {
+    index.close();
+  }
+
+  const corrected = request.correction ? correctionExport(parsed.parsed, warnings, gateOptions(args, io)) : undefined;
+  if (corrected && !corrected.ok) {
+    io.stderr(`medcode correct: ${claimArg} cannot be corrected: ${corrected.reason}.\n`);
+    return 1;
+  }
+  const outcome = corrected ? corrected.outcome : exportClaim(parsed.parsed, format, warnings, gateOptions(args, io));
+  if (!outcome.ok) {
+    const why = outcome.structural
+      ? `cannot be written as ${format}`
+      : `has ${outcome.blocking.length} blocking error(s); fix them, record a suppression with a justification, or pass --override "reason"`;
+    io.stderr(`medcode ${name}: ${claimArg} ${why}:\n${outcome.errors.map((e) => `  - ${e}`).join('\n')}\nNo file was written.\n`);
+    return 1;
+  }
+  if (outcome.overridden) {
+    // The override is on disk before the export exists: when the claim file cannot take it, nothing is exported.
+    // Patch the file as read (not the zod output) so members this version does not know survive.
+    raw.overrides = outcome.claim.overrides;
+    raw.audit = outcome.claim.audit;
+    const recorded = isReadOnlyFile(claimPath) ? 'the file is read-only' : tryWrite(claimPath, `${JSON.stringify(raw, null, 2)}\n`);
+    if (recorded) {
+      io.stderr(`medcode ${name}: the override could not be recorded in ${claimArg} (${recorded}), so no export was written: an override is only sent with its reason on file. Make the claim file writable (or copy it to a writable folder) and export again.\n`);
+      return 1;
+    }
+    if (format === 'x12' && outcome.override) {
+      const audit = tryWrite(`${outPath}.audit.json`, overrideAuditJson(outcome.override, { exportFile: basename(outPath), ...(parsed.claim.id !== undefined ? { claimId: parsed.claim.id } : {}) }));
+      if (audit) {
+        io.stderr(`medcode ${name}: the override was recorded in ${claimArg}, but ${outArg}.audit.json could not be written (${audit}), so no export was written. Free the folder or choose another --out and export again.\n`);
+        return 1;
+      }
+    }
+  }
+  const written = tryWrite(outPath, outcome.content);
+  if (written) {
+    io.stderr(`medcode ${name}: cannot write ${outArg} (${written}); no export was written.${outcome.overridden ? ` The override stays recorded in ${claimArg}.` : ''}\n`);
+    return 1;
+  }
+  // The export is on disk: it is recorded in the claim's history (with the X12 control numbers its
+  // 999 will quote back). A claim file that cannot take the record keeps the export and says so.
+  const history = appendHistory(raw, { exports: [exportRecord(format, outArg, outcome.content, new Date().toISOString())] });
+  const historyWritten = history.ok ? tryWrite(claimPath, `${JSON.stringify(history.raw, null, 2)}\n`) : 'the history could not be added';
+  if (historyWritten) io.stderr(`medcode ${name}: ${outArg} was written, but its record could not be added to ${claimArg}'s history (${historyWritten}); a 999 or 835 for it will be listed as unmatched.\n`);
+  if (outcome.overridden) io.stderr(`medcode ${name}: exported despite errors; the override reason was recorded in ${claimArg}${format === 'x12' ? ` and ${outArg}.audit.json` : ''}.\n`);
+  const others = warnings.filter((w) => w.severity !== 'error' || w.suppressed).length;
+  if (corrected?.ok) io.stdout(`wrote ${outArg} (X12 837P, frequency ${corrected.plan.frequency}): ${corrected.plan.why}\n`);
+  else io.stdout(`wrote ${outArg} (${format})${others > 0 ? `; ${others} non-blocking warning(s), see \`medcode check ${claimArg}\`` : ''}\n`);
+  return 0;
+}
 
 /** True when the file has no write permission bits: the user marked it read-only (a rename would still replace it). */
 function isReadOnlyFile(path: string): boolean {

@@ -2,7 +2,7 @@
 // (frequency 7 + REF*F8, checks run again) and the appeal letter draft.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tinySet, writeFixtureDatabase } from '../../support/fixtureIndex';
 import { build835 } from '../../support/remit835';
@@ -89,8 +89,34 @@ describe('denials, corrections and appeals', () => {
     const before = snapshot(dir);
     const r = await run(dir, ['correct', 'OLD-1.claim.json', '--out', 'OLD-1.corrected.x12', '--db', db]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /still has \d+ blocking error\(s\).*\n.*claim\.pointer/);
+    assert.match(r.stderr, /has \d+ blocking error\(s\).*\n.*claim\.pointer/);
     assert.deepEqual(snapshot(dir), before);
+  });
+
+  test('a correction with an override: the reason goes on file before the export; a read-only claim file gets no export', async () => {
+    // An error an override may pass (an NPI that fails its check digit), not one the 837P cannot carry.
+    const claimFile = join(dir, 'COPY-1.claim.json');
+    const claim = JSON.parse(readFileSync(join(dir, 'OLD-1.claim.json'), 'utf8')) as { lines: Array<{ diagnosisPointers: number[] }>; billingProvider: { npi: string } };
+    claim.lines[0]!.diagnosisPointers = [1];
+    claim.billingProvider.npi = '1234567890';
+    writeFileSync(claimFile, JSON.stringify(claim, null, 2));
+    const before = readFileSync(claimFile, 'utf8');
+    chmodSync(claimFile, 0o444);
+    try {
+      const r = await run(dir, ['correct', 'COPY-1.claim.json', '--out', 'COPY-1.corrected.x12', '--db', db, '--override', 'payer asked for the corrected claim as is']);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /could not be recorded in COPY-1\.claim\.json \(the file is read-only\), so no export was written/);
+      assert.ok(!existsSync(join(dir, 'COPY-1.corrected.x12')), 'no corrected claim without its override on file');
+      assert.equal(readFileSync(claimFile, 'utf8'), before);
+    } finally {
+      chmodSync(claimFile, 0o644);
+    }
+    const r = await run(dir, ['correct', 'COPY-1.claim.json', '--out', 'COPY-1.corrected.x12', '--db', db, '--override', 'payer asked for the corrected claim as is']);
+    assert.equal(r.code, 0, r.stderr);
+    const saved = JSON.parse(readFileSync(claimFile, 'utf8')) as { overrides?: Array<{ reason: string }> };
+    assert.equal(saved.overrides?.at(-1)?.reason, 'payer asked for the corrected claim as is');
+    assert.ok(existsSync(join(dir, 'COPY-1.corrected.x12.audit.json')), 'the override travels with the X12 file');
+    assert.match(readFileSync(join(dir, 'COPY-1.corrected.x12'), 'utf8'), /CLM\*[^~]*\*11:B:7\*/);
   });
 
   test('a paid claim with nothing denied: the appeal is refused with the reason', async () => {
