@@ -138,7 +138,19 @@ export class ClaimPanel {
     suppress: (x) => void this.suppress(x),
     revealEvidence: (diagnosisIndex) => this.link.post({ type: 'revealEvidence', diagnosisIndex }),
     focusTarget: (w) => this.focusTarget(w),
+    correct: () => void this.export('x12', undefined, true),
+    appeal: () => void this.appeal(),
   };
+
+  private async appeal(): Promise<void> {
+    this.exportStatus.textContent = 'Drafting the appeal letter…';
+    const { answer } = this.link.request({ type: 'appeal' });
+    const a = await answer;
+    if (a.type !== 'appealResult') return;
+    this.exportStatus.textContent = a.ok
+      ? 'The appeal letter draft is open beside the panel: review it, sign it and send it yourself.'
+      : `No appeal letter: ${a.error ?? 'the claim has no denial to appeal'}`;
+  }
 
   private afterEdit(a: HostMessage): void {
     if (a.type !== 'editResult' || a.ok) return;
@@ -172,13 +184,14 @@ export class ClaimPanel {
     el?.focus();
   }
 
-  private async export(format: FormatId, override?: string): Promise<void> {
-    this.exportStatus.textContent = `Exporting ${format}…`;
-    const { answer } = this.link.request({ type: 'export', format, ...(override ? { override } : {}) });
+  private async export(format: FormatId, override?: string, correction = false): Promise<void> {
+    const what = correction ? 'the corrected claim' : format;
+    this.exportStatus.textContent = `Exporting ${what}…`;
+    const { answer } = this.link.request({ type: 'export', format, ...(override ? { override } : {}), ...(correction ? { correction: true as const } : {}) });
     const a = await answer;
     if (a.type !== 'exportResult') return;
     if (a.ok) {
-      this.exportStatus.textContent = `Exported ${format}${a.savedTo ? ` to ${a.savedTo}` : ''}${override ? ' with an override (recorded in the audit trail)' : ''}.`;
+      this.exportStatus.textContent = `Exported ${what}${a.savedTo ? ` to ${a.savedTo}` : ''}${override ? ' with an override (recorded in the audit trail)' : ''}.`;
       return;
     }
     if (a.cancelled) {
@@ -193,11 +206,11 @@ export class ClaimPanel {
         body: ['These errors stand. Fix them, or give the reason the claim must go out anyway; the reason is recorded in the claim\'s audit trail.', list],
         label: 'Override reason', placeholder: 'e.g. payer confirmed by phone that the pair is allowed', confirm: 'Export anyway',
       });
-      if (reason) return this.export(format, reason);
+      if (reason) return this.export(format, reason, correction);
       this.exportStatus.textContent = 'Export not done: errors remain.';
       return;
     }
-    this.exportStatus.replaceChildren(h('span', {}, `Cannot export ${format}: `), h('ul', { class: 'problems' }, (a.errors ?? []).map((e) => h('li', {}, e))));
+    this.exportStatus.replaceChildren(h('span', {}, `Cannot export ${what}: `), h('ul', { class: 'problems' }, (a.errors ?? []).map((e) => h('li', {}, e))));
   }
 }
 

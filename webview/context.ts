@@ -16,6 +16,10 @@ export interface PanelActions {
   suppress(w: IndexedWarning): void;
   revealEvidence(diagnosisIndex: number): void;
   focusTarget(w: PanelWarning): void;
+  /** Writes the claim's corrected 837P (after a denial or a rejection). */
+  correct(): void;
+  /** Opens the appeal letter draft for the claim's latest denial beside the panel. */
+  appeal(): void;
 }
 
 export interface PanelContext {

@@ -117,6 +117,8 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     errors: z.optional(z.array(z.string())),
     savedTo: z.optional(z.string()),
   }),
+  /** The appeal letter draft was opened beside the panel (ok), or why there is none. */
+  z.object({ type: z.literal('appealResult'), requestId: RequestId, ok: z.boolean(), error: z.optional(z.string()) }),
 ]);
 
 // ---- panel -> host ------------------------------------------------------------------------
@@ -127,7 +129,9 @@ export const PanelMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search'), requestId: RequestId, query: z.string().check(z.maxLength(200)), system: z.enum(['icd10cm', 'cpt', 'hcpcs', 'procedure']) }),
   z.object({ type: z.literal('applyFix'), requestId: RequestId, warningIndex: Index, fixIndex: Index }),
   z.object({ type: z.literal('suppress'), requestId: RequestId, warningIndex: Index, key: z.optional(z.string()), justification: z.string().check(z.refine((s) => s.trim().length >= 5), z.maxLength(2000)) }),
-  z.object({ type: z.literal('export'), requestId: RequestId, format: ExportFormatSchema, override: z.optional(z.string().check(z.maxLength(2000))) }),
+  /** `correction`: the claim's corrected 837P (frequency 7 with the payer's claim number, or an original after a rejection). */
+  z.object({ type: z.literal('export'), requestId: RequestId, format: ExportFormatSchema, override: z.optional(z.string().check(z.maxLength(2000))), correction: z.optional(z.literal(true)) }),
+  z.object({ type: z.literal('appeal'), requestId: RequestId }),
   z.object({ type: z.literal('revealEvidence'), diagnosisIndex: Index }),
   z.object({ type: z.literal('openAsText') }),
 ]);

@@ -11,6 +11,8 @@ export class FakeHost {
   readonly undo: string[] = [];
   readonly exports: { format: string; content: string }[] = [];
   readonly revealed: { start: number; end: number }[] = [];
+  /** Markdown drafts opened beside the panel (the appeal letter). */
+  readonly drafts: string[] = [];
   readonly posted: HostMessage[] = [];
   openedAsText = 0;
   replaced = 0;
@@ -49,7 +51,8 @@ export class FakeHost {
         this.posted.push(m);
         void this.send(m);
       },
-      chooseExportTarget: async (format) => (this.saveAnswer === undefined ? undefined : `${this.saveAnswer}#${format}`),
+      chooseExportTarget: async (format, purpose) => (this.saveAnswer === undefined ? undefined : `${this.saveAnswer}${purpose?.corrected ? '.corrected' : ''}#${format}`),
+      showDraft: async (markdown) => { this.drafts.push(markdown); },
       writeExport: async (target, content) => {
         this.exports.push({ format: target.slice(target.lastIndexOf('#') + 1), content });
         return target.slice(0, target.lastIndexOf('#'));

@@ -234,6 +234,36 @@ test('adds diagnoses by search, an Excludes1 error blocks export, an override re
   await page.close();
 });
 
+test('after a denial: the reasons explained, the appeal letter drafted, the corrected claim written (frequency 7, REF*F8)', async () => {
+  const c = startingClaim();
+  c.history = {
+    exports: [{ at: '2024-08-01T10:00:00.000Z', format: 'x12', file: 'claim.x12', frequency: '1' }],
+    remittances: [{
+      id: 'r1', recordedAt: '2024-08-10T10:00:00.000Z', file: 'era.835', status: 'denied', statusCode: '4', payerClaimControlNumber: 'PCN-88',
+      billed: 125, paid: 0, patientResponsibility: 0, adjustments: [{ group: 'CO', reason: '16', amount: 125 }], remarks: ['M76'], lines: [],
+    }],
+  };
+  const { page, host } = await open(pretty(c));
+  const card = page.locator('section[data-standing="denied"]');
+  await card.waitFor();
+  assert.match(await card.textContent() ?? '', /CO-16/);
+  await card.locator('[data-key="remit:appeal"]').click();
+  await until('the appeal letter draft opened', () => host.drafts.length === 1);
+  assert.match(host.drafts[0]!, /PCN-88/);
+  await page.locator('.export-status', { hasText: 'appeal letter draft is open' }).waitFor();
+  await card.locator('[data-key="remit:correct"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, '07-denied-claim.png') });
+  await card.locator('[data-key="remit:correct"]').click();
+  await until('the corrected claim written', () => host.exports.length === 1);
+  assert.match(host.exports[0]!.content, /CLM\*[^~]*\*11:B:7\*/);
+  assert.match(host.exports[0]!.content, /REF\*F8\*PCN-88~/);
+  await page.locator('.export-status', { hasText: 'Exported the corrected claim' }).waitFor();
+  // Recorded in the history: the claim is submitted again, and the buttons are gone.
+  await page.locator('section[data-standing="submitted"]').waitFor();
+  assert.equal(await page.locator('[data-key="remit:correct"]').count(), 0);
+  await page.close();
+});
+
 test('suppressing a warning asks for a justification and moves it to the suppressed list', async () => {
   const c = startingClaim();
   (c.diagnoses as unknown[]).push({ code: 'E11.9', system: 'icd10cm' }, { code: 'E10.9', system: 'icd10cm' });

@@ -1,13 +1,15 @@
 // After submission: where the claim stands (accepted, rejected, paid, partial, denied, reversed),
 // the payments, the patient's share and what is still open, and each denial or rejection with its
-// codes explained in our words and the MedCode rule that checks it. Read-only; shown once the
-// claim has a history. The figures come from src/core/remit.
+// codes explained in our words and the MedCode rule that checks it; then the corrected claim and
+// the appeal letter as buttons. Shown once the claim has a history. The figures come from
+// src/core/remit.
 import { h } from '../dom';
 import type { PanelContext } from '../context';
 import { explainStatus, isRejectedCategory } from '../../src/core/remit/ackCodes';
 import { carcInfo, explainAdjustment, isExpectedAdjustment } from '../../src/core/remit/carc';
 import { explainRemark } from '../../src/core/remit/rarc';
 import { claimStanding, remittanceBalance } from '../../src/core/remit/standing';
+import { correctionPlan } from '../../src/core/remit/correction';
 
 const money = (n: number) => n.toFixed(2);
 
@@ -55,6 +57,17 @@ export function remittanceSection(ctx: PanelContext): HTMLElement {
     }
   }
   if (problems.length > 0) card.append(h('ul', { class: 'remit-reasons' }, ...problems));
+  // What to do next: the corrected claim (once the claim file is fixed), the appeal letter.
+  const next: HTMLElement[] = [];
+  const plan = correctionPlan(ctx.claim);
+  if (plan.ok) {
+    next.push(h('vscode-button', { 'data-key': 'remit:correct', disabled: ctx.readonly, title: `Checks the claim again and writes it as X12 837P: ${plan.why}.`, 'on:click': () => ctx.actions.correct() },
+      plan.frequency === '7' ? 'Write corrected claim (replaces the payer\'s claim)' : 'Write the claim again (new original)'));
+  }
+  if (s.standing === 'denied' || s.standing === 'partial') {
+    next.push(h('vscode-button', { 'data-key': 'remit:appeal', secondary: true, title: 'A letter draft citing the denial, the services and the note\'s evidence, opened beside the panel for review. Nothing is sent.', 'on:click': () => ctx.actions.appeal() }, 'Draft appeal letter'));
+  }
+  if (next.length > 0) card.append(h('div', { class: 'remit-actions', role: 'group', 'aria-label': 'After the payer\'s answer' }, ...next));
   card.append(h('p', { class: 'hint' }, 'Reason and remark codes are shown with MedCode\'s own short explanations; the official lists are at x12.org/codes.'));
   return card;
 }

@@ -5,7 +5,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { exportClaim, EXPORT_FORMATS, isExportFormat, overrideAuditJson, type ExportFormat, type ExportGateOptions } from '../../core/claim/export/index';
-import { correctionExport, correctionPlan } from '../../core/remit/correction';
+import { correctionPlan } from '../../core/remit/correction';
+import { correctionExport } from '../../core/remit/correctionExport';
 import { checkClaim, readClaim } from '../../core/analysis/index';
 import { noteTextFor } from './check';
 import { appendHistory } from '../../core/remit/history';

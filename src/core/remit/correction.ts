@@ -3,7 +3,6 @@
 // number (835 CLP07). A claim rejected by a 999 or 277CA never entered adjudication: it is sent
 // again as an original (frequency 1) once fixed.
 import type { Claim } from '../claim/schema';
-import { exportClaim, type ExportGateOptions, type ExportOutcome, type GateWarning } from '../claim/export/gate';
 import { claimStanding } from './history';
 
 export type CorrectionPlan =
@@ -29,20 +28,4 @@ export function correctionPlan(claim: Claim): CorrectionPlan {
     case 'not-sent':
       return { ok: false, reason: 'the claim has not been exported yet; export it instead of correcting it' };
   }
-}
-
-export type CorrectionExport =
-  | { ok: false; reason: string }
-  | { ok: true; plan: Extract<CorrectionPlan, { ok: true }>; outcome: ExportOutcome };
-
-/**
- * The corrected claim through the export gate: the claim's correction plan (frequency, the
- * payer's claim control number) applied to its X12 837P export. The command line and the claim
- * panel both write what this returns.
- */
-export function correctionExport(claim: Claim, warnings: readonly GateWarning[], options: ExportGateOptions = {}): CorrectionExport {
-  const plan = correctionPlan(claim);
-  if (!plan.ok) return plan;
-  const x12 = { ...options.x12, frequency: plan.frequency, ...(plan.payerClaimControlNumber ? { payerClaimControlNumber: plan.payerClaimControlNumber } : {}) };
-  return { ok: true, plan, outcome: exportClaim(claim, 'x12', warnings, { ...options, x12 }) };
 }

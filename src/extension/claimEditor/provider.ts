@@ -56,7 +56,11 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
       noteText: () => this.noteText(document.uri),
       dateOfService: () => this.deps.dateOfService?.(),
       post: (m) => void panel.webview.postMessage(m),
-      chooseExportTarget: (format) => this.chooseExportTarget(document.uri, format),
+      chooseExportTarget: (format, purpose) => this.chooseExportTarget(document.uri, format, purpose?.corrected === true),
+      showDraft: async (markdown) => {
+        const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+        await vscode.window.showTextDocument(draft, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      },
       writeExport: (target, content, audit) => this.writeExport(target, content, audit),
       saveDocument: async () => {
         try {
@@ -98,11 +102,11 @@ export class ClaimEditorProvider implements vscode.CustomTextEditorProvider {
     }
   }
 
-  private async chooseExportTarget(claimUri: vscode.Uri, format: string): Promise<string | undefined> {
+  private async chooseExportTarget(claimUri: vscode.Uri, format: string, corrected: boolean): Promise<string | undefined> {
     const base = claimUri.path.replace(/\.claim\.json$/, '').replace(/\.[^./]+$/, '');
     const target = await vscode.window.showSaveDialog({
-      title: `Export claim as ${format}`,
-      defaultUri: claimUri.with({ path: `${base}.${EXTENSIONS[format] ?? 'txt'}` }),
+      title: corrected ? 'Save the corrected claim (X12 837P)' : `Export claim as ${format}`,
+      defaultUri: claimUri.with({ path: `${base}${corrected ? '.corrected' : ''}.${EXTENSIONS[format] ?? 'txt'}` }),
       ...(FILTERS[format] ? { filters: FILTERS[format] } : {}),
     });
     return target?.toString();

@@ -18,6 +18,9 @@ import { claimWarnings, toPanelWarning } from './claimWarnings';
 import { claimRiskSummary } from '../../core/riskadjust/summary';
 import { appendHistory } from '../../core/remit/history';
 import { exportRecord } from '../../core/remit/exportRecord';
+import { correctionPlan } from '../../core/remit/correction';
+import { correctionExport } from '../../core/remit/correctionExport';
+import { appealLetter } from '../../core/remit/appeal';
 
 export interface ClaimSessionPorts {
   /** The document's current text. */
@@ -31,8 +34,13 @@ export interface ClaimSessionPorts {
   /** The medcode.dateOfService setting: the date of service when the claim has none. */
   dateOfService?(): string | undefined;
   post(message: HostMessage): void;
-  /** Asks where to save an export; the chosen file (a URI string), or undefined when the user cancelled. */
-  chooseExportTarget(format: 'claim-json' | 'fhir' | 'x12'): Promise<string | undefined>;
+  /**
+   * Asks where to save an export (`corrected`: the claim's corrected 837P, which must not replace
+   * the original's file); the chosen file (a URI string), or undefined when the user cancelled.
+   */
+  chooseExportTarget(format: 'claim-json' | 'fhir' | 'x12', purpose?: { corrected: true }): Promise<string | undefined>;
+  /** Opens a Markdown draft (the appeal letter) in an editor beside the panel, unsaved. */
+  showDraft(markdown: string): Promise<void>;
   /**
    * Writes the export to the chosen file, and `audit` beside it as `<file>.audit.json` when given
    * (before the export). The path to show; throws when a file cannot be written.
@@ -140,7 +148,9 @@ export class ClaimSession {
           }));
         });
       case 'export':
-        return this.serial(() => this.exportAs(m.requestId, m.format, m.override));
+        return this.serial(() => this.exportAs(m.requestId, m.correction ? 'correction' : m.format, m.override));
+      case 'appeal':
+        return this.appeal(m.requestId);
     }
   }
 
@@ -243,12 +253,21 @@ export class ClaimSession {
     this.ports.post({ type: 'searchResults', requestId, results });
   }
 
-  private async exportAs(requestId: number, format: 'claim-json' | 'fhir' | 'x12', override: string | undefined): Promise<void> {
+  /** An export in one of the three formats, or the claim's corrected 837P (`correction`). */
+  private async exportAs(requestId: number, kind: 'claim-json' | 'fhir' | 'x12' | 'correction', override: string | undefined): Promise<void> {
+    const format = kind === 'correction' ? 'x12' : kind;
     const text = this.ports.text();
     const p = parseDocument(text);
     if (!p.ok) {
       this.ports.post({ type: 'exportResult', requestId, ok: false, errors: p.errors });
       return;
+    }
+    if (kind === 'correction') {
+      const plan = correctionPlan(p.claim);
+      if (!plan.ok) {
+        this.ports.post({ type: 'exportResult', requestId, ok: false, errors: [`This claim cannot be corrected: ${plan.reason}.`] });
+        return;
+      }
     }
     const index = await this.ports.getIndex();
     if (!index) {
@@ -256,13 +275,19 @@ export class ClaimSession {
       return;
     }
     const warnings = await this.check(p.raw, index);
-    const outcome = exportClaim(p.claim, format, warnings, override !== undefined ? { override: { reason: override, who: this.ports.who(), at: this.ports.now() } } : {});
+    const gate = override !== undefined ? { override: { reason: override, who: this.ports.who(), at: this.ports.now() } } : {};
+    const corrected = kind === 'correction' ? correctionExport(p.claim, warnings, gate) : undefined;
+    if (corrected && !corrected.ok) {
+      this.ports.post({ type: 'exportResult', requestId, ok: false, errors: [`This claim cannot be corrected: ${corrected.reason}.`] });
+      return;
+    }
+    const outcome = corrected ? corrected.outcome : exportClaim(p.claim, format, warnings, gate);
     if (!outcome.ok) {
       const blocked = !outcome.structural && outcome.blocking.length > 0 && override === undefined;
       this.ports.post({ type: 'exportResult', requestId, ok: false, blocked, errors: outcome.errors });
       return;
     }
-    const target = await this.ports.chooseExportTarget(format);
+    const target = await this.ports.chooseExportTarget(format, kind === 'correction' ? { corrected: true } : undefined);
     if (target === undefined) {
       this.ports.post({ type: 'exportResult', requestId, ok: false, cancelled: true });
       return;
@@ -291,6 +316,28 @@ export class ClaimSession {
     const recorded = await this.recordExport(format, savedTo, outcome.content);
     this.ports.post({ type: 'exportResult', requestId, ok: true, savedTo });
     if (outcome.overridden || recorded) await this.publish();
+  }
+
+  /**
+   * Drafts the appeal letter for the claim's latest denial (core/remit/appeal.ts), quoting the
+   * note's evidence, and opens it beside the panel for the biller to review; nothing is sent.
+   */
+  private async appeal(requestId: number): Promise<void> {
+    const p = parseDocument(this.ports.text());
+    if (!p.ok) {
+      this.ports.post({ type: 'appealResult', requestId, ok: false, error: p.errors.join('; ') });
+      return;
+    }
+    const noteText = await this.ports.noteText?.();
+    let letter;
+    try {
+      letter = appealLetter(p.claim, { date: this.ports.today?.() ?? this.ports.now().slice(0, 10), ...(noteText !== undefined ? { noteText } : {}) });
+    } catch (e) {
+      this.ports.post({ type: 'appealResult', requestId, ok: false, error: (e as Error).message });
+      return;
+    }
+    await this.ports.showDraft(letter.markdown);
+    this.ports.post({ type: 'appealResult', requestId, ok: true });
   }
 
   /** Appends the written export to the claim's history and saves the claim; false when it could not be (the export stands). */

@@ -56,6 +56,7 @@ async function panelWarnings(index: SqlCodesetIndex, claimText: string, noteText
     noteText: async () => noteText,
     post: (m) => { posted.push(m); },
     chooseExportTarget: async () => undefined,
+    showDraft: async () => undefined,
     writeExport: async (target) => target,
     saveDocument: async () => true,
     revealEvidence: () => undefined,

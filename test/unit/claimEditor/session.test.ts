@@ -10,13 +10,16 @@ function harness(text: string, options: { readonly?: boolean; saveFails?: boolea
   const doc = { text, writes: 0, onDisk: text };
   const posted: HostMessage[] = [];
   const saved: { format: string; content: string; audit?: string; claimOnDisk: string }[] = [];
+  const drafts: string[] = [];
+  const purposes: Array<{ corrected: true } | undefined> = [];
   const session = new ClaimSession({
     text: () => doc.text,
     replaceText: async (t) => { doc.text = t; doc.writes++; return true; },
     getIndex: () => index(),
     severity: () => ({}),
     post: (m) => posted.push(m),
-    chooseExportTarget: async (format) => `file:///out.${format}`,
+    chooseExportTarget: async (format, purpose) => { purposes.push(purpose); return `file:///out.${format}`; },
+    showDraft: async (markdown) => { drafts.push(markdown); },
     writeExport: async (target, content, audit) => {
       if (options.writeFails) throw new Error('ENOSPC');
       saved.push({ format: target.slice(target.lastIndexOf('.') + 1), content, ...(audit !== undefined ? { audit } : {}), claimOnDisk: doc.onDisk });
@@ -31,7 +34,7 @@ function harness(text: string, options: { readonly?: boolean; saveFails?: boolea
     readonly: () => options.readonly ?? false,
   }, 5);
   const last = <T extends HostMessage['type']>(type: T) => posted.filter((m) => m.type === type).at(-1) as Extract<HostMessage, { type: T }> | undefined;
-  return { doc, posted, saved, session, last, claim: () => JSON.parse(doc.text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { doc, posted, saved, drafts, purposes, session, last, claim: () => JSON.parse(doc.text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 describe('ClaimSession', () => {
@@ -199,4 +202,59 @@ describe('ClaimSession', () => {
     assert.match(h.last('editResult')!.error ?? '', /read-only/);
     assert.equal(h.doc.writes, 0);
   });
+
+  describe('after a denial: the corrected claim and the appeal letter', () => {
+    // Sent on 1 August, denied on 10 August (CO-16: information missing), payer claim number PCN-88.
+    const denied = () => ({
+      ...baseClaim(),
+      history: {
+        exports: [{ at: '2024-08-01T10:00:00.000Z', format: 'x12', file: 'claim.x12', frequency: '1' }],
+        remittances: [{
+          id: 'r1', recordedAt: '2024-08-10T10:00:00.000Z', file: 'era.835', status: 'denied', statusCode: '4', payerClaimControlNumber: 'PCN-88',
+          billed: 125, paid: 0, patientResponsibility: 0, adjustments: [{ group: 'CO', reason: '16', amount: 125 }], remarks: ['M76'], lines: [],
+        }],
+      },
+    });
+
+    test('the corrected 837P replaces the payer\'s claim (frequency 7, REF*F8), is saved apart from the original and recorded', async () => {
+      const h = harness(pretty(denied()));
+      await h.session.receive({ type: 'ready' });
+      await h.session.receive({ type: 'export', requestId: 1, format: 'x12', correction: true });
+      const r = h.last('exportResult')!;
+      assert.equal(r.ok, true, (r.errors ?? []).join('; '));
+      assert.deepEqual(h.purposes, [{ corrected: true }], 'the save dialog proposes a name of its own');
+      assert.match(h.saved[0]!.content, /CLM\*[^~]*\*11:B:7\*/);
+      assert.match(h.saved[0]!.content, /REF\*F8\*PCN-88~/);
+      const exports = h.claim().history.exports as Array<{ frequency?: string; originalPayerClaimControlNumber?: string }>;
+      assert.equal(exports.length, 2);
+      assert.equal(exports[1]!.frequency, '7');
+    });
+
+    test('a claim not yet sent cannot be corrected, and nothing is written', async () => {
+      const h = harness(pretty(baseClaim()));
+      await h.session.receive({ type: 'ready' });
+      await h.session.receive({ type: 'export', requestId: 1, format: 'x12', correction: true });
+      const r = h.last('exportResult')!;
+      assert.equal(r.ok, false);
+      assert.match((r.errors ?? []).join(), /cannot be corrected: the claim has not been exported yet/);
+      assert.deepEqual(h.saved, []);
+    });
+
+    test('the appeal letter is drafted from the denial and opened for review, never sent', async () => {
+      const h = harness(pretty(denied()));
+      await h.session.receive({ type: 'ready' });
+      await h.session.receive({ type: 'appeal', requestId: 2 });
+      assert.equal(h.last('appealResult')?.ok, true);
+      assert.equal(h.drafts.length, 1);
+      assert.match(h.drafts[0]!, /PCN-88/);
+      assert.match(h.drafts[0]!, /CO-16/);
+      assert.deepEqual(h.saved, [], 'drafting writes no file');
+      const other = harness(pretty(baseClaim()));
+      await other.session.receive({ type: 'ready' });
+      await other.session.receive({ type: 'appeal', requestId: 3 });
+      assert.equal(other.last('appealResult')?.ok, false);
+      assert.match(other.last('appealResult')?.error ?? '', /needs a denied or partially paid claim/);
+    });
+  });
 });
+
