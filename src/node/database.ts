@@ -2,11 +2,10 @@
 // first use.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { openCodesetIndex, type SqlCodesetIndex } from '../core/codeset/index';
 import { UserFixableError } from './errors';
 import { loadSqlJs } from './sqljs';
-import { ptpPathFor, readIfExists } from './store';
+import { ptpPathFor, readIfExists, readWhole } from './store';
 
 export interface OpenedDatabase {
   index: SqlCodesetIndex;
@@ -26,11 +25,12 @@ export async function openDatabaseFile(path: string, options: { contentHash?: bo
       `no code-set database at ${path}. Import the official files with \`medcode codesets import <files> --db ${path}\` or run \`medcode codesets download --db ${path}\`.`,
     );
   }
-  const [SQL, bytes] = await Promise.all([loadSqlJs(), readFile(path)]);
-  const index = openCodesetIndex(SQL, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+  const [SQL, bytes] = await Promise.all([loadSqlJs(), readWhole(path)]);
+  const index = openCodesetIndex(SQL, bytes, {
     loadPtp: async () => readIfExists(ptpPathFor(path)),
     handOver: true,
   });
   // ~50 ms for 60 MB.
   return options.contentHash ? { index, contentHash: createHash('sha256').update(bytes).digest('hex') } : { index };
 }
+

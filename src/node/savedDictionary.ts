@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
+import { readWhole } from './store';
 import { decodeDictionary, encodeDictionary, type DictionaryFileKey } from '../core/suggest/dictionaryFile';
 import { decodeSearchIndex, searchIndexHeaderRefusal } from '../core/codeset/searchFile';
 import type { CodeSearchParts } from '../core/codeset/search';
@@ -41,7 +42,7 @@ export type SavedDictionary = { dictionary: Dictionary } | { missing: string };
 /** The bytes at `path`, or undefined when there is no such file. */
 async function readIfThere(path: string): Promise<Uint8Array | undefined> {
   try {
-    return await readFile(path);
+    return await readWhole(path);
   } catch {
     return undefined;
   }

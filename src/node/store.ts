@@ -1,6 +1,7 @@
 // Where the code-set databases live and how they are written: atomically (temp file + rename),
 // so a failed import leaves the previous database untouched.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -15,6 +16,28 @@ export function defaultDbPath(env: Record<string, string | undefined>): string {
 /** The NCCI PTP database sits beside the main one: codesets.sqlite -> codesets.ptp.sqlite. */
 export function ptpPathFor(dbPath: string): string {
   return dbPath.endsWith('.sqlite') ? `${dbPath.slice(0, -'.sqlite'.length)}.ptp.sqlite` : `${dbPath}.ptp`;
+}
+
+/**
+ * The file's bytes in one read (a loop only if the system returns less): readFile reads 512 KB at a
+ * time, and on a busy event loop (an editor starting up) each of a 50 MB file's hundred reads waits
+ * for its turn.
+ */
+export async function readWhole(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await file.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    await file.close();
+  }
 }
 
 /** The file's bytes (a view on the buffer read, not a copy), or undefined when there is no file. */
