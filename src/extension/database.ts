@@ -69,7 +69,8 @@ export class CodesetDatabase implements vscode.Disposable {
    */
   async preloadForWorkspace(noteGlobs: string[]): Promise<boolean> {
     if (this.loading || !existsSync(this.path)) return false;
-    const patterns = ['**/*.note', ...noteGlobs.filter((g) => !/[{}]/.test(g))];
+    // As medcode.noteGlobs reads them: a glob without "/" matches the file name in any folder.
+    const patterns = ['**/*.note', ...noteGlobs.filter((g) => !/[{}]/.test(g)).map((g) => (g.includes('/') ? g : `**/${g}`))];
     let found: vscode.Uri[];
     try {
       found = await vscode.workspace.findFiles(patterns.length === 1 ? patterns[0]! : `{${patterns.join(',')}}`, undefined, 1);
