@@ -72,8 +72,12 @@ export function killGroup(p) {
   setTimeout(() => { try { process.kill(-p.pid, 'SIGKILL'); } catch { /* gone */ } }, 2000).unref();
 }
 
-/** The workspace the tests open: the sample workspace plus the e2e fixtures and generated notes. */
-function prepareWorkspace(dir, dbPath) {
+/**
+ * The workspace the tests open: the sample workspace plus the e2e fixtures and generated notes.
+ * `loadOnStartup: false` (the extension-host tests) keeps the code sets unloaded until the tests
+ * load them, after the memory baseline; the UI tests keep the default (loaded at startup).
+ */
+function prepareWorkspace(dir, dbPath, { loadOnStartup = true } = {}) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(ROOT, 'examples/workspace'), dir, { recursive: true });
   const fx = join(ROOT, 'test/e2e/fixtures');
@@ -86,6 +90,7 @@ function prepareWorkspace(dir, dbPath) {
   writeFileSync(join(dir, 'notes', 'one-mb.note'), repeatTo(1_000_000));
   writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({
     'medcode.setting': 'outpatient', 'medcode.decorations.inlineCodes': true, 'medcode.databasePath': dbPath,
+    ...(loadOnStartup ? {} : { 'medcode.loadOnStartup': false }),
   }, null, 2));
 }
 
@@ -201,7 +206,7 @@ async function main() {
   }
   if (!args.includes('--ui-only')) {
     const ws = join(runDir, 'workspace-exthost');
-    prepareWorkspace(ws, dbPath);
+    prepareWorkspace(ws, dbPath, { loadOnStartup: false });
     const t = Date.now();
     try { await runExtensionHostTests(paths, runDir, ws, suite); } catch (e) { fail('extension-host tests', e); }
     metrics.extensionHostRunSeconds = Math.round((Date.now() - t) / 100) / 10;

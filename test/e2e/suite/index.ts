@@ -54,13 +54,17 @@ test('nothing lights up in an ordinary source file', async () => {
   if (ext.isActive) assert.equal(ext.exports.analyses.latest(editor.document), undefined, 'a .ts file is not analyzed');
 });
 
-test('the first note after VS Code starts is marked at once: the code sets loaded at startup (the workspace holds notes)', async () => {
+test('the first note after the code sets loaded in the background is marked at once (as when VS Code starts in a workspace with notes)', async () => {
   const ext = vscode.extensions.getExtension<MedcodeApi>('medcode.medcode')!;
-  // workspaceContains:**/*.note activated the extension when VS Code opened this workspace, and
-  // medcode.loadOnStartup (on by default) loads the code sets and readies the analyzer then.
-  api = await waitFor('activation at startup', () => ext.isActive && ext.exports, 30_000);
+  api = await waitFor('activation', () => ext.isActive && ext.exports, 30_000);
   metrics.activationMs = Math.round(api.activationMs * 10) / 10;
-  await waitFor('the code sets loaded at startup', () => api.database.current.kind === 'ready', 120_000);
+  // With medcode.loadOnStartup on (the default; the UI tests run with it) activation starts this
+  // load when VS Code opens a workspace with notes. This workspace turns it off so the memory
+  // baseline, taken when this suite loads, comes before MedCode loads anything; the test starts
+  // the same load here.
+  assert.equal(api.database.index, undefined, 'nothing loaded before the first note with medcode.loadOnStartup off');
+  assert.equal(await api.database.preloadForWorkspace([]), true, 'the workspace holds notes: the code sets load');
+  await waitFor('the code sets loaded', () => api.database.current.kind === 'ready', 120_000);
   await waitFor('the analyzer ready', () => api.analyses.preparation.last, 120_000);
   assert.ok(api.analyses.warmedUp, 'no note was open when the code sets loaded: the analyzer warms up');
   await api.analyses.warmedUp;
