@@ -14,6 +14,7 @@ import type { CodesetIndex } from '../../src/core/codeset/api';
 import { readPatients } from '../../src/core/claim/patients';
 import { parsePractice } from '../../src/core/claim/practice';
 import type { FillSources } from '../../src/extension/claimEditor/panelEdits';
+import { assertX12Valid, skipUnlessX12valid } from '../support/x12valid';
 
 const ROOT = process.cwd();
 const SHOTS = join(ROOT, 'screenshots/panel');
@@ -257,6 +258,8 @@ test('after a denial: the reasons explained, the appeal letter drafted, the corr
   await until('the corrected claim written', () => host.exports.length === 1);
   assert.match(host.exports[0]!.content, /CLM\*[^~]*\*11:B:7\*/);
   assert.match(host.exports[0]!.content, /REF\*F8\*PCN-88~/);
+  // The strict validator when ../shared has it (the node tests say so when it is absent).
+  if (!skipUnlessX12valid()) assertX12Valid([{ name: 'panel-corrected.x12', text: host.exports[0]!.content }]);
   await page.locator('.export-status', { hasText: 'Exported the corrected claim' }).waitFor();
   // Recorded in the history: the claim is submitted again, and the buttons are gone.
   await page.locator('section[data-standing="submitted"]').waitFor();

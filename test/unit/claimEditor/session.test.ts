@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ClaimSession } from '../../../src/extension/claimEditor/session';
 import type { HostMessage } from '../../../src/core/protocol';
 import { baseClaim, index } from '../rules/fixture';
+import { assertX12Valid, skipUnlessX12valid } from '../../support/x12valid';
 
 const pretty = (c: unknown) => `${JSON.stringify(c, null, 2)}\n`;
 
@@ -228,6 +229,14 @@ describe('ClaimSession', () => {
       const exports = h.claim().history.exports as Array<{ frequency?: string; originalPayerClaimControlNumber?: string }>;
       assert.equal(exports.length, 2);
       assert.equal(exports[1]!.frequency, '7');
+    });
+
+    test('the corrected 837P passes x12valid', { skip: skipUnlessX12valid() }, async () => {
+      const h = harness(pretty(denied()));
+      await h.session.receive({ type: 'ready' });
+      await h.session.receive({ type: 'export', requestId: 1, format: 'x12', correction: true });
+      assertX12Valid(h.saved.map((x, i) => ({ name: `corrected-${i}`, text: x.content })));
+      assert.equal(h.saved.length, 1);
     });
 
     test('a claim not yet sent cannot be corrected, and nothing is written', async () => {

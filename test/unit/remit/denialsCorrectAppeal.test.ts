@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { tinySet, writeFixtureDatabase } from '../../support/fixtureIndex';
 import { build835 } from '../../support/remit835';
 import { claimFolder, run, snapshot } from './support';
+import { assertX12Valid, skipUnlessX12valid } from '../../support/x12valid';
 
 const ERA = build835([
   { patientControlNumber: 'OLD-1', statusCode: '1', billed: 250, paid: 120, patientResponsibility: 30, payerClaimControlNumber: 'PCN111', lines: [
@@ -93,7 +94,7 @@ describe('denials, corrections and appeals', () => {
     assert.deepEqual(snapshot(dir), before);
   });
 
-  test('a correction with an override: the reason goes on file before the export; a read-only claim file gets no export', async () => {
+  test('a correction with an override: the reason goes on file before the export; a read-only claim file gets no export', async (t) => {
     // An error an override may pass (an NPI that fails its check digit), not one the 837P cannot carry.
     const claimFile = join(dir, 'COPY-1.claim.json');
     const claim = JSON.parse(readFileSync(join(dir, 'OLD-1.claim.json'), 'utf8')) as { lines: Array<{ diagnosisPointers: number[] }>; billingProvider: { npi: string } };
@@ -117,6 +118,12 @@ describe('denials, corrections and appeals', () => {
     assert.equal(saved.overrides?.at(-1)?.reason, 'payer asked for the corrected claim as is');
     assert.ok(existsSync(join(dir, 'COPY-1.corrected.x12.audit.json')), 'the override travels with the X12 file');
     assert.match(readFileSync(join(dir, 'COPY-1.corrected.x12'), 'utf8'), /CLM\*[^~]*\*11:B:7\*/);
+    const skip = skipUnlessX12valid();
+    if (skip) {
+      t.diagnostic(skip);
+      return;
+    }
+    assertX12Valid([{ name: 'COPY-1.corrected.x12', text: readFileSync(join(dir, 'COPY-1.corrected.x12'), 'utf8') }]);
   });
 
   test('a paid claim with nothing denied: the appeal is refused with the reason', async () => {
