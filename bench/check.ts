@@ -10,6 +10,7 @@ import { exportClaim } from '../src/core/claim/export/index';
 import { validateClaim } from '../src/core/claim/parse';
 import { checkClaim } from '../src/core/rules/index';
 import { sharedPath } from '../test/support/shared';
+import { mulberry32 } from './random';
 
 const DX = ['I10', 'E11.9', 'E10.9', 'J44.9', 'J45.909', 'M17.11', 'M17.12', 'E78.5', 'R05.9', 'S52.5', 'O80', 'Z79.4', 'E11', 'N18.30', 'F41.1'];
 const PROCS = ['99213', '99214', '99215', '99203', '20610', '11042', '64461', '36415', '96372', 'J0696', '99417', '11102', '11103', '81002', '93000'];
@@ -17,14 +18,7 @@ const MODS = ['25', '59', 'RT', 'LT', 'XS', '50'];
 
 /** Deterministic pseudo-random claims (mulberry32), so runs compare. */
 export function generateClaims(n: number, seed = 42): unknown[] {
-  let s = seed >>> 0;
-  const rnd = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: n }, (_, i) => {
     const dx = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(DX));

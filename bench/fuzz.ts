@@ -22,6 +22,7 @@ import { openIndexAt } from '../src/cli/openIndex';
 import { fhirErrors } from '../test/unit/claim/support';
 import { index as ruleFixtureIndex } from '../test/unit/rules/fixture';
 import { suggestFixtureIndex } from '../test/unit/suggest/fixture';
+import { mulberry32 } from './random';
 
 const ROOT = resolve(__dirname, '..');
 const X12VALID = resolve(ROOT, '..', 'shared', 'tools', 'x12valid');
@@ -36,17 +37,8 @@ const argText = (name: string): string | undefined => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failing run can be repeated. */
+const rng = mulberry32;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

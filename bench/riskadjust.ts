@@ -6,20 +6,14 @@ import { ClaimSchema } from '../src/core/claim/schema';
 import { groupClaims } from '../src/core/riskadjust/patients';
 import { patientReport } from '../src/core/riskadjust/report';
 import { loadRealRiskTables } from '../test/support/riskTables';
+import { mulberry32 } from './random';
 
 const DX = ['E11.9', 'E11.22', 'I50.9', 'J44.9', 'N18.4', 'I10', 'F32.A', 'G30.9', 'C50.911', 'D66', 'E78.5', 'M17.11', 'F20.9', 'I48.91', 'Z79.4'];
 const PROCS = ['99213', '99214', '99203', '80053', '36415'];
 const POS = ['11', '11', '11', '22', '81'];
 
 function generate(patients: number, claimsEach: number, seed = 7): { name: string; json: unknown }[] {
-  let s = seed >>> 0;
-  const rnd = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const out: { name: string; json: unknown }[] = [];
   for (let p = 0; p < patients; p++) {

@@ -15,6 +15,7 @@ import type { SearchOptions } from '../src/core/codeset/api';
 import { expandSynonyms } from '../src/core/codeset/synonyms';
 import { TABLE_COLUMNS, tableCode, tableWords, type TableSource } from '../src/core/codeset/searchTables';
 import { LABELLED_QUERIES, answers, type LabelledQuery } from '../test/support/searchQueries';
+import { mulberry32 } from './random';
 
 const QUERY_COUNT = 200;
 const BASELINE_QUERY_COUNT = 50;
@@ -29,16 +30,8 @@ interface BenchQuery {
   labelled?: LabelledQuery;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run times the same queries. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run times the same queries. */
+const random = mulberry32;
 
 /** A variation of a coder query as typed in a hurry: a swapped letter pair, an unfinished last word, case, word order. */
 function vary(q: string, rnd: () => number): string {
