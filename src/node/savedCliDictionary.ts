@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { SqlCodesetIndex } from '../core/codeset/index';
 import { builtDictionary, dictionaryFor, setDictionary } from '../core/suggest/dictionary';
 import { decodeDictionary, encodeDictionary } from '../core/suggest/dictionaryFile';
-import { coreCodeHash, savedSearchKey } from './savedSearch';
+import { coreCodeHash, savedCopyKey } from './savedSearch';
 import { writeAtomic } from './store';
 
 export function savedDictionaryPathFor(databasePath: string): string {
@@ -24,7 +24,7 @@ export type DictionaryOrigin = 'saved copy' | 'built and saved' | 'built';
 export function useSavedDictionary(index: SqlCodesetIndex, databasePath: string): DictionaryOrigin {
   if (builtDictionary(index)) return 'built';
   const code = coreCodeHash();
-  const key = code ? savedSearchKey(index, databasePath, code) : undefined;
+  const key = code ? savedCopyKey(index, databasePath, code) : undefined;
   const path = savedDictionaryPathFor(databasePath);
   if (key && existsSync(path)) {
     try {

@@ -43,10 +43,12 @@ export function coreCodeHash(): string | null {
 }
 
 /**
- * What a saved index must have been built from: the database's code sets as imported (each with
- * its source files' hashes and import time, which every import rewrites) and the file's size, and the core code.
+ * What a copy the command line saves beside the database (the search index here, the analyzer's
+ * dictionary in savedCliDictionary.ts) must have been built from: the database's code sets as
+ * imported (each with its source files' hashes and import time, which every import rewrites) and
+ * the file's size, and the core code.
  */
-export function savedSearchKey(index: SqlCodesetIndex, databasePath: string, code: string): SectionFileKey {
+export function savedCopyKey(index: SqlCodesetIndex, databasePath: string, code: string): SectionFileKey {
   const sets = index.sets().map((s) => [s.id, s.system, s.version, s.variant, s.importedAt, s.sources.map((f) => f.sha256)]);
   const database = createHash('sha256').update(JSON.stringify(sets)).update(`:${statSync(databasePath).size}`).digest('hex');
   return { database: `sets:${database}`, code };
@@ -60,7 +62,7 @@ export function savedSearchKey(index: SqlCodesetIndex, databasePath: string, cod
 export function useSavedSearch(index: SqlCodesetIndex, databasePath: string): () => void {
   const code = coreCodeHash();
   if (!code) return () => undefined;
-  const key = savedSearchKey(index, databasePath, code);
+  const key = savedCopyKey(index, databasePath, code);
   const path = savedSearchPathFor(databasePath);
   let readBack = false;
   index.provideSearchIndex(() => {
