@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark, printed as JSON and saved to bench/results/latest.json.
-// `npm run bench -- search coldSearch` runs only the named parts (codesets, coldSearch, search, analyze, check).
+// `npm run bench -- search coldSearch` runs only the named parts (codesets, coldSearch, longNote, riskadjust, remit, search, analyze, check).
 // Times are reported with baselines measured in the same process (see each bench).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCodesets } from './codesets';
 import { benchColdSearch } from './coldSearch';
+import { benchLongNote } from './longNote';
 import { benchRiskAdjust } from './riskadjust';
 import { benchRemit } from './remit';
 import { loadRealIndex } from '../test/support/realIndex';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
   if (want('codesets')) results.codesets = await benchCodesets();
   if (want('coldSearch')) results.coldSearch = await benchColdSearch();
+  if (want('longNote')) results.longNote = await benchLongNote();
   if (want('riskadjust')) results.riskadjust = await benchRiskAdjust();
   if (want('remit')) results.remit = (await benchRemit()).remit;
   const indexed = [['search', 'search', 'benchSearch'], ['analyze', 'analyze', 'benchAnalyze'], ['check', 'check', 'benchCheck']] as const;
